@@ -1,0 +1,193 @@
+package net.nsglobal.dns.config;
+
+import static net.nsglobal.dns.config.Schema.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.xbill.DNS.Name;
+
+/**
+ * The whole configuration of one dns-node, immutable, parsed once (from YAML, or from the quick-form flags through
+ * {@link QuickForm}, which build the same tree) against the declarative {@link Schema}. Unknown keys and bad values
+ * fail with a {@link ConfigException} naming the key. Relative file paths are resolved against the config file's folder.
+ *
+ * <pre>
+ * role: standalone                 # standalone | collector | edge
+ * data-dir: /var/lib/nsglobal
+ * server:   { listen: [127.0.0.1:5300, "[::1]:5300"], udp-workers: 1, tcp-max-connections: 256,
+ *             tcp-idle-timeout: 10s, tcp-max-pipelined: 100, http: 127.0.0.1:9153, reload-interval: 2s }
+ * identity: { nsid: fra1, hostname: fra1, version: "NS-Global" }
+ * zones:       [ { name: example.com, file: example.com.zone } ]
+ * secondaries: [ { name: example.net, primaries: [192.0.2.1:53], tsig-key: k1 } ]
+ * tsig-keys:   [ { name: k1, algorithm: hmac-sha256, secret: base64== } ]
+ * catalogs:    [ { name: catalog.customers, primaries: [192.0.2.1], tsig-key: k1 } ]
+ * fleet-catalog: catalog.fleet.nsglobal
+ * transfer-acl: { allow: [127.0.0.0/8], tsig-key: k1 }
+ * notify: [127.0.0.1:5301]
+ * limits: { ... }   timers: { ... }
+ * </pre>
+ */
+public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identity identity,
+                         List<PrimaryZone> zones, List<SecondaryZone> secondaries, List<TsigKey> tsigKeys,
+                         List<CatalogSource> catalogs, Name fleetCatalog, TransferAcl transferAcl,
+                         List<InetSocketAddress> notifyTargets, Limits limits, Timers timers) {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Reads a YAML config file. */
+    public static NodeConfig load(Path file) throws ConfigException {
+        return fromTree(readTree(file), baseDirOf(file));
+    }
+
+    /** Parses YAML text; relative paths resolve against {@code baseDir}. */
+    public static NodeConfig parseYaml(String yaml, Path baseDir) throws ConfigException {
+        return fromTree(readTree(yaml), baseDir);
+    }
+
+    /** Parses the quick-form command line ({@code --listen … --zone name=file …}), as {@code nsglobal node} does. */
+    public static NodeConfig fromArgs(String... args) throws ConfigException {
+        return QuickForm.parse(args).toConfig();
+    }
+
+    /** The key named {@code name} from {@code tsig-keys}, or null. */
+    public TsigKey tsigKey(Name name) {
+        if (name == null) return null;
+        for (TsigKey k : tsigKeys) if (k.name().equals(name)) return k;
+        return null;
+    }
+
+    static Path baseDirOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    static JsonNode readTree(Path file) throws ConfigException {
+        try {
+            return readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("(file " + file + ")", "cannot read: " + e.getMessage());
+        }
+    }
+
+    static JsonNode readTree(String yaml) throws ConfigException {
+        try {
+            JsonNode n = YAML.readTree(yaml);
+            return n == null ? YAML.createObjectNode() : n;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new ConfigException("(yaml" + (loc == null ? "" : " line " + loc.getLineNr()) + ")",
+                    "not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The one parser: a YAML tree (from a file or the quick form) into the immutable records. */
+    static NodeConfig fromTree(JsonNode tree, Path baseDir) throws ConfigException {
+        Section top = new Section("", tree);
+        Role role = top.get(ROLE);
+        Path dataDir = resolve(baseDir, top.get(DATA_DIR));
+        List<InetSocketAddress> notifyTargets = top.get(NOTIFY);
+        Name fleetCatalog = top.get(FLEET_CATALOG);
+
+        Section s = top.section("server");
+        ServerSettings server = new ServerSettings(s.get(LISTEN), s.get(UDP_WORKERS), s.get(TCP_MAX_CONNECTIONS),
+                s.get(TCP_IDLE_TIMEOUT), s.get(TCP_MAX_PIPELINED), s.get(HTTP), s.get(RELOAD_INTERVAL));
+        s.finish();
+
+        Section id = top.section("identity");
+        String nsid = id.get(NSID);
+        String hostname = id.get(HOSTNAME);
+        Identity identity = new Identity(nsid, hostname != null ? hostname : nsid, id.get(VERSION));
+        id.finish();
+
+        List<TsigKey> keys = new ArrayList<>();
+        for (Section k : top.list("tsig-keys")) {
+            keys.add(new TsigKey(k.get(KEY_NAME), k.get(KEY_ALGORITHM), k.get(KEY_SECRET)));
+            k.finish();
+        }
+        Set<Name> keyNames = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!keyNames.add(keys.get(i).name())) throw new ConfigException("tsig-keys[" + i + "].name", "duplicate key " + keys.get(i).name());
+        }
+
+        Set<Name> zoneNames = new HashSet<>();
+        List<PrimaryZone> zones = new ArrayList<>();
+        for (Section z : top.list("zones")) {
+            Name name = z.get(ZONE_NAME);
+            unique(zoneNames, name, z.keyOf("name"));
+            zones.add(new PrimaryZone(name, resolve(baseDir, z.get(ZONE_FILE))));
+            z.finish();
+        }
+        List<SecondaryZone> secondaries = new ArrayList<>();
+        for (Section z : top.list("secondaries")) {
+            Name name = z.get(ZONE_NAME);
+            unique(zoneNames, name, z.keyOf("name"));
+            secondaries.add(new SecondaryZone(name, nonEmpty(z.get(PRIMARIES), z.keyOf("primaries")),
+                    keyRef(keyNames, z.get(TSIG_KEY_REF), z.keyOf("tsig-key"))));
+            z.finish();
+        }
+        List<CatalogSource> catalogs = new ArrayList<>();
+        for (Section c : top.list("catalogs")) {
+            Name name = c.get(ZONE_NAME);
+            unique(zoneNames, name, c.keyOf("name"));
+            catalogs.add(new CatalogSource(name, nonEmpty(c.get(PRIMARIES), c.keyOf("primaries")),
+                    keyRef(keyNames, c.get(TSIG_KEY_REF), c.keyOf("tsig-key"))));
+            c.finish();
+        }
+        if (fleetCatalog != null && role != Role.COLLECTOR) {
+            throw new ConfigException("fleet-catalog", "only a collector produces the fleet catalog (role is " + role + ")");
+        }
+
+        Section a = top.section("transfer-acl");
+        TransferAcl acl = new TransferAcl(a.get(ACL_ALLOW), keyRef(keyNames, a.get(ACL_TSIG), a.keyOf("tsig-key")));
+        a.finish();
+
+        Section l = top.section("limits");
+        Limits limits = new Limits(l.get(RECORDS_PER_ZONE), l.get(BYTES_PER_TRANSFER), l.get(RECORDS_PER_RRSET),
+                l.get(TYPES_PER_NAME), l.get(TRANSFER_DURATION), l.get(TRANSFER_IDLE), l.get(TRANSFERS_PER_PRIMARY),
+                l.get(TRANSFERS_TOTAL));
+        l.finish();
+        if (limits.transfersPerPrimary() > limits.transfersTotal()) {
+            throw new ConfigException("limits.transfers-per-primary", "must not exceed limits.transfers-total");
+        }
+
+        Section t = top.section("timers");
+        Timers timers = new Timers(t.get(REFRESH_MIN), t.get(REFRESH_MAX), t.get(RETRY_MIN), t.get(RETRY_MAX),
+                t.get(EXPIRE_MIN), t.get(EXPIRE_MAX));
+        t.finish();
+        if (timers.refreshMin().compareTo(timers.refreshMax()) > 0) throw new ConfigException("timers.refresh-min", "must not exceed timers.refresh-max");
+        if (timers.retryMin().compareTo(timers.retryMax()) > 0) throw new ConfigException("timers.retry-min", "must not exceed timers.retry-max");
+        if (timers.expireMin().compareTo(timers.expireMax()) > 0) throw new ConfigException("timers.expire-min", "must not exceed timers.expire-max");
+
+        top.finish();
+        return new NodeConfig(role, dataDir, server, identity, List.copyOf(zones), List.copyOf(secondaries),
+                List.copyOf(keys), List.copyOf(catalogs), fleetCatalog, acl, notifyTargets, limits, timers);
+    }
+
+    private static Path resolve(Path baseDir, Path p) {
+        return p == null ? null : baseDir.resolve(p).normalize();
+    }
+
+    private static void unique(Set<Name> seen, Name name, String key) throws ConfigException {
+        if (!seen.add(name)) throw new ConfigException(key, "zone " + name + " is configured more than once");
+    }
+
+    private static <T> List<T> nonEmpty(List<T> list, String key) throws ConfigException {
+        if (list.isEmpty()) throw new ConfigException(key, "needs at least one entry");
+        return list;
+    }
+
+    private static Name keyRef(Set<Name> keyNames, Name ref, String key) throws ConfigException {
+        if (ref != null && !keyNames.contains(ref)) throw new ConfigException(key, "no key " + ref + " in tsig-keys");
+        return ref;
+    }
+}

@@ -1,0 +1,18 @@
+package net.nsglobal.dns.config;
+
+import java.util.Locale;
+
+/** One binary, three roles (issue 3 §4). */
+public enum Role {
+    /** Serves primary zones from files and secondary zones from customers' primaries. */
+    STANDALONE,
+    /** Hidden: pulls from customers' primaries, serves transfers to edges, produces the fleet catalog. */
+    COLLECTOR,
+    /** Anycast: pulls every zone of the fleet catalog from the collector. */
+    EDGE;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,116 @@
+package net.nsglobal.dns.config;
+
+import static net.nsglobal.dns.config.Kind.*;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.xbill.DNS.Name;
+
+/**
+ * THE dns-node configuration schema: every setting, its type, default and validation, in one place.
+ * docs/configuration.md documents exactly these keys (a test checks that every key appears there).
+ * Defaults for transfers and timers follow BIND 9 (refresh clamp 300 s…4 weeks, retry ≥ 500 s, transfers-in 10,
+ * transfers-per-ns 2); TCP follows RFC 7766 §6.2.3 (idle timeouts of seconds, not minutes).
+ */
+public final class Schema {
+    private Schema() {}
+
+    static final Kind<Duration> ANY_DURATION = duration(Duration.ZERO, Duration.ofDays(3650));
+    static final Kind<Path> PATH = new Kind<>() {
+        public Path parse(String key, com.fasterxml.jackson.databind.JsonNode n) throws ConfigException {
+            try { return Path.of(string().parse(key, n)); }
+            catch (java.nio.file.InvalidPathException e) { throw new ConfigException(key, "not a valid path: " + e.getMessage()); }
+        }
+        public String describe() { return "file path (relative to the config file's folder)"; }
+    };
+
+    // ---- top level
+    public static final Setting<Role> ROLE = Setting.optional("role", oneOf(Role.class), Role.STANDALONE,
+            "what this node does: standalone (serves its zones), collector (pulls from customers' primaries, "
+                    + "feeds edges), edge (pulls from the collector)");
+    public static final Setting<Path> DATA_DIR = Setting.optional("data-dir", PATH, null,
+            "folder for persisted zones and timer state; unset = secondary zones are kept in memory only");
+    public static final Setting<List<InetSocketAddress>> NOTIFY = Setting.optional("notify", listOf(socketAddress(53)), List.of(),
+            "targets sent NOTIFY (RFC 1996) on every zone change, e.g. the edges of a collector");
+    public static final Setting<Name> FLEET_CATALOG = Setting.optional("fleet-catalog", dnsName(), null,
+            "name of the RFC 9432 catalog zone this collector produces for its edges");
+
+    // ---- server:
+    public static final Setting<List<InetSocketAddress>> LISTEN = Setting.required("listen", listOf(socketAddress(53)),
+            "addresses to serve DNS on, UDP and TCP (ADDR:PORT, [V6]:PORT; port 0 = any free port)");
+    public static final Setting<Integer> UDP_WORKERS = Setting.optional("udp-workers", integer(1, 256), 1,
+            "UDP receive threads per listen address (SO_REUSEPORT sockets when > 1)");
+    public static final Setting<Integer> TCP_MAX_CONNECTIONS = Setting.optional("tcp-max-connections", integer(1, 65536), 256,
+            "open TCP connections accepted at once, over all addresses; further ones are closed at once (RFC 7766 §6.2.2)");
+    public static final Setting<Duration> TCP_IDLE_TIMEOUT = Setting.optional("tcp-idle-timeout",
+            duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(10),
+            "a TCP connection with no complete query for this long is closed (RFC 7766 §6.2.3)");
+    public static final Setting<Integer> TCP_MAX_PIPELINED = Setting.optional("tcp-max-pipelined", integer(1, 65535), 100,
+            "pipelined queries answered from one read before the answers are flushed (RFC 7766 §6.2.1.1)");
+    public static final Setting<InetSocketAddress> HTTP = Setting.optional("http", socketAddress(0), null,
+            "address of the HTTP endpoints /metrics, /health and POST /reload; unset = no HTTP");
+    public static final Setting<Duration> RELOAD_INTERVAL = Setting.optional("reload-interval", ANY_DURATION, Duration.ofSeconds(2),
+            "how often primary zone files are checked for changes and reloaded; 0 = never (SIGHUP and POST /reload still work)");
+
+    // ---- identity:
+    public static final Setting<String> NSID = Setting.optional("nsid", string(), null,
+            "NSID option payload (RFC 5001), usually the site id such as fra1; unset = no NSID");
+    public static final Setting<String> HOSTNAME = Setting.optional("hostname", string(), null,
+            "answer to CHAOS TXT hostname.bind and id.server (RFC 4892); defaults to nsid; unset = REFUSED");
+    public static final Setting<String> VERSION = Setting.optional("version", string(), null,
+            "answer to CHAOS TXT version.bind and version.server; unset = REFUSED");
+
+    // ---- zones[] (primary zones served from files), secondaries[], catalogs[]
+    public static final Setting<Name> ZONE_NAME = Setting.required("name", dnsName(), "zone origin");
+    public static final Setting<Path> ZONE_FILE = Setting.required("file", PATH, "RFC 1035 master file of the zone");
+    public static final Setting<List<InetSocketAddress>> PRIMARIES = Setting.required("primaries", listOf(socketAddress(53)),
+            "primaries to transfer from, tried in order (ADDR[:PORT], [V6]:PORT)");
+    public static final Setting<Name> TSIG_KEY_REF = Setting.optional("tsig-key", dnsName(), null,
+            "name of a key from tsig-keys used to sign transfers and check NOTIFY (RFC 8945); unset = no TSIG");
+
+    // ---- tsig-keys[]
+    public static final Setting<Name> KEY_NAME = Setting.required("name", dnsName(), "key name as known to both ends");
+    public static final Setting<TsigAlgorithm> KEY_ALGORITHM = Setting.optional("algorithm", oneOf(TsigAlgorithm.class),
+            TsigAlgorithm.HMAC_SHA256, "HMAC algorithm (hmac-sha1 only for old primaries)");
+    public static final Setting<byte[]> KEY_SECRET = Setting.required("secret", base64(), "shared secret, base64");
+
+    // ---- transfer-acl:
+    public static final Setting<List<Cidr>> ACL_ALLOW = Setting.optional("allow", listOf(cidr()), List.of(),
+            "prefixes allowed to transfer zones out (AXFR/IXFR); empty = nobody");
+    public static final Setting<Name> ACL_TSIG = Setting.optional("tsig-key", dnsName(), null,
+            "key that outgoing transfer requests must be signed with; unset = address check only");
+
+    // ---- limits:
+    public static final Setting<Long> RECORDS_PER_ZONE = Setting.optional("records-per-zone", size(1, Long.MAX_VALUE), 5_000_000L,
+            "largest zone accepted by transfer, in records");
+    public static final Setting<Long> BYTES_PER_TRANSFER = Setting.optional("bytes-per-transfer", size(512, Long.MAX_VALUE), 1L << 30,
+            "largest transfer accepted, in wire bytes");
+    public static final Setting<Integer> RECORDS_PER_RRSET = Setting.optional("records-per-rrset", integer(1, Integer.MAX_VALUE), 1000,
+            "largest RRset accepted by transfer");
+    public static final Setting<Integer> TYPES_PER_NAME = Setting.optional("types-per-name", integer(1, 65536), 100,
+            "most RR types at one owner name accepted by transfer (BIND max-types-per-name)");
+    public static final Setting<Duration> TRANSFER_DURATION = Setting.optional("transfer-duration",
+            duration(Duration.ofSeconds(1), Duration.ofDays(1)), Duration.ofHours(1), "longest a transfer in may take");
+    public static final Setting<Duration> TRANSFER_IDLE = Setting.optional("transfer-idle",
+            duration(Duration.ofMillis(100), Duration.ofHours(1)), Duration.ofSeconds(60), "longest a transfer in may stall");
+    public static final Setting<Integer> TRANSFERS_PER_PRIMARY = Setting.optional("transfers-per-primary", integer(1, 1024), 2,
+            "concurrent transfers in from one primary (BIND transfers-per-ns)");
+    public static final Setting<Integer> TRANSFERS_TOTAL = Setting.optional("transfers-total", integer(1, 65536), 10,
+            "concurrent transfers in over all primaries (BIND transfers-in)");
+
+    // ---- timers: (clamps applied to the SOA's refresh/retry/expire, RFC 1035 §3.3.13)
+    public static final Setting<Duration> REFRESH_MIN = Setting.optional("refresh-min", ANY_DURATION, Duration.ofSeconds(300),
+            "SOA refresh below this is raised to it (BIND min-refresh-time)");
+    public static final Setting<Duration> REFRESH_MAX = Setting.optional("refresh-max", ANY_DURATION, Duration.ofDays(28),
+            "SOA refresh above this is lowered to it (BIND max-refresh-time)");
+    public static final Setting<Duration> RETRY_MIN = Setting.optional("retry-min", ANY_DURATION, Duration.ofSeconds(500),
+            "SOA retry below this is raised to it (BIND min-retry-time)");
+    public static final Setting<Duration> RETRY_MAX = Setting.optional("retry-max", ANY_DURATION, Duration.ofDays(14),
+            "SOA retry above this, and the retry backoff, are capped here (BIND max-retry-time)");
+    public static final Setting<Duration> EXPIRE_MIN = Setting.optional("expire-min", ANY_DURATION, Duration.ofDays(1),
+            "SOA expire below this is raised to it");
+    public static final Setting<Duration> EXPIRE_MAX = Setting.optional("expire-max", ANY_DURATION, Duration.ofDays(168),
+            "SOA expire above this is lowered to it (24 weeks, as BIND)");
+}

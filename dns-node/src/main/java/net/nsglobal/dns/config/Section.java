@@ -1,0 +1,67 @@
+package net.nsglobal.dns.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A YAML mapping being read against the schema: each {@link #get} consumes one key, and {@link #finish} rejects any key
+ * nobody asked for (a typo must not be silently ignored). Keys in errors are full dotted paths.
+ */
+final class Section {
+    private final String path;
+    private final JsonNode node;
+    private final Set<String> consumed = new LinkedHashSet<>();
+
+    Section(String path, JsonNode node) throws ConfigException {
+        this.path = path;
+        this.node = node == null || node.isNull() ? MissingNode.getInstance() : node;
+        if (!this.node.isMissingNode() && !this.node.isObject()) {
+            throw new ConfigException(path.isEmpty() ? "(top level)" : path, "expected a mapping of key: value");
+        }
+    }
+
+    String keyOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    <T> T get(Setting<T> s) throws ConfigException {
+        consumed.add(s.key());
+        JsonNode v = node.get(s.key());
+        if (v == null || v.isNull()) {
+            if (s.required()) throw new ConfigException(keyOf(s.key()), "is required (" + s.doc() + ")");
+            return s.defaultValue();
+        }
+        return s.kind().parse(keyOf(s.key()), v);
+    }
+
+    /** A nested mapping (absent = empty). */
+    Section section(String key) throws ConfigException {
+        consumed.add(key);
+        return new Section(keyOf(key), node.get(key));
+    }
+
+    /** A list of mappings (absent = empty). */
+    List<Section> list(String key) throws ConfigException {
+        consumed.add(key);
+        JsonNode v = node.get(key);
+        List<Section> out = new ArrayList<>();
+        if (v == null || v.isNull()) return out;
+        if (!v.isArray()) throw new ConfigException(keyOf(key), "expected a list");
+        for (int i = 0; i < v.size(); i++) out.add(new Section(keyOf(key) + "[" + i + "]", v.get(i)));
+        return out;
+    }
+
+    void finish() throws ConfigException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!consumed.contains(k)) {
+                throw new ConfigException(keyOf(k), "unknown setting (known here: " + String.join(", ", consumed) + ")");
+            }
+        }
+    }
+}
