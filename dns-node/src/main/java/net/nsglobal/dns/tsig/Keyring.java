@@ -1,0 +1,70 @@
+package net.nsglobal.dns.tsig;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
+
+/** The node's TSIG keys by name; verifies signed requests (RFC 8945 §5.2). Immutable. */
+public final class Keyring {
+    private final Map<Name, TsigKey> keys;
+
+    public Keyring(Collection<TsigKey> keys) {
+        Map<Name, TsigKey> m = new HashMap<>();
+        for (TsigKey k : keys) m.put(k.name(), k);
+        this.keys = Map.copyOf(m);
+    }
+
+    public static Keyring empty() {
+        return new Keyring(java.util.List.of());
+    }
+
+    public TsigKey get(Name name) {
+        return name == null ? null : keys.get(name);
+    }
+
+    /**
+     * Verifies the TSIG of a request.
+     *
+     * @param request the parsed request
+     * @param wire    the exact bytes it was parsed from
+     * @return the outcome; {@link Verification#unsigned()} when the request carries no TSIG
+     */
+    public Verification verify(Message request, byte[] wire) {
+        TSIGRecord rec = request.getTSIG();
+        if (rec == null) return Verification.UNSIGNED;
+        TsigKey key = keys.get(rec.getName());
+        if (key == null || !key.algorithm().equals(rec.getAlgorithm())) {
+            // RFC 8945 §5.2.1: unknown key or algorithm -> NOTAUTH with TSIG error BADKEY.
+            return new Verification(null, Rcode.BADKEY, rec);
+        }
+        TSIG tsig = key.signer();
+        int err = tsig.verify(request, wire, null);
+        return new Verification(key, err, rec);
+    }
+
+    /**
+     * The outcome of verifying one request.
+     *
+     * @param key    the key that signed it (null if unsigned or unknown)
+     * @param error  {@link Rcode#NOERROR} when valid, else BADSIG/BADKEY/BADTIME (RFC 8945 §5.2)
+     * @param record the request's TSIG record (null if unsigned)
+     */
+    public record Verification(TsigKey key, int error, TSIGRecord record) {
+        static final Verification UNSIGNED = new Verification(null, Rcode.NOERROR, null);
+
+        public static Verification unsigned() { return UNSIGNED; }
+        public boolean signed() { return record != null; }
+        public boolean valid() { return signed() && error == Rcode.NOERROR && key != null; }
+        /** True when the request is acceptable for {@code required} (null = any or none). */
+        public boolean satisfies(Name required) {
+            if (signed() && !valid()) return false;
+            if (required == null) return true;
+            return valid() && key.name().equals(required);
+        }
+    }
+}
