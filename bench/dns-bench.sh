@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# dns-bench: the same zone and query mix served by dns-node, knotd 3.2 and nsd 4.6, one worker each, server pinned
+# to core 0 and dnsperf to core 1. Prints per server: max qps with mean latency, then at a fixed 50,000 qps the
+# server's CPU time per query (utime+stime from /proc, children included) and mean/p99 latency, and RSS; then the
+# ratios dns-node/Knot and dns-node/NSD from this run, and the RSS of a 1M-record zone in dns-node and Knot.
+# Not a test. Figures and method: docs/performance.md.
+#
+# usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-s "dns-node knot nsd"] [-B] [-k]
+#   -d  length of each measured dnsperf run (default 10)      -w  JVM warm-up run before measuring (default 20)
+#   -s  servers to run (default all three)                   -B  skip the 1M-record RSS comparison
+#   -k  keep the work directory
+# env: BUILD_DIR (maven build dir of the launcher, default target), NODE_JAVA_OPTS (extra JVM flags for dns-node,
+#      e.g. a JFR recording), RATE (fixed rate for the CPU-per-query run, default 50000), BIG_RECORDS (default 1000000)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+duration=10; warmup=20; servers="dns-node knot nsd"; big=1; keep=0
+while getopts "d:w:s:Bk" o; do
+  case "$o" in
+    d) duration="$OPTARG" ;; w) warmup="$OPTARG" ;; s) servers="$OPTARG" ;; B) big=0 ;; k) keep=1 ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
+  esac
+done
+rate="${RATE:-50000}"
+build_dir="${BUILD_DIR:-target}"
+big_records="${BIG_RECORDS:-1000000}"
+for tool in knotd nsd dnsperf kdig taskset python3 java; do
+  command -v "$tool" >/dev/null || { echo "dns-bench: $tool missing (bash scripts/test.sh installs the packages)" >&2; exit 1; }
+done
+jar="$root/launcher/$build_dir/launcher-0.1.0-SNAPSHOT.jar"
+if [ ! -f "$jar" ]; then
+  echo "dns-bench: building the launcher into launcher/$build_dir" >&2
+  (cd "$root" && mvn -q -B -DbuildDir="$build_dir" -DskipTests package -pl launcher -am >&2)
+fi
+cp_node="$jar:$root/launcher/$build_dir/lib/*"
+work="$(mktemp -d /tmp/dns-bench.XXXXXX)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ "$keep" = 1 ] && echo "dns-bench: work directory kept: $work" >&2 || rm -rf "$work"
+}
+trap cleanup EXIT
+hz="$(getconf CLK_TCK)"
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+
+# --- zone and query mix ------------------------------------------------------------------------------------------
+# bench.test: 20,000 hosts (A, half with AAAA, some MX/TXT), a wildcard, CNAMEs, a delegation. Unsigned, DO=0.
+gen_zone() { # origin hosts
+  awk -v origin="$1" -v hosts="$2" 'BEGIN {
+    srand(42)
+    print "$ORIGIN " origin; print "$TTL 3600"
+    print "@ IN SOA ns1 hostmaster 1 3600 900 604800 300"
+    print "@ IN NS ns1"; print "@ IN NS ns2"; print "@ IN MX 10 mail"
+    print "ns1 IN A 192.0.2.1"; print "ns2 IN A 192.0.2.2"; print "mail IN A 192.0.2.3"
+    print "*.wild IN A 192.0.2.4"; print "www IN CNAME h1"
+    print "deleg IN NS ns.deleg"; print "ns.deleg IN A 192.0.2.5"
+    for (i = 0; i < hosts; i++) {
+      printf "h%d IN A 10.%d.%d.%d\n", i, int(i / 65536) % 256, int(i / 256) % 256, i % 256
+      if (i % 2 == 0) printf "h%d IN AAAA 2001:db8::%x\n", i, i
+      if (i % 10 == 0) printf "h%d IN MX 10 mail\n", i
+      if (i % 7 == 0) printf "h%d IN TXT \"host %d\"\n", i, i
+    }
+  }'
+}
+# 70% existing A/AAAA, 10% MX/TXT, 10% NXDOMAIN, 5% NODATA, 5% wildcard/CNAME/referral.
+gen_queries() { # origin hosts count
+  awk -v origin="$1" -v hosts="$2" -v n="$3" 'BEGIN {
+    srand(7)
+    for (q = 0; q < n; q++) {
+      r = rand(); h = int(rand() * hosts)
+      if (r < 0.50) print "h" h "." origin " A"
+      else if (r < 0.70) print "h" (h - h % 2) "." origin " AAAA"
+      else if (r < 0.75) print "h" (h - h % 10) "." origin " MX"
+      else if (r < 0.80) print "h" (h - h % 7) "." origin " TXT"
+      else if (r < 0.90) print "nx" h "." origin " A"
+      else if (r < 0.95) print "h" h "." origin " SRV"
+      else if (r < 0.97) print "x" h ".wild." origin " A"
+      else if (r < 0.99) print "www." origin " A"
+      else print "host.deleg." origin " A"
+    }
+  }'
+}
+gen_zone bench.test. 20000 > "$work/bench.test.zone"
+gen_queries bench.test. 20000 100000 > "$work/queries.txt"
+
+# --- servers ------------------------------------------------------------------------------------------------------
+wait_soa() { # port zone pid name
+  for _ in $(seq 1 600); do
+    kdig +time=1 +retry=0 +short @127.0.0.1 -p "$1" "$2" SOA 2>/dev/null | grep -q . && return 0
+    kill -0 "$3" 2>/dev/null || { echo "dns-bench: $4 exited" >&2; return 1; }
+    sleep 0.2
+  done
+  echo "dns-bench: $4 did not serve $2" >&2; return 1
+}
+start_knot() { # zone-name zone-file -> sets pid port
+  local d="$work/knot-$RANDOM"; mkdir -p "$d"; port="$(free_port)"
+  cat > "$d/knot.conf" <<CONF
+server:
+    rundir: "$d"
+    listen: 127.0.0.1@$port
+    udp-workers: 1
+    tcp-workers: 1
+    background-workers: 1
+database:
+    storage: "$d"
+log:
+  - target: stderr
+    any: warning
+template:
+  - id: default
+    storage: "$d"
+    zonefile-sync: -1
+    zonefile-load: whole
+    journal-content: none
+    semantic-checks: off
+zone:
+  - domain: $1
+    file: "$2"
+CONF
+  taskset -c 0 knotd -c "$d/knot.conf" 2>"$d/knotd.log" & pid=$!; pids+=("$pid")
+  wait_soa "$port" "$1" "$pid" knotd
+}
+start_nsd() {
+  local d="$work/nsd-$RANDOM"; mkdir -p "$d"; port="$(free_port)"
+  cat > "$d/nsd.conf" <<CONF
+server:
+    ip-address: 127.0.0.1@$port
+    server-count: 1
+    username: ""
+    chroot: ""
+    zonesdir: "$d"
+    database: ""
+    zonelistfile: "$d/zone.list"
+    xfrdfile: "$d/xfrd.state"
+    pidfile: "$d/nsd.pid"
+    logfile: "$d/nsd.log"
+    rrl-ratelimit: 0
+    minimal-responses: yes
+    verbosity: 0
+remote-control:
+    control-enable: no
+zone:
+    name: "$1"
+    zonefile: "$2"
+CONF
+  taskset -c 0 nsd -d -c "$d/nsd.conf" 2>"$d/nsd.err" & pid=$!; pids+=("$pid")
+  wait_soa "$port" "$1" "$pid" nsd
+}
+start_node() {
+  port="$(free_port)"
+  # shellcheck disable=SC2086
+  taskset -c 0 java ${NODE_JAVA_OPTS:-} -cp "$cp_node" net.nsglobal.cli.Main node \
+    --listen "127.0.0.1:$port" --zone "$1=$2" --udp-workers 1 >"$work/node-$port.log" 2>&1 & pid=$!; pids+=("$pid")
+  wait_soa "$port" "$1" "$pid" dns-node || { tail -20 "$work/node-$port.log" >&2; return 1; }
+}
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# The process and its descendants (nsd forks its server and xfrd processes).
+tree() { local p; echo "$1"; for p in $(ps -o pid= --ppid "$1" 2>/dev/null); do tree "$p"; done; }
+cpu_ticks() { local t=0 p v; for p in $(tree "$1"); do
+    v="$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$p/stat" 2>/dev/null || echo 0)"; t=$((t + v)); done; echo "$t"; }
+# RSS in kB: VmRSS for one process; for a process tree the sum of Pss (shared pages counted once).
+rss_kb() { local pl; pl="$(tree "$1")"
+  if [ "$(echo "$pl" | wc -l)" = 1 ]; then awk '/VmRSS/ { print $2 }' "/proc/$1/status"
+  else for p in $pl; do awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null; done | awk '{ s += $1 } END { print s }'; fi; }
+
+perf() { taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries.txt" -c 10 -T 1 "$@"; }
+
+declare -A QPS LAT CPUQ P99 MEAN50 RSS
+measure() { # name
+  local name="$1" out c0 c1 done_q
+  echo "== $name (pid $pid, port $port): warm-up ${warmup}s" >&2
+  perf -l "$warmup" >/dev/null 2>&1 || true
+  out="$(perf -l "$duration" 2>&1)"
+  QPS[$name]="$(echo "$out" | awk '/Queries per second/ { printf "%.0f", $4 }')"
+  LAT[$name]="$(echo "$out" | awk '/Average Latency/ { printf "%.0f", $4 * 1e6 }')"
+  echo "$out" | grep -E "Queries (sent|completed|lost)|Response codes" | sed "s/^/   [$name] /" >&2
+  c0="$(cpu_ticks "$pid")"
+  perf -l "$duration" -Q "$rate" -v > "$work/lat-$name.txt" 2>&1 || true
+  c1="$(cpu_ticks "$pid")"
+  done_q="$(grep -c '^> ' "$work/lat-$name.txt" || true)"
+  CPUQ[$name]="$(awk -v t=$((c1 - c0)) -v hz="$hz" -v n="$done_q" 'BEGIN { printf "%.2f", n ? t / hz / n * 1e6 : 0 }')"
+  read -r MEAN50[$name] P99[$name] < <(awk '/^> / { print $NF * 1e6 }' "$work/lat-$name.txt" | sort -n | awk '
+    { v[NR] = $1; s += $1 } END { if (NR == 0) { print "0 0"; exit } i = int(NR * 0.99); if (i < 1) i = 1
+      printf "%.0f %.0f\n", s / NR, v[i] }')
+  RSS[$name]="$(rss_kb "$pid")"
+}
+
+for s in $servers; do
+  case "$s" in
+    knot) start_knot bench.test. "$work/bench.test.zone" ;;
+    nsd) start_nsd bench.test. "$work/bench.test.zone" ;;
+    dns-node) start_node bench.test. "$work/bench.test.zone" ;;
+    *) echo "dns-bench: unknown server $s" >&2; exit 2 ;;
+  esac
+  measure "$s"
+  stop "$pid"
+done
+
+echo
+echo "dns-bench $(date -u +%FT%TZ) on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "zone bench.test (20,000 hosts, unsigned), 100,000-query mix, UDP, DO=0, ${duration}s runs, dnsperf -c 10 -T 1"
+printf "%-9s %10s %12s | %14s %12s %10s | %10s\n" server "max qps" "mean lat us" "CPU us/q @${rate}" "mean lat us" "p99 lat us" "RSS MB"
+for s in $servers; do
+  printf "%-9s %10s %12s | %14s %12s %10s | %10.1f\n" "$s" "${QPS[$s]}" "${LAT[$s]}" "${CPUQ[$s]}" "${MEAN50[$s]}" \
+    "${P99[$s]}" "$(awk -v k="${RSS[$s]}" 'BEGIN { print k / 1024 }')"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+for ref in knot nsd; do
+  if [ -n "${QPS[dns-node]:-}" ] && [ -n "${QPS[$ref]:-}" ]; then
+    echo "dns-node/$ref: qps $(ratio "${QPS[dns-node]}" "${QPS[$ref]}"), CPU per query $(ratio "${CPUQ[dns-node]}" "${CPUQ[$ref]}"), p99 $(ratio "${P99[dns-node]}" "${P99[$ref]}"), RSS $(ratio "${RSS[dns-node]}" "${RSS[$ref]}")"
+  fi
+done
+
+if [ "$big" = 1 ]; then
+  echo
+  echo "== 1M-record zone: generating ${big_records} A records" >&2
+  awk -v n="$big_records" 'BEGIN { print "$ORIGIN big.test."; print "$TTL 3600"
+    print "@ IN SOA ns1 hostmaster 1 3600 900 604800 300"; print "@ IN NS ns1"; print "ns1 IN A 192.0.2.1"
+    for (i = 0; i < n; i++) printf "h%d IN A 10.%d.%d.%d\n", i, int(i / 65536) % 256, int(i / 256) % 256, i % 256 }' \
+    > "$work/big.test.zone"
+  declare -A BIG
+  for s in knot dns-node; do
+    t0=$(date +%s.%N)
+    if [ "$s" = knot ]; then start_knot big.test. "$work/big.test.zone"; else start_node big.test. "$work/big.test.zone"; fi
+    t1=$(date +%s.%N)
+    sleep 2
+    BIG[$s]="$(rss_kb "$pid")"
+    printf "1M-record zone: %-9s RSS %8.1f MB (loaded in %.1f s)\n" "$s" "$(awk -v k="${BIG[$s]}" 'BEGIN { print k / 1024 }')" \
+      "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')"
+    stop "$pid"
+  done
+  echo "1M-record zone RSS dns-node/knot: $(ratio "${BIG[dns-node]}" "${BIG[knot]}")"
+fi

@@ -1,0 +1,46 @@
+package net.nsglobal.dns.interop;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Signs a zone file with BIND's dnssec-keygen and dnssec-signzone (ECDSA P-256, RFC 6605), with a fixed inception
+ * and expiration so the signatures stay valid for the life of the test and the zone shape is stable.
+ */
+final class ZoneSigner {
+    enum Denial { NONE, NSEC, NSEC3_OPT_OUT }
+
+    static final String INCEPTION = "20260101000000";
+    static final String EXPIRATION = "20361231000000";
+
+    private ZoneSigner() { }
+
+    /** Writes {@code <dir>/<origin>zone} (signed per {@code denial}) and returns its path. */
+    static Path write(Path dir, String origin, String text, Denial denial) throws IOException, InterruptedException {
+        Path unsigned = dir.resolve(origin + "unsigned");
+        Files.writeString(unsigned, text);
+        Path out = dir.resolve(origin + "zone");
+        if (denial == Denial.NONE) {
+            Files.copy(unsigned, out);
+            return out;
+        }
+        Path keygen = ExternalTool.require("dnssec-keygen", "bind9 (dnssec-keygen)");
+        Path signzone = ExternalTool.require("dnssec-signzone", "bind9 (dnssec-signzone)");
+        Path keys = Files.createDirectories(dir.resolve("keys-" + origin));
+        ExternalTool.run(keys, List.of(keygen.toString(), "-q", "-K", ".", "-a", "ECDSAP256SHA256", "-n", "ZONE", origin));
+        ExternalTool.run(keys, List.of(keygen.toString(), "-q", "-K", ".", "-a", "ECDSAP256SHA256", "-f", "KSK",
+                "-n", "ZONE", origin));
+        List<String> cmd = new ArrayList<>(List.of(signzone.toString(), "-q", "-K", keys.toString(), "-S",
+                "-o", origin, "-s", INCEPTION, "-e", EXPIRATION, "-f", out.toString()));
+        if (denial == Denial.NSEC3_OPT_OUT) {
+            // RFC 5155 with opt-out (§6): unsigned delegations get no NSEC3; 0 extra iterations per RFC 9276.
+            cmd.addAll(List.of("-3", "c0ffee", "-H", "0", "-A"));
+        }
+        cmd.add(unsigned.toString());
+        ExternalTool.run(dir, cmd);
+        return out;
+    }
+}
