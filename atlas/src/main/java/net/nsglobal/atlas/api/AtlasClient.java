@@ -1,0 +1,353 @@
+package net.nsglobal.atlas.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import net.nsglobal.atlas.model.MeasurementRequest;
+import net.nsglobal.atlas.probes.Probe;
+import net.nsglobal.atlas.probes.ProbeQuery;
+import net.nsglobal.atlas.results.MeasurementResult;
+import net.nsglobal.atlas.results.ParseStats;
+import net.nsglobal.atlas.results.ResultStreamParser;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RIPE Atlas REST API v2 client (OkHttp + Jackson).
+ *
+ * <p>Retry rules: 429 and 5xx are retried with back-off ({@link RetryPolicy}), honouring {@code Retry-After}.
+ * Creating a measurement spends credits, so a POST is retried only when the API says it did not process it
+ * (429, 503); after 500/502/504 the measurement may exist and the error goes to the operator instead. Transport
+ * failures are retried for GET/DELETE only. A results stream that breaks half-way is never re-fetched behind the
+ * caller's back (results already delivered would be delivered twice).
+ *
+ * <p>The API key is sent only as {@code Authorization: Key …}, only to the configured API host (a {@code next}
+ * link elsewhere gets no key), and never logged: requests are logged and reported by method and path.
+ *
+ * <p>{@link #cancel()} aborts every request and stream in flight and every retry wait; interrupting the calling
+ * thread does the same for that thread's request.
+ */
+public final class AtlasClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AtlasClient.class);
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final AtlasConfig config;
+    private final HttpUrl base;
+    private final OkHttpClient http;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ResultStreamParser resultParser = new ResultStreamParser(mapper);
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong cancelEpoch = new AtomicLong();
+
+    public AtlasClient(AtlasConfig config) {
+        this.config = config;
+        this.base = HttpUrl.get(config.apiUrl());
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(config.readTimeout())
+                .writeTimeout(config.readTimeout())
+                .retryOnConnectionFailure(false) // retries are ours, so they are counted and backed off
+                .build();
+    }
+
+    public AtlasConfig config() {
+        return config;
+    }
+
+    /** Creates the measurements of one request (one shared probe set); returns their ids in definition order. */
+    public List<Long> create(MeasurementRequest request) {
+        requireKey("creating measurements");
+        String body = request.toJson().toString();
+        Request req = new Request.Builder().url(url("measurements/")).post(RequestBody.create(body, JSON)).build();
+        JsonNode root = json(req);
+        JsonNode ids = root.path("measurements");
+        if (!ids.isArray() || ids.isEmpty()) {
+            throw new AtlasException("atlas: POST measurements/ answered without measurement ids");
+        }
+        List<Long> out = new ArrayList<>();
+        ids.forEach(i -> out.add(i.asLong()));
+        LOG.info("atlas: created measurement(s) {}", out);
+        return out;
+    }
+
+    public MeasurementInfo measurement(long id) {
+        return MeasurementInfo.fromJson(json(new Request.Builder().url(url("measurements/" + id + "/")).get().build()));
+    }
+
+    /** Stops a measurement ({@code DELETE /measurements/{id}/}); it keeps its results. */
+    public void stop(long id) {
+        requireKey("stopping a measurement");
+        try (Exchange x = execute(new Request.Builder().url(url("measurements/" + id + "/")).delete().build())) {
+            LOG.info("atlas: stopped measurement {} (HTTP {})", id, x.response.code());
+        }
+    }
+
+    /** Streams the results of a measurement in a time window / for some probes, in constant memory. */
+    public ParseStats results(long msmId, ResultQuery query, Consumer<? super MeasurementResult> sink) {
+        HttpUrl.Builder u = url("measurements/" + msmId + "/results/").newBuilder();
+        query.start().ifPresent(s -> u.addQueryParameter("start", Long.toString(s.getEpochSecond())));
+        query.stop().ifPresent(s -> u.addQueryParameter("stop", Long.toString(s.getEpochSecond())));
+        if (!query.probeIds().isEmpty()) {
+            u.addQueryParameter("probe_ids", ids(query.probeIds()));
+        }
+        u.addQueryParameter("format", "json");
+        return stream(new Request.Builder().url(u.build()).get().build(), sink);
+    }
+
+    /** The latest result of each probe ({@code /measurements/{id}/latest/}). */
+    public ParseStats latest(long msmId, List<Integer> probeIds, Consumer<? super MeasurementResult> sink) {
+        HttpUrl.Builder u = url("measurements/" + msmId + "/latest/").newBuilder();
+        if (!probeIds.isEmpty()) {
+            u.addQueryParameter("probe_ids", ids(probeIds));
+        }
+        return stream(new Request.Builder().url(u.build()).get().build(), sink);
+    }
+
+    /** Every probe matching the query, following {@code next} page links; a malformed probe is skipped, counted. */
+    public ParseStats probes(ProbeQuery query, Consumer<? super Probe> sink) {
+        HttpUrl.Builder u = url("probes/").newBuilder();
+        query.parameters().forEach(u::addQueryParameter);
+        HttpUrl next = u.build();
+        long parsed = 0;
+        long skipped = 0;
+        List<String> reasons = new ArrayList<>();
+        int pages = 0;
+        while (next != null) {
+            JsonNode page = json(new Request.Builder().url(next).get().build());
+            pages++;
+            JsonNode results = page.path("results");
+            if (!results.isArray()) {
+                throw new AtlasException("atlas: GET " + next.encodedPath() + " page " + pages + " has no results");
+            }
+            for (JsonNode p : results) {
+                Probe probe;
+                try {
+                    probe = Probe.fromJson(p);
+                } catch (IllegalArgumentException e) {
+                    skipped++;
+                    if (reasons.size() < 5) {
+                        reasons.add(e.getMessage());
+                    }
+                    continue;
+                }
+                parsed++;
+                sink.accept(probe);
+            }
+            String n = page.path("next").asText(null);
+            next = n == null || n.isEmpty() ? null : HttpUrl.parse(n);
+            if (n != null && !n.isEmpty() && next == null) {
+                throw new AtlasException("atlas: probes page " + pages + " has an unparseable next link");
+            }
+        }
+        LOG.debug("atlas: {} probes in {} page(s), {} skipped", parsed, pages, skipped);
+        return new ParseStats(parsed, skipped, 0, reasons);
+    }
+
+    public Credits credits() {
+        requireKey("reading credits");
+        return Credits.fromJson(json(new Request.Builder().url(url("credits/")).get().build()));
+    }
+
+    /** Aborts every request, stream and retry wait in flight now. The client stays usable for new requests. */
+    public void cancel() {
+        cancelEpoch.incrementAndGet();
+        inFlight.forEach(Call::cancel);
+    }
+
+    @Override
+    public void close() {
+        cancel();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    private ParseStats stream(Request req, Consumer<? super MeasurementResult> sink) {
+        try (Exchange x = execute(req)) {
+            ResponseBody body = x.response.body();
+            try (InputStream in = body.byteStream()) {
+                return resultParser.parse(in, sink);
+            } catch (IOException e) {
+                throw failure(x.call, x.epoch, describe(req), e);
+            }
+        }
+    }
+
+    private JsonNode json(Request req) {
+        try (Exchange x = execute(req)) {
+            try {
+                return mapper.readTree(x.response.body().byteStream());
+            } catch (IOException e) {
+                throw failure(x.call, x.epoch, describe(req), e);
+            }
+        }
+    }
+
+    /** A successful response, still open; closing it releases the connection and forgets the call. */
+    private final class Exchange implements AutoCloseable {
+        final Call call;
+        final Response response;
+        final long epoch;
+
+        Exchange(Call call, Response response, long epoch) {
+            this.call = call;
+            this.response = response;
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void close() {
+            response.close();
+            inFlight.remove(call);
+        }
+    }
+
+    private Exchange execute(Request unsigned) {
+        String what = describe(unsigned);
+        boolean idempotent = !"POST".equals(unsigned.method());
+        RetryPolicy policy = config.retry();
+        long epoch = cancelEpoch.get();
+        for (int attempt = 1; ; attempt++) {
+            checkCancelled(epoch, what);
+            Call call = http.newCall(sign(unsigned));
+            inFlight.add(call);
+            if (cancelEpoch.get() != epoch) {
+                call.cancel();
+            }
+            Response resp;
+            try {
+                resp = call.execute();
+            } catch (IOException e) {
+                inFlight.remove(call);
+                AtlasException f = failure(call, epoch, what, e);
+                if (f instanceof AtlasCancelledException || !idempotent || attempt >= policy.maxAttempts()) {
+                    throw f;
+                }
+                Duration d = policy.delay(attempt, null);
+                LOG.warn("atlas: {} failed ({}), retrying in {} ms (attempt {}/{})", what, e.toString(),
+                        d.toMillis(), attempt, policy.maxAttempts());
+                pause(d, epoch, what);
+                continue;
+            }
+            if (resp.isSuccessful()) {
+                LOG.debug("atlas: {} -> HTTP {}", what, resp.code());
+                return new Exchange(call, resp, epoch);
+            }
+            int code = resp.code();
+            String retryAfter = resp.header("Retry-After");
+            String body = readQuietly(resp);
+            resp.close();
+            inFlight.remove(call);
+            boolean mayRetry = RetryPolicy.retryable(code) && (idempotent || code == 429 || code == 503);
+            if (!mayRetry || attempt >= policy.maxAttempts()) {
+                AtlasApiException ex = ErrorBody.toException(mapper, what, code, body);
+                if (!idempotent && code >= 500 && !mayRetry) {
+                    LOG.warn("atlas: {} -> HTTP {}: the measurement may have been created; check before retrying",
+                            what, code);
+                }
+                throw ex;
+            }
+            Duration d = policy.delay(attempt, retryAfter);
+            LOG.warn("atlas: {} -> HTTP {}, retrying in {} ms (attempt {}/{})", what, code, d.toMillis(), attempt,
+                    policy.maxAttempts());
+            pause(d, epoch, what);
+        }
+    }
+
+    private Request sign(Request r) {
+        if (config.apiKey().isEmpty() || !sameOrigin(r.url())) {
+            return r.newBuilder().removeHeader("Authorization").build();
+        }
+        return r.newBuilder().header("Authorization", config.apiKey().get().authorizationHeader()).build();
+    }
+
+    private boolean sameOrigin(HttpUrl u) {
+        return u.scheme().equals(base.scheme()) && u.host().equals(base.host()) && u.port() == base.port();
+    }
+
+    private void pause(Duration d, long epoch, String what) {
+        try {
+            config.sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtlasCancelledException("atlas: " + what + " cancelled while waiting to retry", e);
+        }
+        checkCancelled(epoch, what);
+    }
+
+    private void checkCancelled(long epoch, String what) {
+        if (cancelEpoch.get() != epoch || Thread.currentThread().isInterrupted()) {
+            throw new AtlasCancelledException("atlas: " + what + " cancelled", null);
+        }
+    }
+
+    private AtlasException failure(Call call, long epoch, String what, IOException e) {
+        if (call.isCanceled() || cancelEpoch.get() != epoch || Thread.currentThread().isInterrupted()) {
+            return new AtlasCancelledException("atlas: " + what + " cancelled", e);
+        }
+        if (e instanceof InterruptedIOException) {
+            return new AtlasException("atlas: " + what + " timed out (" + e.getMessage() + ")", e);
+        }
+        return new AtlasException("atlas: " + what + " failed: " + e, e);
+    }
+
+    private static String readQuietly(Response resp) {
+        try {
+            return resp.body().source().readUtf8(); // error bodies are small
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void requireKey(String what) {
+        if (config.apiKey().isEmpty()) {
+            throw new AtlasException("atlas: " + what + " needs an API key: set " + AtlasConfig.ENV_KEY
+                    + " or api-key in the config file");
+        }
+    }
+
+    private HttpUrl url(String path) {
+        HttpUrl u = base.resolve(path);
+        if (u == null) {
+            throw new IllegalArgumentException("atlas: bad path " + path);
+        }
+        return u;
+    }
+
+    private static String describe(Request r) {
+        return r.method() + " " + r.url().encodedPath();
+    }
+
+    private static String ids(List<Integer> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** For tests and logs: which query parameters a request would carry. */
+    static Map<String, String> query(HttpUrl u) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String n : u.queryParameterNames()) {
+            m.put(n, u.queryParameter(n));
+        }
+        return m;
+    }
+}

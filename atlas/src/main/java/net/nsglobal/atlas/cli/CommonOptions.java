@@ -1,0 +1,26 @@
+package net.nsglobal.atlas.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import net.nsglobal.atlas.api.AtlasConfig;
+import picocli.CommandLine.Option;
+
+/** Options every {@code atlas} subcommand takes. */
+public final class CommonOptions {
+    @Option(names = "--api-url", paramLabel = "URL",
+            description = "RIPE Atlas API base URL (default: $RIPE_ATLAS_API_URL, config api-url, else "
+                    + AtlasConfig.DEFAULT_API_URL + ")")
+    String apiUrl;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+            description = "Output: aligned table, or JSON with one object per line (default: ${DEFAULT-VALUE})")
+    Output.Format format;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file with api-key and api-url (the key may also come from $RIPE_ATLAS_KEY)")
+    Path config;
+
+    AtlasConfig resolve(Map<String, String> env) {
+        return AtlasConfig.resolve(apiUrl, config, env);
+    }
+}
