@@ -91,12 +91,34 @@ final class DnsResultParser {
             }
             if (rdata.isArray()) {
                 StringBuilder sb = new StringBuilder();
-                rdata.forEach(s -> sb.append(s.asText()));
+                rdata.forEach(s -> sb.append(unescape(s.asText())));
                 out.add(sb.toString());
             } else {
-                out.add(rdata.asText());
+                out.add(unescape(rdata.asText()));
             }
         }
         return out;
+    }
+
+    /** Undoes the master-file escapes the probe applied to RDATA: {@code \DDD} (decimal) and {@code \X}
+     * (RFC 1035 §5.1). */
+    static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                sb.append(c);
+            } else if (i + 3 < s.length() && Character.isDigit(s.charAt(i + 1)) && Character.isDigit(s.charAt(i + 2))
+                    && Character.isDigit(s.charAt(i + 3))) {
+                sb.append((char) Integer.parseInt(s.substring(i + 1, i + 4)));
+                i += 3;
+            } else {
+                sb.append(s.charAt(++i));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -37,6 +37,20 @@ public final class ResultStreamParser {
         JsonFactory f = mapper.getFactory();
         Counter c = new Counter();
         try (JsonParser p = f.createParser(in)) {
+            readAll(p, sink, c);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("atlas results: broken JSON after " + c.parsed + " results: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (c.skipped > 0) {
+            LOG.warn("atlas results: skipped {} malformed result(s) of {}; e.g. {}", c.skipped,
+                    c.parsed + c.skipped + c.unsupported, c.reasons);
+        }
+        return new ParseStats(c.parsed, c.skipped, c.unsupported, c.reasons);
+    }
+
+    private void readAll(JsonParser p, Consumer<? super MeasurementResult> sink, Counter c) throws IOException {
+        {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_ARRAY) {
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -53,11 +67,6 @@ public final class ResultStreamParser {
                 }
             }
         }
-        if (c.skipped > 0) {
-            LOG.warn("atlas results: skipped {} malformed result(s) of {}; e.g. {}", c.skipped,
-                    c.parsed + c.skipped + c.unsupported, c.reasons);
-        }
-        return new ParseStats(c.parsed, c.skipped, c.unsupported, c.reasons);
     }
 
     private void one(JsonParser p, JsonToken t, Consumer<? super MeasurementResult> sink, Counter c)
