@@ -1,26 +1,209 @@
 package net.nsglobal.dns.secondary;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.nsglobal.dns.catalog.CatalogConsumer;
+import net.nsglobal.dns.catalog.FleetPublisher;
+import net.nsglobal.dns.config.CatalogSource;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.dns.config.Role;
+import net.nsglobal.dns.notify.NotifySender;
+import net.nsglobal.dns.notify.NotifyStage;
+import net.nsglobal.dns.persist.ZoneDisk;
+import net.nsglobal.dns.persist.ZoneTimers;
 import net.nsglobal.dns.query.Stage;
+import net.nsglobal.dns.tsig.Keyring;
+import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.xfrin.Diff;
+import net.nsglobal.dns.xfrin.XfrClient;
+import net.nsglobal.dns.xfrin.XfrLimits;
+import net.nsglobal.dns.xfrin.ZoneBuilder;
+import net.nsglobal.dns.xfrout.Journal;
+import net.nsglobal.dns.xfrout.XfrOutStage;
+import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Name;
 
 /**
- * Secondary zones, catalogs, transfers out and NOTIFY for one node (issue 3). STUB from the transport helper:
- * owned and filled in by the replication helper. {@link net.nsglobal.dns.Node} calls {@link #start} after loading
- * primary zones and {@link #close} on shutdown.
+ * Secondary zones, catalogs, transfers out and NOTIFY for one node (issue 3), wired from the {@link NodeConfig}:
+ *
+ * <pre>
+ *   customers' primaries ──IXFR/AXFR──▶ Secondaries ──▶ ZoneStore (served) + ZoneDisk (persisted)
+ *        ▲ NOTIFY (NotifyStage)              │ changed
+ *                                            ├──▶ Journal (IXFR history for edges, XfrOutStage)
+ *                                            ├──▶ NotifySender ──NOTIFY──▶ edges
+ *                                            ├──▶ CatalogConsumer (when the zone is a catalog: members come and go)
+ *                                            └──▶ FleetPublisher (collector: fleet catalog for the edges)
+ * </pre>
+ *
+ * {@link net.nsglobal.dns.Node} calls {@link #start} after loading primary zones and {@link #close} on shutdown.
  */
-public final class ReplicationService {
-    private ReplicationService() {}
+public final class ReplicationService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("replication");
+    private final Secondaries secondaries;
+    private final Journal journal;
+    private final NotifySender notifier;
+    private final Map<Name, CatalogConsumer> catalogs = new ConcurrentHashMap<>();
+    private final FleetPublisher fleet;
+    private final ExecutorService transfers;
+    private final ScheduledExecutorService clock;
+    private final ZoneStore store;
+    private final ZoneDisk disk;
+    private final Stage notifyStage;
+    private final Stage xfrOutStage;
 
-    public static ReplicationService start(NodeConfig cfg, ZoneStore store) {
-        return new ReplicationService();
+    private ReplicationService(NodeConfig cfg, ZoneStore store, boolean fsync) throws IOException {
+        this.store = store;
+        List<TsigKey> keyList = new ArrayList<>();
+        for (var k : cfg.tsigKeys()) keyList.add(TsigKey.from(k));
+        Keyring keys = new Keyring(keyList);
+        var l = cfg.limits();
+        XfrLimits limits = new XfrLimits(l.recordsPerZone(), l.bytesPerTransfer(), l.recordsPerRrset(),
+                l.typesPerName(), l.transferDuration(), l.transferIdle());
+        var t = cfg.timers();
+        RefreshTimers timers = new RefreshTimers(t.refreshMin(), t.refreshMax(), t.retryMin(), t.retryMax(),
+                t.expireMin(), t.expireMax());
+        Path dataDir = cfg.dataDir();
+        if (dataDir == null) {
+            dataDir = Files.createTempDirectory("nsglobal-node-");
+            log.warn("no data-dir configured: secondary zones kept in {} (lost on restart)", dataDir);
+        }
+        this.disk = new ZoneDisk(dataDir, fsync);
+        this.transfers = Executors.newFixedThreadPool(l.transfersTotal(), daemon("xfrin"));
+        this.clock = Executors.newSingleThreadScheduledExecutor(daemon("replication-timers"));
+        this.journal = new Journal(Math.max(10_000, l.recordsPerZone() / 4));
+        InetAddress source = cfg.server().listen().isEmpty() ? InetAddress.getLoopbackAddress()
+                : cfg.server().listen().get(0).getAddress();
+        TsigKey aclKey = TsigKey.from(cfg.tsigKey(cfg.transferAcl().tsigKey()));
+        this.notifier = cfg.notifyTargets().isEmpty() ? null
+                : new NotifySender(cfg.notifyTargets(), aclKey, source, clock);
+        SecondaryContext ctx = new SecondaryContext(store, disk, new XfrClient(limits), new ZoneBuilder(limits), timers,
+                new TransferSlots(l.transfersPerPrimary(), l.transfersTotal()), transfers, clock, this::changed);
+        this.secondaries = new Secondaries(ctx);
+        Name fleetName = cfg.role() == Role.COLLECTOR ? cfg.fleetCatalog() : null;
+        this.fleet = fleetName == null ? null : new FleetPublisher(fleetName, storedFleet(fleetName), clock,
+                this::publishFleet);
+        this.notifyStage = new NotifyStage(secondaries::get, keys, 1000);
+        this.xfrOutStage = new XfrOutStage(store, journal, cfg.transferAcl(), keys);
+
+        for (CatalogSource c : cfg.catalogs()) {
+            TsigKey key = TsigKey.from(cfg.tsigKey(c.tsigKey()));
+            catalogs.put(c.name(), new CatalogConsumer(c.name(), c.primaries(), key,
+                    n -> TsigKey.from(cfg.tsigKey(n)), new CatalogConsumer.Members() {
+                        @Override public void add(SecondarySpec spec) { addMember(spec); }
+                        @Override public void remove(Name zone) { removeMember(zone); }
+                    }));
+        }
+        for (var s : cfg.secondaries()) {
+            addMember(new SecondarySpec(s.name(), s.primaries(), TsigKey.from(cfg.tsigKey(s.tsigKey()))));
+        }
+        for (CatalogSource c : cfg.catalogs()) {
+            secondaries.add(new SecondarySpec(c.name(), c.primaries(), TsigKey.from(cfg.tsigKey(c.tsigKey()))));
+            Zone stored = store.get(c.name());
+            if (stored != null) catalogs.get(c.name()).apply(stored); // members from disk serve at once
+        }
+        if (fleet != null) fleet.publishNow();
+        log.info("replication started: role {}, {} secondary zones, {} catalogs{}", cfg.role(), secondaries.size(),
+                catalogs.size(), fleet == null ? "" : ", producing fleet catalog " + fleet.origin());
     }
 
-    /** Handles opcode NOTIFY (RFC 1996); null = answered NOTIMP by the pipeline. */
-    public net.nsglobal.dns.query.Stage notifyStage() { return null; }
+    public static ReplicationService start(NodeConfig cfg, ZoneStore store) {
+        return start(cfg, store, true);
+    }
 
-    /** Handles AXFR/IXFR out (RFC 5936/1995); null = refused. */
-    public Stage xfrOutStage() { return null; }
+    /** @param fsync false only for benchmarks that create huge numbers of zones on a scratch disk */
+    public static ReplicationService start(NodeConfig cfg, ZoneStore store, boolean fsync) {
+        try {
+            return new ReplicationService(cfg, store, fsync);
+        } catch (IOException e) {
+            throw new UncheckedIOException("replication: cannot start: " + e.getMessage(), e);
+        }
+    }
 
-    public void close() {}
+    /** Handles opcode NOTIFY (RFC 1996). */
+    public Stage notifyStage() { return notifyStage; }
+
+    /** Handles AXFR/IXFR out (RFC 5936/1995). */
+    public Stage xfrOutStage() { return xfrOutStage; }
+
+    /** The node's secondary zones (for tests, metrics and the HTTP API). */
+    public Secondaries secondaries() { return secondaries; }
+
+    private void addMember(SecondarySpec spec) {
+        secondaries.add(spec);
+        if (fleet != null && store.get(spec.zone()) != null) fleet.add(spec.zone());
+    }
+
+    private void removeMember(Name zone) {
+        secondaries.remove(zone);
+        journal.forget(zone);
+        if (fleet != null) fleet.remove(zone);
+    }
+
+    /** A secondary zone got a new version. */
+    private void changed(Zone previous, Zone current, List<Diff> diffs) {
+        if (!diffs.isEmpty()) journal.append(current.origin(), diffs);
+        CatalogConsumer c = catalogs.get(current.origin());
+        if (c != null) {
+            c.apply(current);
+        } else if (fleet != null && previous == null) {
+            fleet.add(current.origin()); // edges learn of a zone once the collector can serve it
+        }
+        if (notifier != null) notifier.changed(current);
+    }
+
+    private void publishFleet(Zone previous, Zone next) {
+        store.put(next);
+        if (previous != null) journal.append(next.origin(), List.of(RefreshAttempt.diff(previous, next)));
+        try {
+            long now = System.currentTimeMillis();
+            disk.save(next, new ZoneTimers(now, Long.MAX_VALUE, Long.MAX_VALUE));
+        } catch (IOException e) {
+            log.error("fleet catalog {}: cannot persist: {}", next.origin(), e.toString());
+        }
+        if (notifier != null) notifier.changed(next);
+    }
+
+    private Zone storedFleet(Name name) {
+        try {
+            ZoneDisk.Stored s = disk.load(name);
+            if (s == null) return null;
+            store.put(s.zone());
+            return s.zone();
+        } catch (Exception e) {
+            log.warn("fleet catalog {}: stored copy unusable, starting afresh: {}", name, e.toString());
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        secondaries.stopAll();
+        transfers.shutdownNow();
+        clock.shutdownNow();
+        if (notifier != null) notifier.close();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread th = new Thread(r, name + "-" + n.incrementAndGet());
+            th.setDaemon(true);
+            return th;
+        };
+    }
 }

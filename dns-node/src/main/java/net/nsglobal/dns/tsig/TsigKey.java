@@ -37,6 +37,11 @@ public record TsigKey(Name name, Name algorithm, byte[] secret) {
         }
     }
 
+    /** The same key as configured in {@code tsig-keys:}. */
+    public static TsigKey from(net.nsglobal.dns.config.TsigKey k) {
+        return k == null ? null : new TsigKey(k.name(), k.algorithm().dnsName(), k.secret());
+    }
+
     /** Parses the command-line form {@code NAME:ALGORITHM:BASE64SECRET}. */
     public static TsigKey parse(String spec) {
         String[] parts = spec.split(":", 3);

@@ -1,0 +1,86 @@
+package net.nsglobal.dns.catalog;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.dns.zone.ZoneException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Name;
+
+/**
+ * The collector's side of the fleet catalog: tracks which zones the collector holds and republishes the catalog
+ * (new serial) shortly after the set changes. Changes arriving within {@link #DEBOUNCE_MS} are batched into one
+ * version, so 10,000 new zones make a handful of catalog versions rather than 10,000.
+ *
+ * <pre>
+ *   CLEAN --add/remove--> DIRTY (publish scheduled in DEBOUNCE_MS) --publish--> CLEAN
+ *                           ^--add/remove (no new schedule)--'
+ * </pre>
+ */
+public final class FleetPublisher {
+    /** Receives each new catalog version (install in the store, IXFR history, NOTIFY edges). */
+    public interface Sink {
+        void publish(Zone previous, Zone next);
+    }
+
+    static final long DEBOUNCE_MS = 20;
+    private static final Logger log = LoggerFactory.getLogger("replication.catalog");
+    private final Name origin;
+    private final ScheduledExecutorService clock;
+    private final Sink sink;
+    private final Set<Name> members = new HashSet<>();
+    private Zone current;
+    private Set<Name> published;
+    private boolean dirty;
+
+    /** @param stored the catalog as last published (from disk), or null */
+    public FleetPublisher(Name origin, Zone stored, ScheduledExecutorService clock, Sink sink) {
+        this.origin = origin;
+        this.clock = clock;
+        this.sink = sink;
+        this.current = stored;
+    }
+
+    public Name origin() { return origin; }
+
+    public synchronized void add(Name zone) {
+        if (!zone.equals(origin) && members.add(zone)) markDirty();
+    }
+
+    public synchronized void remove(Name zone) {
+        if (members.remove(zone)) markDirty();
+    }
+
+    /** Publishes now if anything changed since the last version (or if nothing was ever published). */
+    public void publishNow() {
+        Zone prev;
+        Zone next;
+        synchronized (this) {
+            dirty = false;
+            long serial = FleetCatalog.nextSerial(current == null ? 0 : current.serial());
+            try {
+                next = FleetCatalog.build(origin, serial, members);
+            } catch (ZoneException e) {
+                log.error("{}", e.getMessage());
+                return;
+            }
+            if (current != null && members.equals(published)) return; // same membership as already published
+            published = Set.copyOf(members);
+            prev = current;
+            current = next;
+        }
+        log.info("fleet catalog {} serial {}: {} members", origin, next.serial(), next.records().size() - 3);
+        sink.publish(prev, next);
+    }
+
+    private void markDirty() {
+        if (dirty) return;
+        dirty = true;
+        clock.schedule(this::publishNow, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized Zone current() { return current; }
+}

@@ -1,0 +1,81 @@
+package net.nsglobal.dns.secondary;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.nsglobal.dns.xfrin.Diff;
+import net.nsglobal.dns.xfrin.TransferResult;
+import net.nsglobal.dns.xfrin.XfrClient;
+import net.nsglobal.dns.xfrin.ZoneBuilder;
+import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.dns.zone.ZoneException;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Serial;
+import org.xbill.DNS.Type;
+
+/**
+ * One refresh of one zone from one primary: IXFR first (RFC 1995), AXFR when the primary cannot do IXFR or its
+ * history does not match ours (RFC 5936), and the next {@link Zone} built all or nothing.
+ */
+final class RefreshAttempt {
+    /** The verdict of an attempt. */
+    sealed interface Outcome {
+        record UpToDate() implements Outcome {}
+        record Changed(Zone zone, List<Diff> diffs, String how) implements Outcome {}
+        record Failed(String reason) implements Outcome {}
+    }
+
+    private RefreshAttempt() {}
+
+    static Outcome run(XfrClient client, ZoneBuilder builder, SecondarySpec spec, InetSocketAddress primary,
+                       Zone current) {
+        TransferResult r = client.transfer(spec.zone(), primary, current == null ? null : current.soa(), spec.key());
+        String how = current == null ? "AXFR" : "IXFR";
+        if (r instanceof TransferResult.Failed f && f.tryAxfr()) {
+            r = client.transfer(spec.zone(), primary, null, spec.key());
+            how = "AXFR after IXFR: " + f.reason();
+        }
+        if (r instanceof TransferResult.UpToDate) return new Outcome.UpToDate();
+        if (r instanceof TransferResult.Failed f) return new Outcome.Failed(how + " " + f.reason());
+        if (r instanceof TransferResult.Incremental inc) {
+            try {
+                return new Outcome.Changed(builder.apply(current, inc.diffs()), inc.diffs(), "IXFR");
+            } catch (ZoneException e) {
+                // Our history and the primary's disagree: start over from a full copy (RFC 1995 §4 allows it).
+                TransferResult full = client.transfer(spec.zone(), primary, null, spec.key());
+                if (!(full instanceof TransferResult.Full)) {
+                    return new Outcome.Failed("IXFR rejected (" + e.getMessage() + "), AXFR failed too: " + full);
+                }
+                r = full;
+                how = "AXFR after rejected IXFR: " + e.getMessage();
+            }
+        }
+        TransferResult.Full full = (TransferResult.Full) r;
+        if (current != null && Serial.compare(full.soa().getSerial(), current.serial()) < 0) {
+            return new Outcome.Failed(how + " offered serial " + full.soa().getSerial() + " older than ours "
+                    + current.serial() + " (RFC 1982)");
+        }
+        try {
+            Zone z = builder.full(spec.zone(), full.records());
+            if (current != null && z.serial() == current.serial() && z.records().size() == current.records().size()) {
+                return new Outcome.UpToDate();
+            }
+            return new Outcome.Changed(z, current == null ? List.of() : List.of(diff(current, z)), how);
+        } catch (ZoneException e) {
+            return new Outcome.Failed(how + " rejected: " + e.getMessage());
+        }
+    }
+
+    /** The difference between two full versions, so an AXFR still feeds the IXFR history served to edges. */
+    static Diff diff(Zone from, Zone to) {
+        Set<Record> a = new HashSet<>(from.records());
+        Set<Record> b = new HashSet<>(to.records());
+        List<Record> deleted = new ArrayList<>();
+        for (Record r : from.records()) if (r.getType() != Type.SOA && !b.contains(r)) deleted.add(r);
+        List<Record> added = new ArrayList<>();
+        for (Record r : to.records()) if (r.getType() != Type.SOA && !a.contains(r)) added.add(r);
+        return new Diff(from.soa(), to.soa(), deleted, added);
+    }
+}

@@ -1,0 +1,79 @@
+package net.nsglobal.dns.secondary;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import net.nsglobal.dns.persist.ZoneDisk;
+import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.dns.zone.ZoneException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Name;
+
+/**
+ * The node's secondary zones by name. Adding a zone first serves its copy from disk (before any primary is contacted:
+ * a restarted node answers at once), then starts its refresh state machine; removing one stops it and forgets it.
+ */
+public final class Secondaries {
+    private static final Logger log = LoggerFactory.getLogger("replication.secondary");
+    private final SecondaryContext ctx;
+    private final ConcurrentHashMap<Name, Secondary> zones = new ConcurrentHashMap<>();
+
+    Secondaries(SecondaryContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Secondary get(Name zone) { return zones.get(zone); }
+
+    public Collection<Secondary> all() { return zones.values(); }
+
+    public int size() { return zones.size(); }
+
+    /** Loads the stored copy into the store (flagged expired if its expire passed while we were down). */
+    ZoneDisk.Stored loadFromDisk(Name name) {
+        try {
+            ZoneDisk.Stored s = ctx.disk().load(name);
+            if (s == null) return null;
+            Zone z = s.zone();
+            if (s.timers() != null && s.timers().expireAt() <= System.currentTimeMillis()) {
+                log.error("zone {}: expired while the node was down, answering SERVFAIL until refreshed", name);
+                z = z.asExpired(true);
+            }
+            ctx.store().put(z);
+            return s;
+        } catch (ZoneException e) {
+            log.error("zone {}: stored copy unusable, transferring afresh: {}", name, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Adds (or re-specifies) a zone; its timers start at once. */
+    public void add(SecondarySpec spec) {
+        Secondary existing = zones.get(spec.zone());
+        if (existing != null) {
+            existing.respec(spec);
+            return;
+        }
+        ZoneDisk.Stored stored = ctx.store().get(spec.zone()) == null ? loadFromDisk(spec.zone()) : null;
+        Secondary s = new Secondary(ctx, spec, stored == null ? null : stored.timers());
+        if (zones.putIfAbsent(spec.zone(), s) == null) s.start();
+    }
+
+    /** Stops a zone, withdraws it from service and deletes its stored copy (catalog member removed, RFC 9432 §5.4). */
+    public void remove(Name zone) {
+        Secondary s = zones.remove(zone);
+        if (s == null) return;
+        s.stop();
+        ctx.store().remove(zone);
+        try {
+            ctx.disk().delete(zone);
+        } catch (IOException e) {
+            log.warn("zone {}: cannot delete stored copy: {}", zone, e.toString());
+        }
+        log.info("zone {}: removed", zone);
+    }
+
+    void stopAll() {
+        for (Secondary s : zones.values()) s.stop();
+    }
+}
