@@ -94,7 +94,7 @@ public record Catalog(Name origin, Map<Name, Member> members) {
             } else if (rel.subdomain(primariesExt)) {
                 InetAddress a = r instanceof ARecord ar ? ar.getAddress()
                         : r instanceof AAAARecord aaaa ? aaaa.getAddress() : null;
-                if (a != null) addrs.add(Map.entry(rel, a));
+                if (a != null) addrs.add(Map.entry(rel, bare(a)));
                 if (r instanceof TXTRecord t && !rel.equals(primariesExt)) {
                     try {
                         keys.put(rel, Name.fromString(String.join("", t.getStrings()), Name.root));
@@ -111,6 +111,15 @@ public record Catalog(Name origin, Map<Name, Member> members) {
             if (key == null) key = keys.get(a.getKey());
         }
         return new Member(zone, id, primaries, key);
+    }
+
+    /** The address without the record's owner name attached as its "host name" (clearer logs). */
+    private static InetAddress bare(InetAddress a) {
+        try {
+            return InetAddress.getByAddress(a.getAddress());
+        } catch (java.net.UnknownHostException e) {
+            return a;
+        }
     }
 
     /** {@code name} relative to {@code owner}, as an absolute name from the root (e.g. {@code primaries.ext.}). */

@@ -68,7 +68,7 @@ public final class TestNode implements AutoCloseable {
         service.close();
     }
 
-    static void closeQuietly(AutoCloseable... cs) {
+    public static void closeQuietly(AutoCloseable... cs) {
         for (AutoCloseable c : cs) {
             try {
                 if (c != null) c.close();
