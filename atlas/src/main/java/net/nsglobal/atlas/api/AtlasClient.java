@@ -8,7 +8,6 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -169,7 +168,10 @@ public final class AtlasClient implements AutoCloseable {
 
     /** Aborts every request, stream and retry wait in flight now. The client stays usable for new requests. */
     public void cancel() {
-        cancelEpoch.incrementAndGet();
+        synchronized (cancelEpoch) {
+            cancelEpoch.incrementAndGet();
+            cancelEpoch.notifyAll();
+        }
         inFlight.forEach(Call::cancel);
     }
 
@@ -287,12 +289,27 @@ public final class AtlasClient implements AutoCloseable {
 
     private void pause(Duration d, long epoch, String what) {
         try {
-            config.sleeper().sleep(d);
+            if (config.sleeper() == Sleeper.SYSTEM) {
+                waitUnlessCancelled(d, epoch);
+            } else {
+                config.sleeper().sleep(d);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AtlasCancelledException("atlas: " + what + " cancelled while waiting to retry", e);
         }
         checkCancelled(epoch, what);
+    }
+
+    /** Sleeps like {@link Sleeper#SYSTEM}, but {@link #cancel()} wakes it. */
+    private void waitUnlessCancelled(Duration d, long epoch) throws InterruptedException {
+        long deadline = System.nanoTime() + d.toNanos();
+        synchronized (cancelEpoch) {
+            long left;
+            while (cancelEpoch.get() == epoch && (left = deadline - System.nanoTime()) > 0) {
+                cancelEpoch.wait(Math.max(1, left / 1_000_000));
+            }
+        }
     }
 
     private void checkCancelled(long epoch, String what) {
@@ -340,14 +357,5 @@ public final class AtlasClient implements AutoCloseable {
 
     private static String ids(List<Integer> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
-    /** For tests and logs: which query parameters a request would carry. */
-    static Map<String, String> query(HttpUrl u) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        for (String n : u.queryParameterNames()) {
-            m.put(n, u.queryParameter(n));
-        }
-        return m;
     }
 }
