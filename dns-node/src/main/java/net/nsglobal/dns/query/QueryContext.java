@@ -1,7 +1,11 @@
 package net.nsglobal.dns.query;
 
 import java.net.InetSocketAddress;
+import net.nsglobal.dns.wire.ParsedQuery;
+import net.nsglobal.dns.zone.NameKey;
+import net.nsglobal.dns.zone.Zone;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 
 /**
  * One query on its way through the {@link Pipeline}: the raw request, where it came from, and the response that a
@@ -21,6 +25,11 @@ public class QueryContext {
     private byte[] response;
     private int responseLength;
     private int rcode = -1;
+    private final ParsedQuery parsed;
+    private final NameKey probe;
+    private byte[] outputBuffer;
+    private Name qname;
+    private Zone zone;
 
     /**
      * @param wire    request bytes (not copied; valid only for the duration of processing)
@@ -33,7 +42,62 @@ public class QueryContext {
         this.transport = transport;
         this.remote = remote;
         this.stream = stream;
+        this.parsed = new ParsedQuery();
+        this.probe = new NameKey();
     }
+
+    /**
+     * Allocation-free form for transports that reuse per-thread scratch objects.
+     *
+     * @param scratch       parse state reused by this thread (overwritten by the pipeline)
+     * @param probe         zone lookup probe reused by this thread
+     * @param outputBuffer  where the fast path writes the response (≥ 65535 bytes; then {@link #response()} is this
+     *                      buffer, valid until the thread's next query); null to get a fresh array per response
+     */
+    public QueryContext(byte[] wire, int length, Transport transport, InetSocketAddress remote, ResponseStream stream,
+                        ParsedQuery scratch, NameKey probe, byte[] outputBuffer) {
+        this.wire = wire;
+        this.length = length;
+        this.transport = transport;
+        this.remote = remote;
+        this.stream = stream;
+        this.parsed = scratch;
+        this.probe = probe;
+        this.outputBuffer = outputBuffer;
+    }
+
+    /** Header, question and EDNS fields, filled by the pipeline's first stage. */
+    public ParsedQuery parsed() { return parsed; }
+    public NameKey probe() { return probe; }
+    /** A caller-supplied response buffer, or null. */
+    public byte[] outputBuffer() { return outputBuffer; }
+
+    public int id() { return parsed.id; }
+    public int opcode() { return parsed.opcode(); }
+    public int qtype() { return parsed.qtype; }
+    public int qclass() { return parsed.qclass; }
+    public boolean hasEdns() { return parsed.edns; }
+    /** Requestor's UDP payload size from OPT (RFC 6891 §6.2.3), 0 without EDNS. */
+    public int udpPayload() { return parsed.udpPayload; }
+    /** DO bit (RFC 3225). */
+    public boolean dnssecOk() { return parsed.dnssecOk; }
+    public boolean nsidRequested() { return parsed.nsidRequested; }
+
+    /** The question name as sent (case preserved), or null when there is no parsable question. */
+    public Name qname() {
+        if (qname == null && parsed.questionParsed) {
+            try {
+                qname = new Name(new org.xbill.DNS.DNSInput(java.util.Arrays.copyOfRange(wire, 12, parsed.questionEnd)));
+            } catch (Exception e) {
+                return null;
+            }
+        }
+        return qname;
+    }
+
+    /** The hosted zone the question falls in, once the zone lookup stage ran (null if none). */
+    public Zone zone() { return zone; }
+    public void zone(Zone z) { this.zone = z; }
 
     public byte[] wire() { return wire; }
     public int length() { return length; }

@@ -1,14 +1,32 @@
 package net.nsglobal.dns.zone;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.NSEC3PARAMRecord;
+import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
 
 /**
  * An immutable, compiled snapshot of one zone (Knot's RCU model): queries read it without locks, and a new version
  * replaces it in the {@link ZoneStore} in one atomic swap, so a query never sees half a zone.
+ *
+ * <p>Compiled form: a hash table of owner nodes (empty non-terminals included, RFC 4592 §2.2.2), zone cuts marked,
+ * the NSEC chain in canonical order (RFC 4034 §6.1) and the NSEC3 chain by hashed owner (RFC 5155 §7.2), plus a
+ * per-snapshot {@link AnswerCache} of encoded responses that dies with the snapshot.
  *
  * <p>CONTRACT used by other packages (transport, xfr, catalog, persistence) — keep these signatures stable:
  * {@link #compile}, {@link #origin}, {@link #soa}, {@link #serial}, {@link #records}, {@link #expired},
@@ -17,14 +35,26 @@ import org.xbill.DNS.SOARecord;
 public final class Zone {
     private final Name origin;
     private final SOARecord soa;
-    private final List<Record> records;
+    private final Map<Name, ZoneNode> nodes;
+    private final NavigableSet<Name> nsecOwners;
+    private final NavigableMap<String, ZoneNode> nsec3Chain;
+    private final NSEC3PARAMRecord nsec3Param;
+    private final int recordCount;
     private final boolean expired;
+    private final AnswerCache cache;
 
-    private Zone(Name origin, SOARecord soa, List<Record> records, boolean expired) {
+    private Zone(Name origin, SOARecord soa, Map<Name, ZoneNode> nodes, NavigableSet<Name> nsecOwners,
+                 NavigableMap<String, ZoneNode> nsec3Chain, NSEC3PARAMRecord nsec3Param, int recordCount,
+                 boolean expired) {
         this.origin = origin;
         this.soa = soa;
-        this.records = records;
+        this.nodes = nodes;
+        this.nsecOwners = nsecOwners;
+        this.nsec3Chain = nsec3Chain;
+        this.nsec3Param = nsec3Param;
+        this.recordCount = recordCount;
         this.expired = expired;
+        this.cache = new AnswerCache(recordCount);
     }
 
     /**
@@ -34,30 +64,117 @@ public final class Zone {
      */
     public static Zone compile(Name origin, Collection<Record> records) throws ZoneException {
         SOARecord soa = null;
+        Map<Name, Map<Integer, RRset>> byName = new HashMap<>();
+        int count = 0;
         for (Record r : records) {
-            if (!r.getName().subdomain(origin)) {
-                throw new ZoneException("zone " + origin + ": record " + r.getName() + " is outside the zone");
+            Name owner = r.getName();
+            if (!owner.subdomain(origin)) {
+                throw new ZoneException("zone " + origin + ": record " + owner + " is outside the zone");
             }
-            if (r instanceof SOARecord s && r.getName().equals(origin)) {
+            if (r.getDClass() != DClass.IN) {
+                throw new ZoneException("zone " + origin + ": record " + owner + " has class "
+                        + DClass.string(r.getDClass()) + ", only IN is served");
+            }
+            if (r instanceof SOARecord s) {
+                if (!owner.equals(origin)) {
+                    throw new ZoneException("zone " + origin + ": SOA at " + owner + ", not at the apex");
+                }
                 if (soa != null) {
                     throw new ZoneException("zone " + origin + ": more than one SOA at the apex");
                 }
                 soa = s;
             }
+            int type = r instanceof RRSIGRecord sig ? sig.getTypeCovered() : r.getType();
+            RRset set = byName.computeIfAbsent(owner, k -> new LinkedHashMap<>(4)).computeIfAbsent(type, k -> new RRset());
+            set.addRR(r);
+            count++;
         }
         if (soa == null) {
             throw new ZoneException("zone " + origin + ": no SOA record at the apex");
         }
-        return new Zone(origin, soa, List.copyOf(records), false);
+        Map<Name, ZoneNode> nodes = new HashMap<>(byName.size() * 2);
+        NavigableSet<Name> nsecOwners = new TreeSet<>();
+        NavigableMap<String, ZoneNode> nsec3 = new TreeMap<>();
+        NSEC3PARAMRecord param = null;
+        int originLabels = origin.labels();
+        for (Map.Entry<Name, Map<Integer, RRset>> e : byName.entrySet()) {
+            Name owner = e.getKey();
+            ZoneNode node = nodes.computeIfAbsent(owner, ZoneNode::new);
+            for (RRset set : e.getValue().values()) {
+                if (set.size() == 0) continue; // only signatures, no data: keep them out of answers
+                node.add(set);
+                int type = set.getType();
+                if (type == Type.NSEC) nsecOwners.add(owner);
+                if (type == Type.NSEC3) nsec3.put(owner.getLabelString(0).toLowerCase(java.util.Locale.ROOT), node);
+                if (type == Type.NSEC3PARAM && owner.equals(origin)) param = (NSEC3PARAMRecord) set.first();
+            }
+            node.delegation = node.has(Type.NS) && !owner.equals(origin);
+            // Empty non-terminals: every ancestor up to the apex exists (RFC 4592 §2.2.2).
+            for (int l = owner.labels() - 1; l > originLabels; l--) {
+                Name anc = new Name(owner, owner.labels() - l);
+                if (nodes.containsKey(anc)) break; // its ancestors were added with it
+                nodes.put(anc, new ZoneNode(anc));
+            }
+        }
+        if (param == null && !nsec3.isEmpty()) {
+            NSEC3Record any = (NSEC3Record) nsec3.firstEntry().getValue().get(Type.NSEC3).first();
+            param = new NSEC3PARAMRecord(origin, DClass.IN, 0, any.getHashAlgorithm(), 0, any.getIterations(),
+                    any.getSalt());
+        }
+        // NSEC3 owners are hashes, not names in the tree: they must not create ENTs or be found by name lookups
+        // of ordinary queries except when asked directly, which Knot also answers from the NSEC3 tree.
+        return new Zone(origin, soa, nodes, nsecOwners, nsec3, nsec3.isEmpty() ? null : param, count, false);
     }
 
     public Name origin() { return origin; }
     public SOARecord soa() { return soa; }
     public long serial() { return soa.getSerial(); }
-    /** All records of this version, SOA included (for AXFR out, persistence, IXFR diffs). */
-    public List<Record> records() { return records; }
+
+    /** All records of this version, SOA first (for AXFR out, persistence, IXFR diffs); rebuilt on demand. */
+    public List<Record> records() {
+        List<Record> out = new ArrayList<>(recordCount);
+        out.add(soa);
+        for (ZoneNode n : nodes.values()) {
+            for (RRset s : n.rrsets) {
+                for (Record r : s.rrs(false)) if (r != soa) out.add(r);
+                out.addAll(s.sigs());
+            }
+        }
+        return out;
+    }
+
     /** True once the zone's SOA expire passed without a refresh (RFC 1035 §4.3.5): it answers SERVFAIL. */
     public boolean expired() { return expired; }
+
     /** The same data, flagged expired (or not). */
-    public Zone asExpired(boolean value) { return new Zone(origin, soa, records, value); }
+    public Zone asExpired(boolean value) {
+        return new Zone(origin, soa, nodes, nsecOwners, nsec3Chain, nsec3Param, recordCount, value);
+    }
+
+    public int recordCount() { return recordCount; }
+    public ZoneNode node(Name name) { return nodes.get(name); }
+    public ZoneNode apex() { return nodes.get(origin); }
+    public AnswerCache cache() { return cache; }
+    public boolean nsecSigned() { return !nsecOwners.isEmpty(); }
+    public boolean nsec3Signed() { return nsec3Param != null; }
+    public NSEC3PARAMRecord nsec3Param() { return nsec3Param; }
+
+    /** The NSEC owner at or before {@code name} in canonical order (wrapping to the last): covers or matches it. */
+    public ZoneNode nsecCovering(Name name) {
+        Name n = nsecOwners.floor(name);
+        if (n == null) n = nsecOwners.last();
+        return nodes.get(n);
+    }
+
+    /** The NSEC3 node whose hashed owner equals {@code hash} (base32hex, lowercase), or null. */
+    public ZoneNode nsec3Matching(String hash) {
+        return nsec3Chain.get(hash);
+    }
+
+    /** The NSEC3 node whose interval covers {@code hash} (the previous hash, wrapping around). */
+    public ZoneNode nsec3Covering(String hash) {
+        Map.Entry<String, ZoneNode> e = nsec3Chain.lowerEntry(hash);
+        if (e == null) e = nsec3Chain.lastEntry();
+        return e.getValue();
+    }
 }

@@ -2,16 +2,23 @@ package net.nsglobal.dns.zone;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import net.nsglobal.dns.wire.NameBytes;
+import net.nsglobal.dns.wire.ParsedQuery;
 import org.xbill.DNS.Name;
 
 /**
  * All zones a node serves, each an immutable {@link Zone} snapshot swapped atomically.
+ *
+ * <p>Zones are indexed twice: by dnsjava {@link Name} for the management API, and by lowercased wire-format origin
+ * bytes for the hot path, where {@link #find(ParsedQuery, NameKey)} probes each suffix of the question name with a
+ * reusable probe key and so allocates nothing.
  *
  * <p>CONTRACT used by other packages — keep these signatures stable: {@link #find}, {@link #get}, {@link #put},
  * {@link #remove}, {@link #zones}, {@link #size}.
  */
 public final class ZoneStore {
     private final ConcurrentHashMap<Name, Zone> zones = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<NameKey, Zone> byWire = new ConcurrentHashMap<>();
 
     /** The zone whose origin is the closest enclosing name of {@code qname} (longest match), or null. */
     public Zone find(Name qname) {
@@ -24,12 +31,29 @@ public final class ZoneStore {
         }
     }
 
+    /** Hot-path lookup: the closest enclosing zone of the parsed question name, using {@code probe} as scratch. */
+    public Zone find(ParsedQuery q, NameKey probe) {
+        for (int label = 0; label <= q.labelCount; label++) {
+            int off = q.suffixOffset(label);
+            probe.set(q.qnameLower, off, q.qnameLength - off);
+            Zone z = byWire.get(probe);
+            if (z != null) return z;
+        }
+        return null;
+    }
+
     public Zone get(Name origin) { return zones.get(origin); }
 
     /** Installs (or atomically replaces) a zone version; returns the previous one or null. */
-    public Zone put(Zone zone) { return zones.put(zone.origin(), zone); }
+    public synchronized Zone put(Zone zone) {
+        byWire.put(NameKey.of(NameBytes.lowerWire(zone.origin())), zone);
+        return zones.put(zone.origin(), zone);
+    }
 
-    public Zone remove(Name origin) { return zones.remove(origin); }
+    public synchronized Zone remove(Name origin) {
+        byWire.remove(NameKey.of(NameBytes.lowerWire(origin)));
+        return zones.remove(origin);
+    }
 
     public Collection<Zone> zones() { return zones.values(); }
 

@@ -1,0 +1,202 @@
+package net.nsglobal.dns.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.dns.zone.ZoneNode;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DNAMERecord;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.NameTooLongException;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Type;
+
+/**
+ * The authoritative lookup of RFC 1034 §4.3.2 over one compiled {@link Zone}, Knot-style: zone cuts give referrals
+ * (AA=0), DNAME (RFC 6672 §3.1) synthesizes a CNAME with the DNAME's TTL, CNAME chains are followed while they
+ * stay in the zone, wildcards follow RFC 4592 (closest encloser; an empty non-terminal blocks them), negative
+ * answers carry the SOA with TTL min(SOA TTL, MINIMUM) (RFC 2308 §3), and with DO=1 every RRset brings its RRSIGs
+ * and negative or wildcard answers bring their NSEC/NSEC3 proofs ({@link DenialOfExistence}).
+ */
+final class Resolver {
+    /** How many CNAME/DNAME links are followed inside the zone before giving up (Knot follows a bounded chain). */
+    private static final int MAX_CHAIN = 16;
+
+    private Resolver() {}
+
+    static Answer resolve(Zone zone, Name qname, int qtype, boolean dnssec) {
+        Answer a = new Answer();
+        a.rcode = Rcode.NOERROR;
+        List<Name> visited = new ArrayList<>();
+        Name name = qname;
+        for (int step = 0; step < MAX_CHAIN && name != null; step++) {
+            if (visited.contains(name)) break; // CNAME loop: stop with what we have
+            visited.add(name);
+            name = lookup(zone, name, qtype, dnssec, a, step == 0);
+        }
+        return a;
+    }
+
+    /** Answers one name into {@code a}; returns the next name of a CNAME/DNAME chain to follow, or null. */
+    private static Name lookup(Zone zone, Name name, int qtype, boolean dnssec, Answer a, boolean first) {
+        if (!name.subdomain(zone.origin())) return null;
+        int originLabels = zone.origin().labels();
+        ZoneNode encloser = zone.apex();
+        // Walk down from the apex: a zone cut or a DNAME above the name decides before the name itself.
+        for (int labels = originLabels; labels <= name.labels(); labels++) {
+            ZoneNode node = labels == originLabels ? encloser : zone.node(new Name(name, name.labels() - labels));
+            if (node == null) break;
+            encloser = node;
+            boolean exact = labels == name.labels();
+            if (node.delegation() && !(exact && qtype == Type.DS)) {
+                referral(zone, node, dnssec, a, first);
+                return null;
+            }
+            if (!exact) {
+                RRset dname = node.get(Type.DNAME);
+                if (dname != null) return synthesizeFromDname(zone, node, dname, name, dnssec, a);
+            }
+        }
+        if (encloser.name().equals(name)) {
+            return answerFromNode(zone, encloser, name, qtype, dnssec, a, null);
+        }
+        // Not found: RFC 4592 §3.3.1 — the source of synthesis is "*." + closest encloser.
+        Name wildName;
+        try {
+            wildName = Name.concatenate(Name.fromConstantString("*"), encloser.name());
+        } catch (NameTooLongException e) {
+            wildName = null;
+        }
+        ZoneNode wild = wildName == null ? null : zone.node(wildName);
+        if (wild != null) {
+            return answerFromNode(zone, wild, name, qtype, dnssec, a, encloser);
+        }
+        a.rcode = Rcode.NXDOMAIN; // RFC 6604 §2.1: the rcode describes the last name of a chain
+        negativeSoa(zone, dnssec, a);
+        if (dnssec) DenialOfExistence.nameError(zone, name, encloser, a);
+        return null;
+    }
+
+    /**
+     * Answers from an existing node, or from a wildcard node when {@code wildcardEncloser} is set (then owners are
+     * rewritten to {@code name}, RFC 4592 §3.3.1, and DO=1 adds the proof that {@code name} itself does not exist).
+     */
+    private static Name answerFromNode(Zone zone, ZoneNode node, Name name, int qtype, boolean dnssec, Answer a,
+                                       ZoneNode wildcardEncloser) {
+        boolean synthesized = wildcardEncloser != null;
+        RRset cname = node.get(Type.CNAME);
+        if (cname != null && qtype != Type.CNAME) {
+            a.answer.add(owned(cname, name, dnssec));
+            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
+            return ((CNAMERecord) cname.first()).getTarget();
+        }
+        RRset set = qtype == Type.ANY ? node.firstForAny() : node.get(qtype);
+        if (set != null) {
+            a.answer.add(owned(set, name, dnssec));
+            additional(zone, set, dnssec, a);
+            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
+            return null;
+        }
+        // NODATA (RFC 2308 §2.2): NOERROR, SOA in authority.
+        negativeSoa(zone, dnssec, a);
+        if (dnssec) {
+            if (synthesized) DenialOfExistence.wildcardNoData(zone, name, node, wildcardEncloser, a);
+            else DenialOfExistence.noData(zone, node, a);
+        }
+        return null;
+    }
+
+    private static Name synthesizeFromDname(Zone zone, ZoneNode node, RRset dname, Name name, boolean dnssec, Answer a) {
+        DNAMERecord d = (DNAMERecord) dname.first();
+        a.answer.add(Answer.unit(dname, dnssec));
+        Name target;
+        try {
+            target = name.fromDNAME(d);
+        } catch (NameTooLongException e) {
+            a.rcode = Rcode.YXDOMAIN; // RFC 6672 §2.2
+            return null;
+        }
+        List<Record> cname = new ArrayList<>(1);
+        cname.add(new CNAMERecord(name, d.getDClass(), d.getTTL(), target));
+        a.answer.add(cname);
+        return target;
+    }
+
+    private static void referral(Zone zone, ZoneNode cut, boolean dnssec, Answer a, boolean first) {
+        if (first) a.authoritative = false;
+        RRset ns = cut.get(Type.NS);
+        a.authority.add(Answer.unit(ns, false));
+        if (dnssec) {
+            RRset ds = cut.get(Type.DS);
+            if (ds != null) a.authority.add(Answer.unit(ds, true));
+            else DenialOfExistence.noDs(zone, cut, a);
+        }
+        for (Record r : ns.rrs(false)) glue(zone, ((NSRecord) r).getTarget(), a, false);
+    }
+
+    /** RFC 1034 §4.3.2 step 6 / Knot: A and AAAA of NS, MX and SRV targets that live in this zone. */
+    private static void additional(Zone zone, RRset set, boolean dnssec, Answer a) {
+        int t = set.getType();
+        if (t != Type.NS && t != Type.MX && t != Type.SRV) return;
+        for (Record r : set.rrs(false)) {
+            Name target = r instanceof NSRecord ns ? ns.getTarget()
+                    : r instanceof MXRecord mx ? mx.getTarget()
+                    : ((SRVRecord) r).getTarget();
+            glue(zone, target, a, dnssec);
+        }
+    }
+
+    private static void glue(Zone zone, Name target, Answer a, boolean dnssec) {
+        if (!target.subdomain(zone.origin())) return;
+        ZoneNode n = zone.node(target);
+        if (n == null) return;
+        boolean occluded = isBelowCut(zone, target);
+        for (int type : new int[] {Type.A, Type.AAAA}) {
+            RRset s = n.get(type);
+            if (s != null) Answer.addOnce(a.additional, Answer.unit(s, dnssec && !occluded), a);
+        }
+    }
+
+    private static boolean isBelowCut(Zone zone, Name name) {
+        int originLabels = zone.origin().labels();
+        for (int labels = originLabels + 1; labels <= name.labels(); labels++) {
+            ZoneNode n = zone.node(new Name(name, name.labels() - labels));
+            if (n == null) return false;
+            if (n.delegation()) return true;
+        }
+        return false;
+    }
+
+    static void negativeSoa(Zone zone, boolean dnssec, Answer a) {
+        RRset soaSet = zone.apex().get(Type.SOA);
+        SOARecord soa = zone.soa();
+        long ttl = Math.min(soa.getTTL(), soa.getMinimum());
+        List<Record> u = new ArrayList<>();
+        u.add(withTtl(soa, ttl));
+        if (dnssec) for (RRSIGRecord s : soaSet.sigs()) u.add(withTtl(s, ttl));
+        Answer.addOnce(a.authority, u, a);
+    }
+
+    private static Record withTtl(Record r, long ttl) {
+        return Record.newRecord(r.getName(), r.getType(), r.getDClass(), ttl, r.rdataToWireCanonical());
+    }
+
+    /** The RRset (and its RRSIGs when DO=1) with owner {@code name} (differs from the node for wildcards). */
+    private static List<Record> owned(RRset set, Name name, boolean dnssec) {
+        List<Record> u = new ArrayList<>(set.size() + set.sigs().size());
+        for (Record r : set.rrs(false)) u.add(r.getName().equals(name) ? r : r.withName(name));
+        if (dnssec) for (RRSIGRecord s : set.sigs()) u.add(synthOwner(s, name));
+        return u;
+    }
+
+    private static Record synthOwner(Record r, Name name) {
+        return r.getName().equals(name) ? r : r.withName(name);
+    }
+}

@@ -1,0 +1,137 @@
+package net.nsglobal.dns.query;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.nsglobal.dns.wire.ParsedQuery;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.GenericEDNSOption;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+
+/**
+ * Encodes responses. Answers ({@link Answer}) go through dnsjava once (the slow path; the result is cached per zone
+ * snapshot), error responses are written by hand from the request bytes.
+ *
+ * <p>Truncation, as Knot does it (RFC 2181 §9, RFC 1035 §4.2.1): additional-section RRsets are optional and are
+ * dropped whole, without TC, when they do not fit; if answer and authority do not fit, the response is the header,
+ * the question and the OPT only, with TC=1.
+ */
+final class ResponseWriter {
+    /** The UDP payload size this server advertises and caps answers at (RFC 6891 §6.2.5, DNS flag day 2020). */
+    static final int ADVERTISED_PAYLOAD = 1232;
+
+    private ResponseWriter() {}
+
+    /** The size limit for a response to this query on this transport. */
+    static int sizeLimit(ParsedQuery q, Transport t) {
+        if (t == Transport.TCP) return 65535;
+        if (!q.edns) return 512;
+        return Math.max(512, Math.min(q.udpPayload, ADVERTISED_PAYLOAD));
+    }
+
+    static byte[] encode(ParsedQuery q, Name qname, Answer a, int limit, ServerIdentity identity) {
+        Message m = build(q, qname, a, identity, true, a.additional.size());
+        byte[] full = m.toWire();
+        if (full.length <= limit) return full;
+        int keep = a.additional.size();
+        while (keep > 0) {
+            keep--;
+            byte[] w = build(q, qname, a, identity, true, keep).toWire();
+            if (w.length <= limit) return w;
+        }
+        Message tc = build(q, qname, a, identity, false, 0);
+        tc.getHeader().setFlag(Flags.TC);
+        return tc.toWire();
+    }
+
+    private static Message build(ParsedQuery q, Name qname, Answer a, ServerIdentity identity, boolean sections,
+                                 int additionalUnits) {
+        Message m = new Message(q.id);
+        var h = m.getHeader();
+        h.setFlag(Flags.QR);
+        h.setOpcode(q.opcode());
+        if (a.authoritative) h.setFlag(Flags.AA);
+        if (q.rd()) h.setFlag(Flags.RD);
+        if (q.cd()) h.setFlag(Flags.CD);
+        h.setRcode(a.rcode & 0xF);
+        m.addRecord(Record.newRecord(qname, q.qtype, q.qclass), Section.QUESTION);
+        if (sections) {
+            addAll(m, a.answer, Section.ANSWER, Integer.MAX_VALUE);
+            addAll(m, a.authority, Section.AUTHORITY, Integer.MAX_VALUE);
+            addAll(m, a.additional, Section.ADDITIONAL, additionalUnits);
+        }
+        if (q.edns) {
+            EDNSOption[] opts = nsidOption(q, identity);
+            m.addRecord(new OPTRecord(ADVERTISED_PAYLOAD, a.rcode >>> 4, 0, q.dnssecOk ? Flags.DO : 0, opts),
+                    Section.ADDITIONAL);
+        }
+        return m;
+    }
+
+    private static void addAll(Message m, List<List<Record>> section, int where, int units) {
+        int n = 0;
+        for (List<Record> u : section) {
+            if (n++ >= units) break;
+            for (Record r : u) m.addRecord(r, where);
+        }
+    }
+
+    private static EDNSOption[] nsidOption(ParsedQuery q, ServerIdentity identity) {
+        if (!q.nsidRequested || identity == null || identity.nsid() == null) return new EDNSOption[0];
+        return new EDNSOption[] {new GenericEDNSOption(EDNSOption.Code.NSID,
+                identity.nsid().getBytes(StandardCharsets.UTF_8))};
+    }
+
+    /**
+     * A response without records, written by hand: the header echoed with QR=1 and {@code rcode}, the question if
+     * it parsed, and an OPT (with NSID when asked) if the query had a well-formed one.
+     */
+    static byte[] empty(byte[] wire, ParsedQuery q, int rcode, boolean withQuestion, boolean withOpt,
+                        ServerIdentity identity) {
+        boolean question = withQuestion && q.questionParsed;
+        boolean opt = withOpt && q.edns && q.status == ParsedQuery.Status.OK;
+        byte[] nsid = opt && q.nsidRequested && identity != null && identity.nsid() != null
+                ? identity.nsid().getBytes(StandardCharsets.UTF_8) : null;
+        int qlen = question ? q.questionEnd - 12 : 0;
+        int optLen = opt ? 11 + (nsid != null ? 4 + nsid.length : 0) : 0;
+        byte[] out = new byte[12 + qlen + optLen];
+        out[0] = wire[0];
+        out[1] = wire[1];
+        out[2] = (byte) (0x80 | (wire[2] & 0x79)); // QR=1, opcode and RD kept, AA/TC cleared
+        out[3] = (byte) ((wire[3] & 0x10) | (rcode & 0xF)); // CD kept
+        out[5] = (byte) (question ? 1 : 0);
+        out[11] = (byte) (opt ? 1 : 0);
+        if (question) System.arraycopy(wire, 12, out, 12, qlen);
+        if (opt) writeOpt(out, 12 + qlen, rcode >>> 4, q.dnssecOk, nsid);
+        return out;
+    }
+
+    private static void writeOpt(byte[] out, int p, int extRcode, boolean dnssecOk, byte[] nsid) {
+        out[p] = 0; // root owner
+        out[p + 1] = 0;
+        out[p + 2] = 41;
+        out[p + 3] = (byte) (ADVERTISED_PAYLOAD >>> 8);
+        out[p + 4] = (byte) ADVERTISED_PAYLOAD;
+        out[p + 5] = (byte) extRcode;
+        out[p + 6] = 0; // version 0
+        out[p + 7] = (byte) (dnssecOk ? 0x80 : 0);
+        out[p + 8] = 0;
+        int rdlen = nsid != null ? 4 + nsid.length : 0;
+        out[p + 9] = (byte) (rdlen >>> 8);
+        out[p + 10] = (byte) rdlen;
+        if (nsid != null) {
+            out[p + 11] = 0;
+            out[p + 12] = 3;
+            out[p + 13] = (byte) (nsid.length >>> 8);
+            out[p + 14] = (byte) nsid.length;
+            System.arraycopy(nsid, 0, out, p + 15, nsid.length);
+        }
+    }
+
+    static int chaosClass() { return DClass.CH; }
+}

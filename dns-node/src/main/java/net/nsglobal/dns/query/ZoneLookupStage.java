@@ -1,0 +1,35 @@
+package net.nsglobal.dns.query;
+
+import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.dns.zone.ZoneStore;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Rcode;
+
+/**
+ * Finds the hosted zone of the question (longest match on lowercased wire bytes, no allocation): none or not class
+ * IN → REFUSED (we are not a resolver); an expired zone (RFC 1035 §4.3.5) → SERVFAIL.
+ */
+final class ZoneLookupStage implements Stage {
+    private final ZoneStore store;
+    private final ServerIdentity identity;
+
+    ZoneLookupStage(ZoneStore store, ServerIdentity identity) {
+        this.store = store;
+        this.identity = identity;
+    }
+
+    @Override
+    public Verdict process(QueryContext ctx) {
+        Zone zone = ctx.qclass() == DClass.IN || ctx.qclass() == DClass.ANY ? store.find(ctx.parsed(), ctx.probe()) : null;
+        if (zone == null) {
+            return ctx.respond(ResponseWriter.empty(ctx.wire(), ctx.parsed(), Rcode.REFUSED, true, true, identity),
+                    Rcode.REFUSED);
+        }
+        if (zone.expired()) {
+            return ctx.respond(ResponseWriter.empty(ctx.wire(), ctx.parsed(), Rcode.SERVFAIL, true, true, identity),
+                    Rcode.SERVFAIL);
+        }
+        ctx.zone(zone);
+        return Verdict.CONTINUE;
+    }
+}
