@@ -1,0 +1,119 @@
+package net.nsglobal.dns.transport;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.LongAdder;
+import net.nsglobal.dns.query.Transport;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * Query counters for Prometheus, cheap on the hot path: plain {@link LongAdder} cells indexed by transport × rcode and
+ * transport × qtype. Micrometer meters are registered lazily, only for cells that ever counted, when
+ * {@link #registerSeen} runs before each scrape — so 2 × 65,536 possible qtypes cost nothing until they occur.
+ */
+public final class QueryMetrics {
+    private static final int RCODES = 24;        // 0..23 covers DNS and extended (BADVERS=16 … BADCOOKIE=23)
+    private static final int OTHER_RCODE = RCODES;
+    private static final int QTYPES = 65536;
+    private static final Transport[] TRANSPORTS = Transport.values();
+
+    private final MeterRegistry registry;
+    private final LongAdder[][] byRcode = new LongAdder[TRANSPORTS.length][RCODES + 1];
+    private final LongAdder[] dropped = new LongAdder[TRANSPORTS.length];
+    private final LongAdder[][] byQtype = new LongAdder[TRANSPORTS.length][];
+    private final boolean[][] rcodeRegistered = new boolean[TRANSPORTS.length][RCODES + 1];
+    private final boolean[][] qtypeRegistered = new boolean[TRANSPORTS.length][];
+    private final DistributionSummary[] responseSize = new DistributionSummary[TRANSPORTS.length];
+
+    public QueryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (Transport t : TRANSPORTS) {
+            int i = t.ordinal();
+            for (int r = 0; r <= RCODES; r++) byRcode[i][r] = new LongAdder();
+            byQtype[i] = new LongAdder[QTYPES];
+            qtypeRegistered[i] = new boolean[QTYPES];
+            dropped[i] = new LongAdder();
+            FunctionCounter.builder("dns_queries_dropped", dropped[i], LongAdder::doubleValue)
+                    .description("queries answered with nothing (QR=1, unparseable header, policy)")
+                    .tag("transport", t.label()).register(registry);
+            responseSize[i] = DistributionSummary.builder("dns_response_size_bytes")
+                    .description("size of DNS responses sent")
+                    .baseUnit("bytes")
+                    .tag("transport", t.label())
+                    .serviceLevelObjectives(64, 128, 256, 512, 1024, 1232, 1500, 4096, 16384, 65535)
+                    .register(registry);
+        }
+    }
+
+    /** Counts one query (qtype -1 = no question) and its outcome (rcode -1 = dropped, size of the response sent). */
+    public void count(Transport t, int qtype, int rcode, int responseBytes) {
+        int i = t.ordinal();
+        if (qtype >= 0) {
+            LongAdder[] q = byQtype[i];
+            LongAdder a = q[qtype];
+            if (a == null) {
+                synchronized (q) {
+                    a = q[qtype];
+                    if (a == null) q[qtype] = a = new LongAdder();
+                }
+            }
+            a.increment();
+        }
+        if (rcode < 0) {
+            dropped[i].increment();
+            return;
+        }
+        byRcode[i][rcode < RCODES ? rcode : OTHER_RCODE].increment();
+        if (responseBytes > 0) responseSize[i].record(responseBytes);
+    }
+
+    /** Registers a meter for every cell that has counted since the last call; call before scraping. */
+    public synchronized void registerSeen() {
+        for (Transport t : TRANSPORTS) {
+            int i = t.ordinal();
+            for (int r = 0; r <= RCODES; r++) {
+                if (!rcodeRegistered[i][r] && byRcode[i][r].sum() > 0) {
+                    rcodeRegistered[i][r] = true;
+                    FunctionCounter.builder("dns_responses", byRcode[i][r], LongAdder::doubleValue)
+                            .description("responses sent, by transport and rcode")
+                            .tag("transport", t.label())
+                            .tag("rcode", r == OTHER_RCODE ? "OTHER" : Rcode.string(r))
+                            .register(registry);
+                }
+            }
+            LongAdder[] q = byQtype[i];
+            for (int qt = 0; qt < QTYPES; qt++) {
+                LongAdder a = q[qt];
+                if (a != null && !qtypeRegistered[i][qt]) {
+                    qtypeRegistered[i][qt] = true;
+                    FunctionCounter.builder("dns_queries", a, LongAdder::doubleValue)
+                            .description("queries received, by transport and qtype")
+                            .tag("transport", t.label())
+                            .tag("qtype", Type.string(qt))
+                            .register(registry);
+                }
+            }
+        }
+    }
+
+    /**
+     * The QTYPE of the first question read straight from the wire (RFC 1035 §4.1.2), or -1 when there is none or it
+     * does not parse; no allocation, never throws.
+     */
+    public static int qtypeOf(byte[] wire, int length) {
+        if (length < 12) return -1;
+        int qdcount = ((wire[4] & 0xff) << 8) | (wire[5] & 0xff);
+        if (qdcount == 0) return -1;
+        int p = 12;
+        while (p < length) {
+            int l = wire[p] & 0xff;
+            if (l == 0) { p++; break; }
+            if ((l & 0xc0) != 0) return -1;      // no compression expected in the first QNAME
+            p += l + 1;
+        }
+        if (p + 2 > length) return -1;
+        return ((wire[p] & 0xff) << 8) | (wire[p + 1] & 0xff);
+    }
+}

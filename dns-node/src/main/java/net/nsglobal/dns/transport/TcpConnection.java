@@ -1,0 +1,112 @@
+package net.nsglobal.dns.transport;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import net.nsglobal.dns.query.QueryContext;
+import net.nsglobal.dns.query.ResponseStream;
+import net.nsglobal.dns.query.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One DNS TCP connection (RFC 7766): reads length-prefixed queries (RFC 1035 §4.2.2) one after the other and
+ * answers each in order. Several queries per connection and pipelining (§6.2.1.1) come for free: queries already
+ * received are answered back to back and the answers are flushed together — when no more input is waiting or after
+ * {@code tcp-max-pipelined} answers. The connection closes when the client closes, on a zero length (nothing valid
+ * follows), or when no complete query arrived for the idle timeout (§6.2.3) — a slow drip of bytes does not reset it.
+ */
+final class TcpConnection implements ResponseStream {
+    private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
+
+    private final Socket socket;
+    private final QueryHandler handler;
+    private final TcpLimits limits;
+    private final byte[] wire = new byte[65535];
+    private InputStream in;
+    private OutputStream out;
+    private long deadlineNanos;
+
+    TcpConnection(Socket socket, QueryHandler handler, TcpLimits limits) {
+        this.socket = socket;
+        this.handler = handler;
+        this.limits = limits;
+    }
+
+    void run() {
+        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        try {
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            int pending = 0;
+            long idle = limits.idleTimeout().toNanos();
+            while (true) {
+                deadlineNanos = System.nanoTime() + idle;
+                int length = (read() << 8) | read();
+                if (length == 0) break;
+                readFully(wire, length);
+                QueryContext ctx = handler.handle(wire, length, Transport.TCP, remote, this);
+                if (ctx != null && ctx.response() != null) {
+                    writeMessage(ctx.response(), ctx.responseLength());
+                    pending++;
+                }
+                if (pending > 0 && (pending >= limits.maxPipelined() || in.available() == 0)) {
+                    out.flush();
+                    pending = 0;
+                }
+            }
+            out.flush();
+        } catch (SocketTimeoutException e) {
+            limits.idleClosed();
+        } catch (EOFException e) {
+            // client closed (possibly mid-message): nothing to answer
+        } catch (IOException e) {
+            log.debug("component=transport transport=tcp remote={} closed: {}", remote, e.toString());
+        }
+    }
+
+    /** For multi-message answers (AXFR/IXFR out): one length-prefixed message, written through at once. */
+    @Override
+    public void send(byte[] message) throws IOException {
+        writeMessage(message, message.length);
+        out.flush();
+    }
+
+    private void writeMessage(byte[] msg, int len) throws IOException {
+        out.write(len >>> 8);
+        out.write(len & 0xff);
+        out.write(msg, 0, len);
+    }
+
+    private int read() throws IOException {
+        setTimeout();
+        int b = in.read();
+        if (b < 0) throw new EOFException();
+        return b;
+    }
+
+    private void readFully(byte[] b, int len) throws IOException {
+        int off = 0;
+        while (off < len) {
+            setTimeout();
+            int n = in.read(b, off, len - off);
+            if (n < 0) throw new EOFException();
+            off += n;
+        }
+    }
+
+    /** Each blocking read may wait only for what is left of this query's idle deadline. */
+    private void setTimeout() throws IOException {
+        if (in.available() > 0) return;
+        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        if (left <= 0) throw new SocketTimeoutException("idle");
+        socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+    }
+}

@@ -1,0 +1,168 @@
+package net.nsglobal.dns.transport;
+
+import static net.nsglobal.dns.transport.DnsProbe.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import net.nsglobal.dns.query.Pipeline;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * The UDP and TCP servers on their own (RFC 1035 §4.2, RFC 7766), with a stand-in answering stage so that transport
+ * behaviour is tested independently of the query engine.
+ */
+class TransportTest {
+    private UdpServer udpServer;
+    private TcpServer tcpServer;
+
+    @AfterEach
+    void stop() {
+        if (udpServer != null) udpServer.close();
+        if (tcpServer != null) tcpServer.close();
+    }
+
+    /** Starts both servers on one free port; returns its address. */
+    private InetSocketAddress startServers(int maxConnections, Duration idle) throws IOException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        QueryHandler handler = new QueryHandler(new Pipeline(List.of(new EchoStage())), new QueryMetrics(registry));
+        udpServer = UdpServer.start(new InetSocketAddress("127.0.0.1", 0), 1, handler);
+        tcpServer = TcpServer.start(udpServer.localAddress(), handler, new TcpLimits(maxConnections, idle, 100, registry));
+        return udpServer.localAddress();
+    }
+
+    /** True when {@code m} is the stand-in stage's answer. */
+    private static boolean answered(Message m) {
+        return m.getRcode() == Rcode.NOERROR && m.getSection(org.xbill.DNS.Section.ANSWER).size() == 1;
+    }
+
+    @Test
+    void severalQueriesPerConnectionAndPipelining() throws Exception {
+        InetSocketAddress a = startServers(256, Duration.ofSeconds(10));
+        try (Socket s = new Socket()) {
+            s.connect(a);
+            s.setSoTimeout(10000);
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            // three queries in one write (RFC 7766 §6.2.1.1)
+            Message[] qs = {query("t.example", Type.SOA), query("www.t.example", Type.A), query("nx.t.example", Type.A)};
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            DataOutputStream buf = new DataOutputStream(all);
+            for (Message q : qs) {
+                byte[] w = q.toWire();
+                buf.writeShort(w.length);
+                buf.write(w);
+            }
+            out.write(all.toByteArray());
+            out.flush();
+            for (Message q : qs) {
+                Message r = read(in);
+                assertThat(r.getHeader().getID()).isEqualTo(q.getHeader().getID());
+                assertThat(r.getQuestion()).isEqualTo(q.getQuestion());
+            }
+            // and the connection stays usable for more
+            write(out, query("t.example", Type.NS).toWire());
+            assertThat(read(in).getRcode()).isEqualTo(Rcode.NOERROR);
+        }
+    }
+
+    @Test
+    void idleConnectionIsClosedByTheServer() throws Exception {
+        InetSocketAddress a = startServers(256, Duration.ofMillis(200));
+        try (Socket s = new Socket()) {
+            s.connect(a);
+            s.setSoTimeout(30000);
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            write(out, query("t.example", Type.SOA).toWire());
+            assertThat(answered(read(new DataInputStream(s.getInputStream())))).isTrue();
+            out.write(0);   // half a length prefix, then silence: a slow drip does not keep it open
+            out.flush();
+            assertThat(readUntilClosed(s.getInputStream())).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void connectionLimitRefusesExtraConnections() throws Exception {
+        InetSocketAddress a = startServers(2, Duration.ofSeconds(10));
+        try (Socket s1 = open(a); Socket s2 = open(a)) {
+            // both slots are taken once the server answered on each
+            for (Socket s : new Socket[] {s1, s2}) {
+                write(new DataOutputStream(s.getOutputStream()), query("t.example", Type.SOA).toWire());
+                assertThat(answered(read(new DataInputStream(s.getInputStream())))).isTrue();
+            }
+            boolean refused;
+            try (Socket s3 = open(a)) {
+                write(new DataOutputStream(s3.getOutputStream()), query("t.example", Type.SOA).toWire());
+                refused = readUntilClosed(s3.getInputStream()) == -1;
+            } catch (IOException e) {
+                refused = true;   // reset by the server
+            }
+            assertThat(refused).as("third connection is closed without an answer").isTrue();
+        }
+        // slots are given back when connections close: a new one is served (retried: the close is asynchronous)
+        Message answer = null;
+        for (int i = 0; i < 200 && answer == null; i++) {
+            try {
+                answer = tcp(a, query("t.example", Type.SOA));
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(answer).isNotNull();
+        assertThat(answered(answer)).isTrue();
+    }
+
+    @Test
+    void responsesAreNeverAnsweredAndBadInputIsNotFatal() throws Exception {
+        InetSocketAddress a = startServers(256, Duration.ofSeconds(10));
+        Message q = query("t.example", Type.SOA);
+        q.getHeader().setFlag(Flags.QR);
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket()) {
+            s.setSoTimeout(300);
+            byte[] w = q.toWire();
+            s.send(new java.net.DatagramPacket(w, w.length, a));
+            s.send(new java.net.DatagramPacket(new byte[3], 3, a));
+            assertThat(receiveOrNull(s)).as("no reply to QR=1 or to 3 bytes").isNull();
+        }
+        assertThat(answered(udp(a, query("t.example", Type.SOA)))).isTrue();
+    }
+
+    private static Socket open(InetSocketAddress a) throws IOException {
+        Socket s = new Socket();
+        s.connect(a, 5000);
+        s.setSoTimeout(30000);
+        return s;
+    }
+
+    private static int readUntilClosed(InputStream in) throws IOException {
+        try {
+            int b;
+            while ((b = in.read()) >= 0) { /* drain */ }
+            return b;
+        } catch (java.net.SocketException e) {
+            return -1;   // connection reset also means closed
+        }
+    }
+
+    private static byte[] receiveOrNull(java.net.DatagramSocket s) throws IOException {
+        try {
+            java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[512], 512);
+            s.receive(p);
+            return p.getData();
+        } catch (java.net.SocketTimeoutException e) {
+            return null;
+        }
+    }
+}
