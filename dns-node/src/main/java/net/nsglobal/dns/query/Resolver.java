@@ -92,7 +92,9 @@ final class Resolver {
                                        ZoneNode wildcardEncloser) {
         boolean synthesized = wildcardEncloser != null;
         RRset cname = node.get(Type.CNAME);
-        if (cname != null && qtype != Type.CNAME) {
+        // Knot: a CNAME is followed unless the CNAME itself, ANY (RFC 8482: one RRset, the CNAME) or the node's
+        // own NSEC was asked for.
+        if (cname != null && qtype != Type.CNAME && qtype != Type.ANY && qtype != Type.NSEC) {
             a.answer.add(owned(cname, name, dnssec));
             if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
             return ((CNAMERecord) cname.first()).getTarget();
@@ -101,7 +103,10 @@ final class Resolver {
         if (set != null) {
             a.answer.add(owned(set, name, dnssec));
             additional(zone, set, dnssec, a);
-            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
+            // The proof for a wildcard NSEC answer would repeat the answer itself (Knot leaves it out).
+            if (synthesized && dnssec && qtype != Type.NSEC) {
+                DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
+            }
             return null;
         }
         // NODATA (RFC 2308 §2.2): NOERROR, SOA in authority.
