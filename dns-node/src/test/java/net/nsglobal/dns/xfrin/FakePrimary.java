@@ -1,0 +1,96 @@
+package net.nsglobal.dns.xfrin;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TSIG;
+
+/**
+ * A scriptable hostile primary over TCP: for each request, the script returns the answer messages (records per
+ * message); the fake frames them, signs them when a signer is set, and then closes or hangs as told.
+ */
+public final class FakePrimary implements AutoCloseable {
+    /** What to send for one request. */
+    public record Script(List<List<Record>> messages, TSIG signer, boolean hang) {
+        public static Script of(List<List<Record>> messages) { return new Script(messages, null, false); }
+    }
+
+    private final ServerSocket server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile Function<Message, Script> script;
+
+    public FakePrimary(Function<Message, Script> script) throws IOException {
+        this.script = script;
+        this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(this::loop, "fake-primary");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public void script(Function<Message, Script> s) { this.script = s; }
+
+    public int requests() { return requests.get(); }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+    }
+
+    private void loop() {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                byte[] q = new byte[in.readUnsignedShort()];
+                in.readFully(q);
+                Message req = new Message(q);
+                requests.incrementAndGet();
+                Script sc = script.apply(req);
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                org.xbill.DNS.TSIGRecord prev = req.getTSIG();
+                boolean first = true;
+                for (List<Record> recs : sc.messages()) {
+                    Message m = new Message(req.getHeader().getID());
+                    m.getHeader().setFlag(Flags.QR);
+                    m.getHeader().setFlag(Flags.AA);
+                    if (first) m.addRecord(req.getQuestion(), Section.QUESTION);
+                    for (Record r : recs) m.addRecord(r, Section.ANSWER);
+                    if (sc.signer() != null) {
+                        if (first) sc.signer().apply(m, prev);
+                        else sc.signer().applyStream(m, prev, false);
+                        prev = m.getTSIG();
+                    }
+                    byte[] w = m.toWire(Message.MAXLENGTH);
+                    out.writeShort(w.length);
+                    out.write(w);
+                    first = false;
+                }
+                out.flush();
+                if (sc.hang()) Thread.sleep(60_000);
+            } catch (IOException | InterruptedException e) {
+                // next connection
+            }
+        }
+    }
+
+    public static List<List<Record>> oneMessage(List<Record> records) {
+        List<List<Record>> l = new ArrayList<>();
+        l.add(records);
+        return l;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
