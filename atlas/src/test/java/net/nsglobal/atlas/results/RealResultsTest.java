@@ -93,6 +93,11 @@ class RealResultsTest {
             checked++;
         }
         assertThat(checked).isEqualTo(8646);
+        // The other NOERROR answers come from resolvers intercepting 8.8.8.8: JSON without a site, so no identity.
+        List<DnsResponse> siteless = all.stream().map(m -> ((DnsResult) m).firstAnswer())
+                .flatMap(java.util.Optional::stream).filter(a -> a.site() == null && !a.txt().isEmpty()).toList();
+        assertThat(siteless).hasSize(171)
+                .allSatisfy(a -> assertThat(a.txt().get(0)).contains("Not valid source IP address"));
     }
 
     @Test
