@@ -12,12 +12,11 @@ import java.util.concurrent.atomic.LongAdder;
 import net.nsglobal.dns.config.PrimaryZone;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneException;
+import net.nsglobal.dns.zone.ZoneFileLoader;
 import net.nsglobal.dns.zone.ZoneStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
 
 /**
  * Loads the node's primary zones from their master files and reloads a file when it changes (polled every
@@ -89,23 +88,9 @@ final class NodeReloader {
         }
     }
 
-    /**
-     * Parses and compiles one master file (RFC 1035 §5). Errors carry file:line from dnsjava's tokenizer.
-     * FALLBACK until the engine's {@code ZoneFileLoader} lands; then this delegates to it.
-     */
+    /** Parses and compiles one master file (RFC 1035 §5); errors carry file:line and the reason. */
     static Zone loadFile(Name origin, Path file) throws ZoneException {
-        List<Record> records = new ArrayList<>();
-        try (Master master = new Master(file.toString(), origin, 3600)) {
-            Record r;
-            while ((r = master.nextRecord()) != null) records.add(r);
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (!msg.contains(file.toString())) msg = file + ": " + msg;
-            throw new ZoneException("zone " + origin + ": " + msg, e);
-        } catch (RuntimeException e) {
-            throw new ZoneException("zone " + origin + ": " + file + ": " + e, e);
-        }
-        return Zone.compile(origin, records);
+        return ZoneFileLoader.load(origin, file);
     }
 
     private static Object stamp(Path file) {

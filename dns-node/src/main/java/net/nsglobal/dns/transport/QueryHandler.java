@@ -7,6 +7,8 @@ import net.nsglobal.dns.query.QueryContext;
 import net.nsglobal.dns.query.ResponseStream;
 import net.nsglobal.dns.query.Transport;
 import net.nsglobal.dns.query.Verdict;
+import net.nsglobal.dns.wire.ParsedQuery;
+import net.nsglobal.dns.zone.NameKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,32 @@ public final class QueryHandler {
      * {@code response()} is the message to send, or null when it was already streamed (zone transfer).
      */
     public QueryContext handle(byte[] wire, int length, Transport transport, InetSocketAddress remote, ResponseStream stream) {
-        QueryContext ctx = new QueryContext(wire, length, transport, remote, stream);
+        return run(new QueryContext(wire, length, transport, remote, stream), wire, length, transport, remote);
+    }
+
+    /**
+     * Per-thread scratch state (parse state, lookup probe, 64 KiB response buffer) so that the hot path allocates
+     * nothing but the context itself. One worker belongs to one thread; a response it returns is valid until that
+     * thread's next query.
+     */
+    public Worker newWorker() {
+        return new Worker();
+    }
+
+    public final class Worker {
+        private final ParsedQuery scratch = new ParsedQuery();
+        private final NameKey probe = new NameKey();
+        private final byte[] output = new byte[65535];
+
+        private Worker() {}
+
+        public QueryContext handle(byte[] wire, int length, Transport transport, InetSocketAddress remote, ResponseStream stream) {
+            return run(new QueryContext(wire, length, transport, remote, stream, scratch, probe, output),
+                    wire, length, transport, remote);
+        }
+    }
+
+    private QueryContext run(QueryContext ctx, byte[] wire, int length, Transport transport, InetSocketAddress remote) {
         Verdict v;
         try {
             v = pipeline.process(ctx);

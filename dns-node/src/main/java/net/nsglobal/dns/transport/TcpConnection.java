@@ -26,7 +26,7 @@ final class TcpConnection implements ResponseStream {
     private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
 
     private final Socket socket;
-    private final QueryHandler handler;
+    private final QueryHandler.Worker handler;
     private final TcpLimits limits;
     private final byte[] wire = new byte[65535];
     private InputStream in;
@@ -35,7 +35,7 @@ final class TcpConnection implements ResponseStream {
 
     TcpConnection(Socket socket, QueryHandler handler, TcpLimits limits) {
         this.socket = socket;
-        this.handler = handler;
+        this.handler = handler.newWorker();
         this.limits = limits;
     }
 

@@ -67,6 +67,7 @@ public final class UdpServer implements AutoCloseable {
     public InetSocketAddress localAddress() { return local; }
 
     private void serve(DatagramChannel ch, QueryHandler handler) {
+        QueryHandler.Worker worker = handler.newWorker();
         byte[] wire = new byte[MAX_DATAGRAM];
         ByteBuffer in = ByteBuffer.wrap(wire);
         ByteBuffer out = ByteBuffer.allocateDirect(MAX_DATAGRAM);
@@ -75,7 +76,7 @@ public final class UdpServer implements AutoCloseable {
                 in.clear();
                 SocketAddress from = ch.receive(in);
                 if (from == null) continue;
-                QueryContext ctx = handler.handle(wire, in.position(), Transport.UDP, (InetSocketAddress) from, null);
+                QueryContext ctx = worker.handle(wire, in.position(), Transport.UDP, (InetSocketAddress) from, null);
                 if (ctx == null || ctx.response() == null) continue;
                 out.clear();
                 out.put(ctx.response(), 0, Math.min(ctx.responseLength(), MAX_DATAGRAM)).flip();
