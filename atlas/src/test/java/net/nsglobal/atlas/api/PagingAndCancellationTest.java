@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,72 +13,23 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import net.nsglobal.atlas.probes.Probe;
 import net.nsglobal.atlas.probes.ProbeQuery;
 import net.nsglobal.atlas.results.ParseStats;
+import net.nsglobal.atlas.testdata.ProbePages;
 import net.nsglobal.atlas.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** Probe pagination over the real probe list, the key staying home, and cancellation. */
 class PagingAndCancellationTest {
-    private static final ObjectMapper M = new ObjectMapper();
-
-    /** Serves real probe metadata in the API's paged {@code {count, next, previous, results}} shape. */
-    static Dispatcher probePages(MockWebServer server, List<JsonNode> probes) {
-        return new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                if (!r.getUrl().encodedPath().equals("/api/v2/probes/")) {
-                    return new MockResponse.Builder().code(404).body("{\"detail\": \"Not found.\"}").build();
-                }
-                String cc = r.getUrl().queryParameter("country_code");
-                int size = Integer.parseInt(r.getUrl().queryParameter("page_size"));
-                String pageParam = r.getUrl().queryParameter("page");
-                int page = pageParam == null ? 1 : Integer.parseInt(pageParam);
-                List<JsonNode> match = probes.stream()
-                        .filter(p -> cc == null || cc.equals(p.path("country_code").asText())).toList();
-                ObjectNode body = M.createObjectNode();
-                body.put("count", match.size());
-                int from = (page - 1) * size;
-                int to = Math.min(match.size(), from + size);
-                String base = "/api/v2/probes/?" + (cc == null ? "" : "country_code=" + cc + "&") + "page_size="
-                        + size + "&page=";
-                if (to < match.size()) {
-                    body.put("next", server.url(base + (page + 1)).toString());
-                } else {
-                    body.putNull("next");
-                }
-                if (page > 1) {
-                    body.put("previous", server.url(base + (page - 1)).toString());
-                } else {
-                    body.putNull("previous");
-                }
-                ArrayNode results = body.putArray("results");
-                match.subList(from, to).forEach(results::add);
-                return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                        .body(body.toString()).build();
-            }
-        };
-    }
-
-    static List<JsonNode> realProbes() {
-        return SharedData.lines(SharedData.PROBES).stream().map(l -> {
-            try {
-                return M.readTree(l);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
-    }
 
     @Test
     void followsNextThroughEveryPageOfTheRealProbeList() throws Exception {
         try (MockAtlas atlas = new MockAtlas()) {
-            atlas.server.setDispatcher(probePages(atlas.server, realProbes()));
+            atlas.server.setDispatcher(ProbePages.dispatcher(atlas.server, ProbePages.realProbes()));
             List<Probe> all = new ArrayList<>();
             ParseStats s = atlas.client.probes(ProbeQuery.all(), all::add);
             assertThat(s.parsed()).isEqualTo(10901);
@@ -107,7 +54,7 @@ class PagingAndCancellationTest {
 
     @Test
     void countryFilterAndApiShapedProbeObjects() throws Exception {
-        List<JsonNode> probes = new ArrayList<>(realProbes());
+        List<JsonNode> probes = new ArrayList<>(ProbePages.realProbes());
         // The API's own shape: status is an object, asn_v4/asn_v6 are RIPE's fields; and one broken probe.
         ObjectNode api = (ObjectNode) probes.get(0).deepCopy();
         api.putObject("status").put("id", 1).put("name", "Connected").put("since", "2023-04-01T00:00:00Z");
@@ -117,7 +64,7 @@ class PagingAndCancellationTest {
         probes.add(api);
         probes.add(broken);
         try (MockAtlas atlas = new MockAtlas()) {
-            atlas.server.setDispatcher(probePages(atlas.server, probes));
+            atlas.server.setDispatcher(ProbePages.dispatcher(atlas.server, probes));
             List<Probe> nl = new ArrayList<>();
             ParseStats s = atlas.client.probes(ProbeQuery.all().country("NL").pageSize(100), nl::add);
             assertThat(s.parsed()).isEqualTo(537);
