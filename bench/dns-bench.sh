@@ -5,18 +5,19 @@
 # ratios dns-node/Knot and dns-node/NSD from this run, and the RSS of a 1M-record zone in dns-node and Knot.
 # Not a test. Figures and method: docs/performance.md.
 #
-# usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-s "dns-node knot nsd"] [-B] [-k]
+# usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-s "dns-node knot nsd"] [-B] [-P] [-k]
 #   -d  length of each measured dnsperf run (default 10)      -w  JVM warm-up run before measuring (default 20)
 #   -s  servers to run (default all three)                   -B  skip the 1M-record RSS comparison
+#   -P  also profile dns-node under full load with JFR (a separate run after the measurements; summary printed)
 #   -k  keep the work directory
 # env: BUILD_DIR (maven build dir of the launcher, default target), NODE_JAVA_OPTS (extra JVM flags for dns-node,
 #      e.g. a JFR recording), RATE (fixed rate for the CPU-per-query run, default 50000), BIG_RECORDS (default 1000000)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-duration=10; warmup=20; servers="dns-node knot nsd"; big=1; keep=0
-while getopts "d:w:s:Bk" o; do
+duration=10; warmup=20; servers="dns-node knot nsd"; big=1; keep=0; profile=0
+while getopts "d:w:s:BPk" o; do
   case "$o" in
-    d) duration="$OPTARG" ;; w) warmup="$OPTARG" ;; s) servers="$OPTARG" ;; B) big=0 ;; k) keep=1 ;;
+    d) duration="$OPTARG" ;; w) warmup="$OPTARG" ;; s) servers="$OPTARG" ;; B) big=0 ;; P) profile=1 ;; k) keep=1 ;;
     *) sed -n '2,14p' "$0"; exit 2 ;;
   esac
 done
@@ -167,7 +168,7 @@ rss_kb() { local pl; pl="$(tree "$1")"
 
 perf() { taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries.txt" -c 10 -T 1 "$@"; }
 
-declare -A QPS LAT CPUQ P99 MEAN50 RSS
+declare -A QPS LAT CPUQ P99 MEAN50 RSS ACH
 measure() { # name
   local name="$1" out c0 c1 done_q
   echo "== $name (pid $pid, port $port): warm-up ${warmup}s" >&2
@@ -180,6 +181,7 @@ measure() { # name
   perf -l "$duration" -Q "$rate" -v > "$work/lat-$name.txt" 2>&1 || true
   c1="$(cpu_ticks "$pid")"
   done_q="$(grep -c '^> ' "$work/lat-$name.txt" || true)"
+  ACH[$name]="$(awk '/Queries per second/ { printf "%.0f", $4 }' "$work/lat-$name.txt")"
   CPUQ[$name]="$(awk -v t=$((c1 - c0)) -v hz="$hz" -v n="$done_q" 'BEGIN { printf "%.2f", n ? t / hz / n * 1e6 : 0 }')"
   read -r MEAN50[$name] P99[$name] < <(awk '/^> / { print $NF * 1e6 }' "$work/lat-$name.txt" | sort -n | awk '
     { v[NR] = $1; s += $1 } END { if (NR == 0) { print "0 0"; exit } i = int(NR * 0.99); if (i < 1) i = 1
@@ -201,9 +203,9 @@ done
 echo
 echo "dns-bench $(date -u +%FT%TZ) on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "zone bench.test (20,000 hosts, unsigned), 100,000-query mix, UDP, DO=0, ${duration}s runs, dnsperf -c 10 -T 1"
-printf "%-9s %10s %12s | %14s %12s %10s | %10s\n" server "max qps" "mean lat us" "CPU us/q @${rate}" "mean lat us" "p99 lat us" "RSS MB"
+printf "%-9s %10s %12s | %9s %14s %12s %10s | %10s\n" server "max qps" "mean lat us" "achieved" "CPU us/q @${rate}" "mean lat us" "p99 lat us" "RSS MB"
 for s in $servers; do
-  printf "%-9s %10s %12s | %14s %12s %10s | %10.1f\n" "$s" "${QPS[$s]}" "${LAT[$s]}" "${CPUQ[$s]}" "${MEAN50[$s]}" \
+  printf "%-9s %10s %12s | %9s %14s %12s %10s | %10.1f\n" "$s" "${QPS[$s]}" "${LAT[$s]}" "${ACH[$s]}" "${CPUQ[$s]}" "${MEAN50[$s]}" \
     "${P99[$s]}" "$(awk -v k="${RSS[$s]}" 'BEGIN { print k / 1024 }')"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
@@ -212,6 +214,37 @@ for ref in knot nsd; do
     echo "dns-node/$ref: qps $(ratio "${QPS[dns-node]}" "${QPS[$ref]}"), CPU per query $(ratio "${CPUQ[dns-node]}" "${CPUQ[$ref]}"), p99 $(ratio "${P99[dns-node]}" "${P99[$ref]}"), RSS $(ratio "${RSS[dns-node]}" "${RSS[$ref]}")"
   fi
 done
+
+if [ "$profile" = 1 ]; then
+  echo
+  echo "== JFR profile of dns-node under full load (${duration}s after a ${warmup}s warm-up)" >&2
+  jfr_file="$work/node.jfr"
+  NODE_JAVA_OPTS="${NODE_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$jfr_file,settings=profile,dumponexit=true" \
+    start_node bench.test. "$work/bench.test.zone"
+  perf -l "$warmup" >/dev/null 2>&1 || true
+  c0="$(cpu_ticks "$pid")"
+  prof_out="$(perf -l "$duration" 2>&1)"
+  c1="$(cpu_ticks "$pid")"
+  stop "$pid"
+  echo "profiled run: $(echo "$prof_out" | awk '/Queries per second/ { printf "%.0f qps", $4 }'), server CPU $(awk -v t=$((c1 - c0)) -v hz="$hz" -v d="$duration" 'BEGIN { printf "%.0f%%", t / hz / d * 100 }') of one core"
+  jfr print --events jdk.ExecutionSample "$jfr_file" > "$work/samples.txt"
+  echo "top frames (share of CPU samples):"
+  awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); top[$0]++; n++ }
+       END { for (f in top) printf "%6.1f%%  %s\n", top[f] * 100 / n, f }' "$work/samples.txt" | sort -rn | head -25
+  echo "by package of the top frame:"
+  awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/\(.*/, ""); n++
+         k = split($0, p, "."); pkg = p[1]; for (i = 2; i < k - 1 && i < 4; i++) pkg = pkg "." p[i]; top[pkg]++ }
+       END { for (f in top) printf "%6.1f%%  %s\n", top[f] * 100 / n, f }' "$work/samples.txt" | sort -rn | head -12
+  echo "GC:"
+  jfr print --events jdk.GarbageCollection "$jfr_file" | awk '/name = / { n++ } /sumOfPauses/ { v = $3; u = $4
+       if (u ~ /^ms/) s += v; else if (u ~ /^s/) s += v * 1000; else if (u ~ /us/) s += v / 1000 }
+       END { printf "  %d collections, %.1f ms total pause\n", n, s }'
+  echo "allocation (top classes by sampled weight):"
+  jfr print --events jdk.ObjectAllocationSample "$jfr_file" | awk '/objectClass = / { c = $3 } /weight = / { w = $3; u = $4
+       if (u ~ /^kB/) w *= 1024; else if (u ~ /^MB/) w *= 1048576; else if (u ~ /^GB/) w *= 1073741824; a[c] += w; t += w }
+       END { for (k in a) printf "%6.1f%%  %s\n", a[k] * 100 / t, k; printf "%6.0f MB  total sampled weight\n", t / 1048576 }' \
+       | sort -rn | head -12
+fi
 
 if [ "$big" = 1 ]; then
   echo
