@@ -1,0 +1,81 @@
+package net.nsglobal.dashboard.probe;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * The control plane's DNS questions: the zone's SOA through the configured resolver (recursion desired), and SOA
+ * queries straight to a primary, the collector or an edge with RD=0, where the AA bit tells whether the server is
+ * authoritative for the zone (RFC 1035 §4.1.1).
+ */
+public final class DnsProbe {
+    private final InetSocketAddress resolver;
+    private final Duration timeout;
+
+    public DnsProbe(InetSocketAddress resolver, Duration timeout) {
+        this.resolver = resolver;
+        this.timeout = timeout;
+    }
+
+    /** The public SOA of {@code domain} through the configured resolver. */
+    public SoaAnswer publicSoa(Name domain) {
+        return soa(resolver, domain, true);
+    }
+
+    /** SOA straight from one server (RD=0); {@link SoaAnswer.Found#authoritative()} carries AA. */
+    public SoaAnswer soaAt(InetSocketAddress server, Name domain) {
+        return soa(server, domain, false);
+    }
+
+    /** NS names of {@code domain} as the resolver sees them (the parent's delegation once cached); empty on failure. */
+    public List<Name> publicNs(Name domain) {
+        List<Name> out = new ArrayList<>();
+        try {
+            Message r = query(resolver, domain, Type.NS, true);
+            for (Record rec : r.getSection(Section.ANSWER)) if (rec instanceof NSRecord ns) out.add(ns.getTarget());
+        } catch (IOException e) {
+            // no answer: the status page says "unknown" rather than "not delegated"
+        }
+        return out;
+    }
+
+    private SoaAnswer soa(InetSocketAddress server, Name domain, boolean recursive) {
+        Message r;
+        try {
+            r = query(server, domain, Type.SOA, recursive);
+        } catch (IOException e) {
+            return new SoaAnswer.Unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        int rcode = r.getRcode();
+        if (rcode == Rcode.NXDOMAIN) return new SoaAnswer.NoSuchDomain();
+        if (rcode != Rcode.NOERROR) return new SoaAnswer.Rcode(Rcode.string(rcode));
+        for (Record rec : r.getSection(Section.ANSWER)) {
+            if (rec instanceof SOARecord s && s.getName().equals(domain)) {
+                return new SoaAnswer.Found(s, r.getHeader().getFlag(Flags.AA));
+            }
+        }
+        return new SoaAnswer.NotAZone();
+    }
+
+    private Message query(InetSocketAddress server, Name name, int type, boolean recursive) throws IOException {
+        SimpleResolver res = new SimpleResolver(server);
+        res.setTimeout(timeout);
+        Message q = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+        if (!recursive) q.getHeader().unsetFlag(Flags.RD);
+        return res.send(q); // SimpleResolver retries over TCP when TC=1
+    }
+}

@@ -1,0 +1,57 @@
+package net.nsglobal.dashboard.signup;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import net.nsglobal.dashboard.catalog.CatalogPublisher;
+import net.nsglobal.dashboard.store.PendingRequest;
+import net.nsglobal.dashboard.store.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The confirmation half (issue 4 item 3): GET only previews, POST applies. Applying is one transaction that marks the
+ * token used and changes the zone list; then the catalog is rebuilt and the collector NOTIFYed.
+ */
+public final class ConfirmService {
+    private static final Logger log = LoggerFactory.getLogger(ConfirmService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Repository repo;
+    private final CatalogPublisher publisher;
+
+    public ConfirmService(Repository repo, CatalogPublisher publisher) {
+        this.repo = repo;
+        this.publisher = publisher;
+    }
+
+    /** What the token would confirm; empty when unknown, used or expired (all look the same to the visitor). */
+    public Optional<PendingRequest> preview(String token) {
+        byte[] h = Tokens.hash(token);
+        return h == null ? Optional.empty() : repo.pendingByToken(h);
+    }
+
+    public Optional<PendingRequest> confirm(String token) {
+        byte[] h = Tokens.hash(token);
+        if (h == null) return Optional.empty();
+        // RFC 9432 §4.1: a fresh unique-id per member; a re-added zone gets a new one.
+        String catalogId = "z" + HexFormat.of().formatHex(randomBytes(8));
+        Optional<PendingRequest> done = repo.confirm(h, catalogId);
+        done.ifPresent(r -> {
+            log.info("signup {}: {} confirmed", r.domain(), r.kind());
+            republish();
+        });
+        return done;
+    }
+
+    /** Pushes the stored zone list to the catalog (also called once at start, so a restart serves it again). */
+    public void republish() {
+        publisher.publish(repo.catalogSerial(), repo.zones());
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,22 @@
+package net.nsglobal.dashboard.signup;
+
+import net.nsglobal.dashboard.probe.SoaAnswer;
+import net.nsglobal.dashboard.validate.PrimaryAddress;
+
+/** A primary's SOA verdict as a sentence for the owner (null = it answers authoritatively, all good). */
+public final class PrimaryVerdicts {
+    private PrimaryVerdicts() {}
+
+    public static String problem(SoaAnswer a, PrimaryAddress p, String domain) {
+        if (a instanceof SoaAnswer.Found f) {
+            return f.authoritative() ? null : p + " answered for " + domain
+                    + " but not authoritatively (AA bit not set): is the zone loaded there?";
+        }
+        if (a instanceof SoaAnswer.NoSuchDomain) return p + " says " + domain + " does not exist.";
+        if (a instanceof SoaAnswer.NotAZone) return p + " has no SOA for " + domain + ".";
+        if (a instanceof SoaAnswer.Rcode rc) {
+            return p + " answered " + rc.rcode() + " for the SOA of " + domain + "; it must serve the zone.";
+        }
+        return "No answer from " + p + ". Check the address and that port " + p.port() + " (UDP and TCP) is open to us.";
+    }
+}

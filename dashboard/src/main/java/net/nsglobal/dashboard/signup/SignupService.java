@@ -1,0 +1,184 @@
+package net.nsglobal.dashboard.signup;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.nsglobal.dashboard.config.DashboardConfig;
+import net.nsglobal.dashboard.mail.Mailer;
+import net.nsglobal.dashboard.probe.DnsProbe;
+import net.nsglobal.dashboard.probe.SoaAnswer;
+import net.nsglobal.dashboard.store.PendingRequest.Kind;
+import net.nsglobal.dashboard.store.Repository;
+import net.nsglobal.dashboard.store.ZoneEntry;
+import net.nsglobal.dashboard.validate.AddressPolicy;
+import net.nsglobal.dashboard.validate.DomainName;
+import net.nsglobal.dashboard.validate.PrimaryAddress;
+import net.nsglobal.dashboard.validate.Rname;
+import net.nsglobal.dashboard.validate.SignupInput;
+import net.nsglobal.dashboard.validate.TsigInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * The request half of the flow (issue 4 items 2, 4, 7): check the input, look up the zone's SOA through the resolver,
+ * check every primary answers authoritatively, decode the RNAME, then store a pending request and mail its link to
+ * the RNAME mailbox only. Order matters: nothing is stored or mailed before every check passed, and the per-domain
+ * and per-RNAME limits are charged only for requests that would really send mail.
+ */
+public final class SignupService {
+    private static final Logger log = LoggerFactory.getLogger(SignupService.class);
+
+    private final DashboardConfig config;
+    private final Repository repo;
+    private final DnsProbe probe;
+    private final Mailer mailer;
+    private final RateLimiter limiter;
+    private final SignupInput input;
+    private final Clock clock;
+
+    public SignupService(DashboardConfig config, Repository repo, DnsProbe probe, Mailer mailer, Clock clock) {
+        this.config = config;
+        this.repo = repo;
+        this.probe = probe;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.limiter = new RateLimiter(clock, config.limits().window());
+        this.input = new SignupInput(new AddressPolicy(config.allowList(), config.ownPrefixes()));
+    }
+
+    /** A sign-up ({@link Kind#SIGNUP}) or a change of primaries/TSIG ({@link Kind#CHANGE}). */
+    public Outcome request(Kind kind, String clientIp, String domain, List<String> primaries,
+                           String tsigName, String tsigAlgorithm, String tsigSecret) {
+        if (!limiter.tryAcquire("ip:" + clientIp, config.limits().perClientIp())) {
+            return new Outcome.Limited("Too many requests from your address; try again later.");
+        }
+        SignupInput.Result r = input.check(domain, primaries, tsigName, tsigAlgorithm, tsigSecret);
+        if (!r.ok()) return new Outcome.Invalid(r.errors());
+        SignupInput.Valid v = r.valid();
+        Optional<ZoneEntry> existing = repo.zone(v.domain());
+        if (kind == Kind.SIGNUP && existing.isPresent()) {
+            return new Outcome.Invalid(Map.of("domain", v.domain()
+                    + " is already served by NS-Global. To change its primaries, use the change form."));
+        }
+        if (kind == Kind.CHANGE && existing.isEmpty()) {
+            return new Outcome.Invalid(Map.of("domain", v.domain() + " is not served by NS-Global yet; sign it up first."));
+        }
+        Map<String, String> dnsErrors = new LinkedHashMap<>();
+        Optional<String> mailbox = ownerMailbox(v.domain(), dnsErrors);
+        if (mailbox.isEmpty()) return new Outcome.Unverifiable(dnsErrors);
+        checkPrimaries(v.domain(), v.primaries(), dnsErrors);
+        if (!dnsErrors.isEmpty()) return new Outcome.Unverifiable(dnsErrors);
+        List<String> prim = v.primaries().stream().map(PrimaryAddress::toString).toList();
+        TsigInput t = v.tsig();
+        return mail(kind, v.domain(), prim, t, mailbox.get());
+    }
+
+    /** Removal of a zone: only the domain is given; the link goes to the RNAME as for a sign-up. */
+    public Outcome requestRemoval(String clientIp, String domain) {
+        if (!limiter.tryAcquire("ip:" + clientIp, config.limits().perClientIp())) {
+            return new Outcome.Limited("Too many requests from your address; try again later.");
+        }
+        String d;
+        try {
+            d = DomainName.normalise(domain);
+        } catch (DomainName.Invalid e) {
+            return new Outcome.Invalid(Map.of("domain", e.getMessage()));
+        }
+        if (repo.zone(d).isEmpty()) return new Outcome.Invalid(Map.of("domain", d + " is not served by NS-Global."));
+        Map<String, String> dnsErrors = new LinkedHashMap<>();
+        Optional<String> mailbox = ownerMailbox(d, dnsErrors);
+        if (mailbox.isEmpty()) {
+            // The zone may be gone from the public DNS already: the mailbox confirmed last time still proves ownership.
+            mailbox = repo.zone(d).map(ZoneEntry::mailbox);
+        }
+        return mail(Kind.DELETE, d, null, null, mailbox.get());
+    }
+
+    private Outcome mail(Kind kind, String domain, List<String> primaries, TsigInput t, String mailbox) {
+        if (repo.countPending() >= config.limits().maxPending()) {
+            return new Outcome.Limited("Too many sign-ups are waiting for confirmation; try again in a while.");
+        }
+        if (!limiter.hasRoom("domain:" + domain, config.limits().perDomain())
+                || !limiter.hasRoom("rname:" + mailbox, config.limits().perRname())) {
+            return new Outcome.Limited("A confirmation for " + domain + " was mailed recently; check the mailbox "
+                    + Rname.mask(mailbox) + " or try again later.");
+        }
+        limiter.tryAcquire("domain:" + domain, config.limits().perDomain());
+        limiter.tryAcquire("rname:" + mailbox, config.limits().perRname());
+        String token = Tokens.newToken();
+        long id = repo.insertPending(kind, domain, primaries, t == null ? null : t.name(),
+                t == null ? null : t.algorithm(), t == null ? null : t.secret(), mailbox, Tokens.hash(token),
+                clock.instant().plus(config.limits().tokenLifetime()));
+        try {
+            mailer.send(mailbox, ConfirmationMail.subject(kind, domain), ConfirmationMail.body(config, kind, domain,
+                    primaries, token));
+        } catch (Mailer.MailFailure e) {
+            repo.deletePending(id);
+            log.warn("signup {}: {}", domain, e.getMessage());
+            return new Outcome.MailFailed("The confirmation mail could not be sent right now; nothing was saved. "
+                    + "Please try again in a few minutes.");
+        }
+        log.info("signup {}: {} confirmation mailed to {}", domain, kind, Rname.mask(mailbox));
+        return new Outcome.Sent(domain, Rname.mask(mailbox), allowOnPrimary());
+    }
+
+    /** What the owner must configure on the primary and at the parent, shown after sign-up and in the mail. */
+    public List<String> allowOnPrimary() {
+        List<String> l = new ArrayList<>();
+        l.add("Allow zone transfers (AXFR and IXFR) from " + config.collectorTransferAddress() + ".");
+        l.add("Send NOTIFY to " + config.collectorTransferAddress() + " when the zone changes.");
+        if (!config.nsNames().isEmpty()) {
+            l.add("List our name servers in the delegation at your registrar: " + String.join(", ", config.nsNames()) + ".");
+        }
+        return l;
+    }
+
+    /** The RNAME mailbox from the public SOA; fills {@code errors["domain"]} and returns empty when there is none. */
+    private Optional<String> ownerMailbox(String domain, Map<String, String> errors) {
+        Name name = absolute(domain);
+        SoaAnswer a = probe.publicSoa(name);
+        if (a instanceof SoaAnswer.Found f) {
+            Optional<String> m = Rname.toMailbox(f.soa().getAdmin());
+            if (m.isEmpty()) {
+                errors.put("domain", "The SOA of " + domain + " names \"" + f.soa().getAdmin()
+                        + "\" as its contact, which is not a mail address we can write to. Set the SOA RNAME "
+                        + "to a mailbox you read (e.g. hostmaster." + domain + ".).");
+            }
+            return m;
+        } else if (a instanceof SoaAnswer.NoSuchDomain) {
+            errors.put("domain", domain + " does not exist in the DNS (NXDOMAIN).");
+        } else if (a instanceof SoaAnswer.NotAZone) {
+            errors.put("domain", domain + " exists but is not a zone of its own (no SOA).");
+        } else if (a instanceof SoaAnswer.Rcode rc) {
+            errors.put("domain", "Looking up the SOA of " + domain + " failed: " + rc.rcode() + ".");
+        } else {
+            errors.put("domain", "Our resolver could not look up " + domain + " right now; please try again in a minute.");
+        }
+        return Optional.empty();
+    }
+
+    private void checkPrimaries(String domain, List<PrimaryAddress> primaries, Map<String, String> errors) {
+        Name name = absolute(domain);
+        for (int i = 0; i < primaries.size(); i++) {
+            PrimaryAddress p = primaries.get(i);
+            String key = "primaries[" + i + "]";
+            SoaAnswer a = probe.soaAt(p.socketAddress(), name);
+            String problem = PrimaryVerdicts.problem(a, p, domain);
+            if (problem != null) errors.put(key, problem);
+        }
+    }
+
+    static Name absolute(String domain) {
+        try {
+            return Name.fromString(domain + ".");
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException("validated domain does not parse: " + domain, e);
+        }
+    }
+
+}

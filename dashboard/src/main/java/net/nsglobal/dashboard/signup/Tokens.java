@@ -1,0 +1,35 @@
+package net.nsglobal.dashboard.signup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Confirmation tokens: 256 random bits from {@link SecureRandom}, given out once in the mailed link, stored only as
+ * their SHA-256 so a database leak does not leak usable links. High entropy makes a plain hash sufficient (no salt or
+ * slow KDF needed: there is nothing to brute-force).
+ */
+public final class Tokens {
+    public static final int BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Tokens() {}
+
+    public static String newToken() {
+        byte[] b = new byte[BYTES];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** SHA-256 of the token text; null for anything that is not shaped like one of our tokens. */
+    public static byte[] hash(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) return null;
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package net.nsglobal.dashboard.status;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import net.nsglobal.dashboard.config.DashboardConfig;
+import net.nsglobal.dashboard.probe.DnsProbe;
+import net.nsglobal.dashboard.probe.SoaAnswer;
+import net.nsglobal.dashboard.probe.TransferCheck;
+import net.nsglobal.dashboard.store.Observation;
+import net.nsglobal.dashboard.store.Repository;
+import net.nsglobal.dashboard.store.ZoneEntry;
+import net.nsglobal.dashboard.validate.PrimaryAddress;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Serial;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * Builds a zone's status from live SOA queries (RD=0, AA required) to its primaries, the collector and every site,
+ * plus the last observation stored in the database. When the collector has no copy, an AXFR attempt from here names
+ * the primary's refusal so the page can say what to fix. Results are cached briefly so reloading the page cannot be
+ * used to make us hammer someone's primary.
+ */
+public final class StatusService {
+    private static final Duration CACHE = Duration.ofSeconds(2);
+    private static final Duration DIAGNOSE_EVERY = Duration.ofSeconds(20);
+
+    private final DashboardConfig config;
+    private final Repository repo;
+    private final DnsProbe probe;
+    private final TransferCheck transfers;
+    private final Clock clock;
+    private final Map<String, ZoneStatus> cache = new ConcurrentHashMap<>();
+    private final Map<String, Instant> cachedAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> diagnosedAt = new ConcurrentHashMap<>();
+
+    public StatusService(DashboardConfig config, Repository repo, DnsProbe probe, TransferCheck transfers, Clock clock) {
+        this.config = config;
+        this.repo = repo;
+        this.probe = probe;
+        this.transfers = transfers;
+        this.clock = clock;
+    }
+
+    /** Empty when NS-Global does not serve the domain. */
+    public Optional<ZoneStatus> status(String domain) {
+        Optional<ZoneEntry> z = repo.zone(domain);
+        if (z.isEmpty()) return Optional.empty();
+        Instant now = clock.instant();
+        Instant at = cachedAt.get(domain);
+        if (at != null && at.plus(CACHE).isAfter(now) && cache.containsKey(domain)) return Optional.of(cache.get(domain));
+        ZoneStatus s = compute(z.get(), now);
+        cache.put(domain, s);
+        cachedAt.put(domain, now);
+        return Optional.of(s);
+    }
+
+    private ZoneStatus compute(ZoneEntry z, Instant now) {
+        Name name = absolute(z.domain());
+        List<ZoneStatus.ServerSerial> primaries = new ArrayList<>();
+        Long primarySerial = null;
+        for (int i = 0; i < z.primaries().size(); i++) {
+            ZoneStatus.ServerSerial s = serialAt("primary " + (i + 1), address(z.primaries().get(i)), name);
+            primaries.add(s);
+            if (s.serial() != null && (primarySerial == null || Serial.compare(s.serial(), primarySerial) > 0)) {
+                primarySerial = s.serial();
+            }
+        }
+        ZoneStatus.ServerSerial collector = config.collector() == null
+                ? new ZoneStatus.ServerSerial("collector", null, "not configured")
+                : serialAt("collector", config.collector(), name);
+        List<ZoneStatus.ServerSerial> sites = new ArrayList<>();
+        for (Map.Entry<String, InetSocketAddress> e : new TreeMap<>(config.sites()).entrySet()) {
+            sites.add(serialAt(e.getKey(), e.getValue(), name));
+        }
+
+        Observation prev = repo.observation(z.domain()).orElse(null);
+        Instant lastTransfer = prev == null ? null : prev.lastTransferAt();
+        Long prevCollector = prev == null ? null : prev.collectorSerial();
+        if (collector.serial() != null && (prevCollector == null || !prevCollector.equals(collector.serial()))) {
+            lastTransfer = now; // first time we see this serial at the collector
+        }
+        String error = prev == null ? null : prev.lastError();
+        String fix = prev == null ? null : prev.lastErrorFix();
+        Instant errorAt = prev == null ? null : prev.lastErrorAt();
+        if (collector.serial() == null || (primarySerial != null && Serial.compare(collector.serial(), primarySerial) < 0)) {
+            Instant last = diagnosedAt.get(z.domain());
+            if (last == null || last.plus(DIAGNOSE_EVERY).isBefore(now)) {
+                diagnosedAt.put(z.domain(), now);
+                String[] diag = diagnose(z, name, primaries);
+                if (diag != null) {
+                    error = diag[0];
+                    fix = diag[1];
+                    errorAt = now;
+                }
+            }
+        } else if (primarySerial != null) {
+            error = null; // in step: the last error is history
+            fix = null;
+        }
+        repo.saveObservation(new Observation(z.domain(), now, primarySerial, collector.serial(), lastTransfer, error, fix,
+                errorAt));
+
+        Long newest = primarySerial;
+        boolean inSync = newest != null && newest.equals(collector.serial())
+                && sites.stream().allMatch(s -> newest.equals(s.serial()));
+        return new ZoneStatus(z.domain(), true, z.createdAt(), primaries, collector, sites, lastTransfer, error, fix,
+                delegation(name), inSync);
+    }
+
+    /** [error, fix] in plain language for the first primary that will not give us the zone; null when none refuses. */
+    private String[] diagnose(ZoneEntry z, Name name, List<ZoneStatus.ServerSerial> primaries) {
+        String from = config.collectorTransferAddress();
+        for (int i = 0; i < z.primaries().size(); i++) {
+            String who = "primary " + (i + 1);
+            ZoneStatus.ServerSerial s = primaries.get(i);
+            if (s.serial() == null) {
+                return new String[] {who + ": " + s.problem(),
+                        "Make sure " + who + " serves " + z.domain() + " and answers DNS (UDP and TCP) from " + from + "."};
+            }
+            String p = transfers.problem(address(z.primaries().get(i)), name, tsig(z));
+            if (p == null) continue;
+            boolean signed = z.tsigName() != null;
+            if (p.equals("REFUSED") || (p.equals("NOTAUTH") && !signed)) { // Knot says NOTAUTH when its ACL denies
+                return new String[] {p + " by " + who + " (zone transfer)",
+                        "Allow AXFR and IXFR of " + z.domain() + " from " + from + "."};
+            }
+            if (p.equals("NOTAUTH") || p.equals("TSIG")) {
+                return new String[] {"TSIG rejected by " + who,
+                        "Check that the TSIG key name, algorithm and secret you gave us match the primary's."};
+            }
+            if (p.equals("timeout")) {
+                return new String[] {"Timeout transferring from " + who,
+                        "Open TCP port " + address(z.primaries().get(i)).getPort() + " on " + who + " to " + from + "."};
+            }
+            return new String[] {"Transfer from " + who + " failed: " + p,
+                    "Check the primary's logs for transfers of " + z.domain() + " from " + from + "."};
+        }
+        return null;
+    }
+
+    private ZoneStatus.Delegation delegation(Name name) {
+        List<String> ours = config.nsNames().stream().map(StatusService::norm).toList();
+        List<Name> found = probe.publicNs(name);
+        List<String> listed = found.stream().map(n -> norm(n.toString())).toList();
+        List<String> missing = ours.stream().filter(n -> !listed.contains(n)).toList();
+        return new ZoneStatus.Delegation(ours, listed, missing, !found.isEmpty());
+    }
+
+    private ZoneStatus.ServerSerial serialAt(String label, InetSocketAddress server, Name name) {
+        SoaAnswer a = probe.soaAt(server, name);
+        if (a instanceof SoaAnswer.Found f && f.authoritative()) return new ZoneStatus.ServerSerial(label, f.soa().getSerial(), null);
+        if (a instanceof SoaAnswer.Found) return new ZoneStatus.ServerSerial(label, null, "answers, but not authoritatively");
+        if (a instanceof SoaAnswer.Rcode rc) return new ZoneStatus.ServerSerial(label, null, rc.rcode());
+        if (a instanceof SoaAnswer.NoSuchDomain) return new ZoneStatus.ServerSerial(label, null, "NXDOMAIN");
+        if (a instanceof SoaAnswer.NotAZone) return new ZoneStatus.ServerSerial(label, null, "no SOA");
+        return new ZoneStatus.ServerSerial(label, null, "no answer");
+    }
+
+    private static TSIG tsig(ZoneEntry z) {
+        if (z.tsigName() == null) return null;
+        Name alg = switch (z.tsigAlgorithm()) {
+            case "hmac-sha1" -> TSIG.HMAC_SHA1;
+            case "hmac-sha384" -> TSIG.HMAC_SHA384;
+            case "hmac-sha512" -> TSIG.HMAC_SHA512;
+            default -> TSIG.HMAC_SHA256;
+        };
+        return new TSIG(alg, z.tsigName(), z.tsigSecret());
+    }
+
+    private static InetSocketAddress address(String primary) {
+        try {
+            return PrimaryAddress.parse(primary).socketAddress();
+        } catch (PrimaryAddress.Invalid e) {
+            throw new IllegalStateException("stored primary does not parse: " + primary, e);
+        }
+    }
+
+    private static String norm(String n) {
+        String s = n.toLowerCase(Locale.ROOT);
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static Name absolute(String d) {
+        try {
+            return Name.fromString(d + ".");
+        } catch (TextParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

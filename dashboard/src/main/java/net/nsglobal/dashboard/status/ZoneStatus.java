@@ -1,0 +1,21 @@
+package net.nsglobal.dashboard.status;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the status page and {@code GET /api/v1/zones/{domain}} show (issue 4 item 5). Only non-sensitive facts: no
+ * mailbox, no TSIG, and primaries by number rather than by address.
+ */
+public record ZoneStatus(String domain, boolean served, Instant since, List<ServerSerial> primaries,
+                         ServerSerial collector, List<ServerSerial> sites, Instant lastTransferAt, String lastError,
+                         String lastErrorFix, Delegation delegation, boolean inSync) {
+
+    /** One server's view: serial when it answers authoritatively, otherwise {@code problem}. */
+    public record ServerSerial(String name, Long serial, String problem) {}
+
+    /** Whether the parent's delegation (as the resolver sees it) lists our name servers. */
+    public record Delegation(List<String> ours, List<String> listed, List<String> missing, boolean checked) {
+        public boolean complete() { return checked && missing.isEmpty() && !ours.isEmpty(); }
+    }
+}

@@ -1,0 +1,154 @@
+package net.nsglobal.dashboard.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import net.nsglobal.dashboard.store.PendingRequest.Kind;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** All SQL of the control plane, in one place. */
+public final class Repository {
+    private final Jdbi jdbi;
+
+    public Repository(Jdbi jdbi) { this.jdbi = jdbi; }
+
+    // ---- zones -------------------------------------------------------------------------------------------------
+
+    public Optional<ZoneEntry> zone(String domain) {
+        return jdbi.withHandle(h -> h.createQuery("select * from zone where domain = :d").bind("d", domain)
+                .map((rs, ctx) -> zone(rs)).findOne());
+    }
+
+    public List<ZoneEntry> zones() {
+        return jdbi.withHandle(h -> h.createQuery("select * from zone order by domain").map((rs, ctx) -> zone(rs)).list());
+    }
+
+    private static ZoneEntry zone(ResultSet rs) throws SQLException {
+        return new ZoneEntry(rs.getString("domain"), rs.getString("catalog_id"), split(rs.getString("primaries")),
+                rs.getString("tsig_name"), rs.getString("tsig_algorithm"), rs.getString("tsig_secret"),
+                rs.getString("rname_mailbox"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    // ---- pending requests --------------------------------------------------------------------------------------
+
+    public long insertPending(Kind kind, String domain, List<String> primaries, String tsigName, String tsigAlgorithm,
+                              String tsigSecret, String mailbox, byte[] tokenHash, Instant expiresAt) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                insert into pending_request (kind, domain, primaries, tsig_name, tsig_algorithm, tsig_secret, mailbox,
+                                             token_hash, expires_at)
+                values (:kind, :domain, :primaries, :tn, :ta, :ts, :mailbox, :hash, :exp)""")
+                .bind("kind", kind.name()).bind("domain", domain)
+                .bind("primaries", primaries == null ? null : String.join(",", primaries))
+                .bind("tn", tsigName).bind("ta", tsigAlgorithm).bind("ts", tsigSecret).bind("mailbox", mailbox)
+                .bind("hash", tokenHash).bind("exp", Timestamp.from(expiresAt))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    public void deletePending(long id) {
+        jdbi.useHandle(h -> h.createUpdate("delete from pending_request where id = :id").bind("id", id).execute());
+    }
+
+    /** The unconfirmed, unexpired request for this token hash. */
+    public Optional<PendingRequest> pendingByToken(byte[] tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select * from pending_request
+                where token_hash = :h and confirmed_at is null and expires_at > now()""")
+                .bind("h", tokenHash).map((rs, ctx) -> pending(rs)).findOne());
+    }
+
+    /** Requests waiting for confirmation, in total (cap on pending sign-ups). */
+    public int countPending() {
+        return jdbi.withHandle(h -> h.createQuery(
+                "select count(*) from pending_request where confirmed_at is null and expires_at > now()")
+                .mapTo(Integer.class).one());
+    }
+
+    /**
+     * Marks the request confirmed and applies it in one transaction; exactly one POST wins even when two race
+     * (the {@code confirmed_at is null} guard makes the token single use).
+     */
+    public Optional<PendingRequest> confirm(byte[] tokenHash, String newCatalogId) {
+        return jdbi.inTransaction(h -> {
+            Optional<PendingRequest> p = h.createQuery("""
+                    update pending_request set confirmed_at = now()
+                    where token_hash = :h and confirmed_at is null and expires_at > now()
+                    returning *""").bind("h", tokenHash).map((rs, ctx) -> pending(rs)).findOne();
+            p.ifPresent(r -> apply(h, r, newCatalogId));
+            return p;
+        });
+    }
+
+    private static void apply(Handle h, PendingRequest r, String newCatalogId) {
+        switch (r.kind()) {
+            case SIGNUP -> h.createUpdate("""
+                    insert into zone (domain, catalog_id, primaries, tsig_name, tsig_algorithm, tsig_secret, rname_mailbox)
+                    values (:d, :id, :p, :tn, :ta, :ts, :m)
+                    on conflict (domain) do update set primaries = excluded.primaries, tsig_name = excluded.tsig_name,
+                      tsig_algorithm = excluded.tsig_algorithm, tsig_secret = excluded.tsig_secret,
+                      rname_mailbox = excluded.rname_mailbox, updated_at = now()""")
+                    .bind("d", r.domain()).bind("id", newCatalogId).bind("p", String.join(",", r.primaries()))
+                    .bind("tn", r.tsigName()).bind("ta", r.tsigAlgorithm()).bind("ts", r.tsigSecret())
+                    .bind("m", r.mailbox()).execute();
+            case CHANGE -> h.createUpdate("""
+                    update zone set primaries = :p, tsig_name = :tn, tsig_algorithm = :ta, tsig_secret = :ts,
+                      rname_mailbox = :m, updated_at = now() where domain = :d""")
+                    .bind("d", r.domain()).bind("p", String.join(",", r.primaries()))
+                    .bind("tn", r.tsigName()).bind("ta", r.tsigAlgorithm()).bind("ts", r.tsigSecret())
+                    .bind("m", r.mailbox()).execute();
+            case DELETE -> h.createUpdate("delete from zone where domain = :d").bind("d", r.domain()).execute();
+        }
+        h.createUpdate("update catalog_state set serial = serial + 1 where id = 1").execute();
+    }
+
+    private static PendingRequest pending(ResultSet rs) throws SQLException {
+        String p = rs.getString("primaries");
+        return new PendingRequest(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("domain"),
+                p == null ? List.of() : split(p), rs.getString("tsig_name"), rs.getString("tsig_algorithm"),
+                rs.getString("tsig_secret"), rs.getString("mailbox"), instant(rs, "created_at"),
+                instant(rs, "expires_at"), instant(rs, "confirmed_at"));
+    }
+
+    // ---- catalog serial and observations -----------------------------------------------------------------------
+
+    public long catalogSerial() {
+        return jdbi.withHandle(h -> h.createQuery("select serial from catalog_state where id = 1").mapTo(Long.class).one());
+    }
+
+    public Optional<Observation> observation(String domain) {
+        return jdbi.withHandle(h -> h.createQuery("select * from zone_observation where domain = :d").bind("d", domain)
+                .map((rs, ctx) -> new Observation(rs.getString("domain"), instant(rs, "checked_at"),
+                        (Long) rs.getObject("primary_serial"), (Long) rs.getObject("collector_serial"),
+                        instant(rs, "last_transfer_at"), rs.getString("last_error"), rs.getString("last_error_fix"),
+                        instant(rs, "last_error_at"))).findOne());
+    }
+
+    public void saveObservation(Observation o) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                insert into zone_observation (domain, checked_at, primary_serial, collector_serial, last_transfer_at,
+                                              last_error, last_error_fix, last_error_at)
+                select :d, :c, :ps, :cs, :lt, :le, :lf, :lea where exists (select 1 from zone where domain = :d)
+                on conflict (domain) do update set checked_at = excluded.checked_at,
+                  primary_serial = excluded.primary_serial, collector_serial = excluded.collector_serial,
+                  last_transfer_at = excluded.last_transfer_at, last_error = excluded.last_error,
+                  last_error_fix = excluded.last_error_fix, last_error_at = excluded.last_error_at""")
+                .bind("d", o.domain()).bind("c", ts(o.checkedAt())).bind("ps", o.primarySerial())
+                .bind("cs", o.collectorSerial()).bind("lt", ts(o.lastTransferAt())).bind("le", o.lastError())
+                .bind("lf", o.lastErrorFix()).bind("lea", ts(o.lastErrorAt())).execute());
+    }
+
+    private static Timestamp ts(Instant i) { return i == null ? null : Timestamp.from(i); }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
+    }
+}

@@ -1,0 +1,144 @@
+package net.nsglobal.dashboard.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.nsglobal.dashboard.signup.Outcome;
+import net.nsglobal.dashboard.signup.SignupService;
+import net.nsglobal.dashboard.status.ZoneStatus;
+import net.nsglobal.dashboard.status.StatusService;
+import net.nsglobal.dashboard.store.PendingRequest.Kind;
+import net.nsglobal.dashboard.validate.DomainName;
+
+/**
+ * The JSON API (issue 4 item 6): the sign-up flow for automation. Confirmation stays by the mailed link.
+ * <pre>
+ * POST /api/v1/signups {"domain": "...", "primaries": ["ADDR[:PORT]", ...], "tsig": {"name","algorithm","secret"}}
+ *   → 202 {"domain","mailedTo","allowOnPrimary"} | 400/422 {"errors": {field: message}} | 429 {"error"} | 503 {"error"}
+ * GET /api/v1/zones/{domain} → 200 status | 404 {"error"}
+ * </pre>
+ * Only {@code application/json} bodies are accepted, which a cross-site HTML form cannot send without CORS preflight,
+ * so the API needs no CSRF token (it uses no cookies either).
+ */
+final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SignupService signups;
+    private final StatusService statuses;
+
+    Api(SignupService signups, StatusService statuses) {
+        this.signups = signups;
+        this.statuses = statuses;
+    }
+
+    void signup(Context ctx) {
+        String ct = ctx.contentType();
+        if (ct == null || !ct.toLowerCase().startsWith("application/json")) {
+            json(ctx, 415, Map.of("error", "Send the request as application/json."));
+            return;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            json(ctx, 400, Map.of("error", "The body is not valid JSON."));
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            json(ctx, 400, Map.of("error", "The body must be a JSON object."));
+            return;
+        }
+        List<String> primaries = new ArrayList<>();
+        JsonNode p = body.path("primaries");
+        if (p.isArray()) p.forEach(n -> primaries.add(n.asText("")));
+        else if (p.isTextual()) primaries.add(p.asText());
+        JsonNode t = body.path("tsig");
+        Outcome o = signups.request(Kind.SIGNUP, ctx.ip(), body.path("domain").asText(""), primaries,
+                text(t, "name"), text(t, "algorithm"), text(t, "secret"));
+        if (o instanceof Outcome.Sent s) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("domain", s.domain());
+            m.put("mailedTo", s.maskedMailbox());
+            m.put("allowOnPrimary", s.allowOnPrimary());
+            m.put("confirm", "Open the link in the mail and press Confirm; the link expires in 24 hours.");
+            json(ctx, 202, m);
+        } else if (o instanceof Outcome.Invalid i) {
+            json(ctx, 400, Map.of("errors", i.errors()));
+        } else if (o instanceof Outcome.Unverifiable u) {
+            json(ctx, 422, Map.of("errors", u.errors()));
+        } else if (o instanceof Outcome.Limited l) {
+            ctx.header("Retry-After", "3600");
+            json(ctx, 429, Map.of("error", l.message()));
+        } else if (o instanceof Outcome.MailFailed f) {
+            json(ctx, 503, Map.of("error", f.message()));
+        }
+    }
+
+    void zone(Context ctx) {
+        String domain;
+        try {
+            domain = DomainName.normalise(ctx.pathParam("domain"));
+        } catch (DomainName.Invalid e) {
+            json(ctx, 400, Map.of("errors", Map.of("domain", e.getMessage())));
+            return;
+        }
+        Optional<ZoneStatus> s = statuses.status(domain);
+        if (s.isEmpty()) {
+            json(ctx, 404, Map.of("error", domain + " is not served by NS-Global."));
+            return;
+        }
+        json(ctx, 200, toMap(s.get()));
+    }
+
+    static Map<String, Object> toMap(ZoneStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("domain", s.domain());
+        m.put("served", s.served());
+        m.put("since", String.valueOf(s.since()));
+        m.put("inSync", s.inSync());
+        m.put("primaries", s.primaries().stream().map(Api::server).toList());
+        m.put("collector", server(s.collector()));
+        m.put("sites", s.sites().stream().map(Api::server).toList());
+        m.put("lastTransferAt", s.lastTransferAt() == null ? null : s.lastTransferAt().toString());
+        Map<String, Object> err = null;
+        if (s.lastError() != null) {
+            err = new LinkedHashMap<>();
+            err.put("error", s.lastError());
+            err.put("fix", s.lastErrorFix());
+        }
+        m.put("lastError", err);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("checked", s.delegation().checked());
+        d.put("listsOurNameServers", s.delegation().complete());
+        d.put("missing", s.delegation().missing());
+        m.put("delegation", d);
+        return m;
+    }
+
+    private static Map<String, Object> server(ZoneStatus.ServerSerial s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("serial", s.serial());
+        m.put("problem", s.problem());
+        return m;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dashboard api: cannot serialise response", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package net.nsglobal.dashboard.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import net.nsglobal.dashboard.status.ZoneStatus;
+
+/** Small formatting helpers for templates. */
+public final class Format {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Format() {}
+
+    public static String time(Instant i) { return i == null ? "—" : TIME.format(i); }
+
+    public static String serial(Long s) { return s == null ? "—" : Long.toString(s); }
+
+    /** "current", "behind", or the problem, compared with the highest primary serial. */
+    public static String state(ZoneStatus.ServerSerial s, List<ZoneStatus.ServerSerial> primaries) {
+        if (s.serial() == null) return s.problem();
+        if (primaries == null) return "answers authoritatively";
+        Long max = primaries.stream().map(ZoneStatus.ServerSerial::serial).filter(x -> x != null)
+                .reduce((a, b) -> org.xbill.DNS.Serial.compare(a, b) >= 0 ? a : b).orElse(null);
+        if (max == null) return "serving";
+        return s.serial().equals(max) ? "current" : "behind (primary has " + max + ")";
+    }
+}

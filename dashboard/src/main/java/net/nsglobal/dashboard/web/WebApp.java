@@ -1,0 +1,282 @@
+package net.nsglobal.dashboard.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import net.nsglobal.dashboard.config.DashboardConfig;
+import net.nsglobal.dashboard.signup.ConfirmService;
+import net.nsglobal.dashboard.signup.Outcome;
+import net.nsglobal.dashboard.signup.SignupService;
+import net.nsglobal.dashboard.status.StatusService;
+import net.nsglobal.dashboard.status.ZoneStatus;
+import net.nsglobal.dashboard.store.PendingRequest;
+import net.nsglobal.dashboard.store.PendingRequest.Kind;
+import net.nsglobal.dashboard.validate.DomainName;
+
+/**
+ * The public web pages (server-rendered, no JavaScript) and the JSON API, on one Javalin server. Every POST from a
+ * page carries the CSRF token; every response forbids framing and referrers (the confirmation token is in the URL).
+ */
+public final class WebApp implements AutoCloseable {
+    private final DashboardConfig config;
+    private final SignupService signups;
+    private final ConfirmService confirms;
+    private final StatusService statuses;
+    private final Supplier<List<DemoMail>> demoMailbox;
+    private final Views views = new Views();
+    private final Api api;
+    private final Javalin app;
+    private final byte[] css;
+
+    public WebApp(DashboardConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
+                  Supplier<List<DemoMail>> demoMailbox) {
+        this.config = config;
+        this.signups = signups;
+        this.confirms = confirms;
+        this.statuses = statuses;
+        this.demoMailbox = demoMailbox;
+        this.api = new Api(signups, statuses);
+        this.css = resource("/static/style.css");
+        this.app = Javalin.create(c -> {
+            c.http.maxRequestSize = config.limits().maxRequestBytes();
+            c.jetty.host = config.httpHost();
+            c.jetty.port = config.httpPort();
+            c.startup.showJavalinBanner = false;
+            c.routes.before(this::guard);
+            c.routes.get("/static/style.css", ctx -> ctx.contentType("text/css; charset=utf-8")
+                    .header("Cache-Control", "max-age=300").result(css));
+            c.routes.get("/", this::signupForm);
+            c.routes.post("/signup", this::signupPost);
+            c.routes.get("/confirm/{token}", this::confirmPage);
+            c.routes.post("/confirm/{token}", this::confirmPost);
+            c.routes.get("/zones", this::lookup);
+            c.routes.get("/zones/{domain}", this::statusPage);
+            c.routes.get("/manage", this::managePage);
+            c.routes.post("/manage/change", this::changePost);
+            c.routes.post("/manage/remove", this::removePost);
+            if (demoMailbox != null) c.routes.get("/demo/mailbox", this::mailboxPage);
+            c.routes.post("/api/v1/signups", api::signup);
+            c.routes.get("/api/v1/zones/{domain}", api::zone);
+            c.routes.exception(Halt.class, this::halted);
+            c.routes.error(404, "html", ctx -> page(ctx, 404, "Page not found",
+                    "There is nothing at this address.", "/", "Add a zone"));
+        });
+    }
+
+    public WebApp start() {
+        app.start();
+        return this;
+    }
+
+    public int port() { return app.port(); }
+
+    @Override
+    public void close() { app.stop(); }
+
+    // ---- guards ------------------------------------------------------------------------------------------------
+
+    private void guard(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy",
+                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'");
+        long len = ctx.req().getContentLengthLong();
+        if (len > config.limits().maxRequestBytes()) {
+            throw new Halt(413, "Request too large", "The request is larger than " + config.limits().maxRequestBytes()
+                    + " bytes.");
+        }
+        if (ctx.method().name().equals("POST") && !ctx.path().startsWith("/api/") && !Csrf.valid(ctx)) {
+            throw new Halt(403, "Form expired", "The form was not sent from this site or has expired. Go back, reload "
+                    + "the page and send it again.");
+        }
+    }
+
+    private void halted(Halt h, Context ctx) {
+        if (ctx.path().startsWith("/api/")) {
+            Api.json(ctx, h.status, Map.of("error", h.getMessage()));
+        } else {
+            page(ctx, h.status, h.title, h.getMessage(), "/", "Back to the start");
+        }
+    }
+
+    // ---- sign-up -----------------------------------------------------------------------------------------------
+
+    private void signupForm(Context ctx) {
+        render(ctx, 200, "signup.jte", Map.of("form", FormView.empty("/signup", Csrf.token(ctx), ctx.queryParam("domain"))));
+    }
+
+    private void signupPost(Context ctx) {
+        FormView typed = typed(ctx, "/signup", Map.of());
+        Outcome o = signups.request(Kind.SIGNUP, ctx.ip(), typed.domain(), typed.primaries(), typed.tsigName(),
+                typed.tsigAlgorithm(), typed.tsigSecret());
+        respondToRequest(ctx, o, typed, "signup.jte", "Check your mail");
+    }
+
+    private void respondToRequest(Context ctx, Outcome o, FormView typed, String template, String heading) {
+        if (o instanceof Outcome.Sent s) {
+            render(ctx, 200, "sent.jte", Map.of("heading", heading, "domain", s.domain(),
+                    "maskedMailbox", s.maskedMailbox(), "allow", s.allowOnPrimary()));
+        } else if (o instanceof Outcome.Invalid i) {
+            formAgain(ctx, 400, template, typed, i.errors());
+        } else if (o instanceof Outcome.Unverifiable u) {
+            formAgain(ctx, 422, template, typed, u.errors());
+        } else if (o instanceof Outcome.Limited l) {
+            formAgain(ctx, 429, template, typed, Map.of(typed.action().equals("/manage/remove") ? "remove" : "domain", l.message()));
+        } else if (o instanceof Outcome.MailFailed m) {
+            formAgain(ctx, 503, template, typed, Map.of(typed.action().equals("/manage/remove") ? "remove" : "domain", m.message()));
+        }
+    }
+
+    private void formAgain(Context ctx, int status, String template, FormView typed, Map<String, String> errors) {
+        FormView f = new FormView(typed.action(), typed.csrf(), typed.domain(), typed.primaries(), typed.tsigName(),
+                typed.tsigAlgorithm(), typed.tsigSecret(), errors);
+        if (template.equals("manage.jte")) {
+            boolean remove = typed.action().equals("/manage/remove");
+            FormView blank = FormView.empty(remove ? "/manage/change" : "/manage/remove", typed.csrf(), "");
+            render(ctx, status, template, Map.of("change", remove ? blank : f, "remove", remove ? f : blank));
+        } else {
+            render(ctx, status, template, Map.of("form", f));
+        }
+    }
+
+    private FormView typed(Context ctx, String action, Map<String, String> errors) {
+        return new FormView(action, Csrf.token(ctx), nz(ctx.formParam("domain")), ctx.formParams("primary"),
+                nz(ctx.formParam("tsigName")), nz(ctx.formParam("tsigAlgorithm")), nz(ctx.formParam("tsigSecret")),
+                errors);
+    }
+
+    // ---- confirmation ------------------------------------------------------------------------------------------
+
+    private void confirmPage(Context ctx) {
+        String token = ctx.pathParam("token");
+        Optional<PendingRequest> p = confirms.preview(token);
+        if (p.isEmpty()) {
+            page(ctx, 404, "Link not valid", "This confirmation link is unknown, was already used, or has expired "
+                    + "(links are valid for 24 hours). Start again to get a new one.", "/", "Add a zone");
+            return;
+        }
+        render(ctx, 200, "confirm.jte", Map.of("request", p.get(), "token", token, "csrf", Csrf.token(ctx)));
+    }
+
+    private void confirmPost(Context ctx) {
+        Optional<PendingRequest> done = confirms.confirm(ctx.pathParam("token"));
+        if (done.isEmpty()) {
+            page(ctx, 404, "Link not valid", "This confirmation link is unknown, was already used, or has expired.",
+                    "/", "Add a zone");
+            return;
+        }
+        PendingRequest r = done.get();
+        if (r.kind() == Kind.DELETE) {
+            page(ctx, 200, "Zone removed", r.domain() + " has been removed from our catalog; our sites stop serving it "
+                    + "within seconds. Remember to remove our name servers from the delegation.", "/", "Add a zone");
+        } else {
+            ctx.redirect("/zones/" + r.domain() + "?confirmed=1", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    // ---- status ------------------------------------------------------------------------------------------------
+
+    private void lookup(Context ctx) {
+        String d = ctx.queryParam("domain");
+        if (d == null) {
+            render(ctx, 200, "lookup.jte", Map.of("csrf", Csrf.token(ctx), "domain", "", "error", ""));
+            return;
+        }
+        try {
+            ctx.redirect("/zones/" + DomainName.normalise(d), HttpStatus.SEE_OTHER);
+        } catch (DomainName.Invalid e) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("csrf", Csrf.token(ctx));
+            m.put("domain", d);
+            m.put("error", e.getMessage());
+            render(ctx, 400, "lookup.jte", m);
+        }
+    }
+
+    private void statusPage(Context ctx) {
+        String domain;
+        try {
+            domain = DomainName.normalise(ctx.pathParam("domain"));
+        } catch (DomainName.Invalid e) {
+            page(ctx, 400, "Not a domain", e.getMessage(), "/zones", "Look up another zone");
+            return;
+        }
+        Optional<ZoneStatus> s = statuses.status(domain);
+        if (s.isEmpty()) {
+            page(ctx, 404, domain + " is not served by NS-Global", "We have no confirmed zone " + domain
+                    + ". If you signed it up, open the link in the confirmation mail first.", "/?domain=" +
+                    URLEncoder.encode(domain, StandardCharsets.UTF_8), "Add " + domain);
+            return;
+        }
+        boolean confirmed = "1".equals(ctx.queryParam("confirmed"));
+        int refresh = confirmed && !s.get().inSync() ? 2 : 0;
+        render(ctx, 200, "status.jte", Map.of("s", s.get(), "confirmed", confirmed, "refresh", refresh));
+    }
+
+    // ---- changes and removal -----------------------------------------------------------------------------------
+
+    private void managePage(Context ctx) {
+        String csrf = Csrf.token(ctx);
+        String d = nz(ctx.queryParam("domain"));
+        render(ctx, 200, "manage.jte", Map.of("change", FormView.empty("/manage/change", csrf, d),
+                "remove", FormView.empty("/manage/remove", csrf, d)));
+    }
+
+    private void changePost(Context ctx) {
+        FormView typed = typed(ctx, "/manage/change", Map.of());
+        Outcome o = signups.request(Kind.CHANGE, ctx.ip(), typed.domain(), typed.primaries(), typed.tsigName(),
+                typed.tsigAlgorithm(), typed.tsigSecret());
+        respondToRequest(ctx, o, typed, "manage.jte", "Check your mail to confirm the change");
+    }
+
+    private void removePost(Context ctx) {
+        FormView typed = typed(ctx, "/manage/remove", Map.of());
+        Outcome o = signups.requestRemoval(ctx.ip(), typed.domain());
+        if (o instanceof Outcome.Invalid i && i.errors().containsKey("domain")) {
+            o = new Outcome.Invalid(Map.of("remove", i.errors().get("domain")));
+        }
+        respondToRequest(ctx, o, typed, "manage.jte", "Check your mail to confirm the removal");
+    }
+
+    // ---- demo --------------------------------------------------------------------------------------------------
+
+    private void mailboxPage(Context ctx) {
+        render(ctx, 200, "mailbox.jte", Map.of("mails", demoMailbox.get()));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private void render(Context ctx, int status, String template, Map<String, Object> params) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(views.render(template, params));
+    }
+
+    private void page(Context ctx, int status, String title, String text, String href, String linkText) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", title);
+        m.put("text", text);
+        m.put("linkHref", href);
+        m.put("linkText", linkText);
+        render(ctx, status, "message.jte", m);
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = WebApp.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("dashboard: missing resource " + path);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("dashboard: cannot read " + path, e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package net.nsglobal.dashboard.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.nsglobal.dashboard.ControlPlane;
+import net.nsglobal.dashboard.catalog.DnsCatalogPublisher;
+import net.nsglobal.dashboard.config.DashboardConfig;
+import net.nsglobal.dashboard.config.SmtpSettings;
+import net.nsglobal.dashboard.validate.Cidr;
+
+/**
+ * Black-box rig: a Knot primary with the customer's zones, GreenMail as the real SMTP server, and the control plane
+ * on free loopback ports with its embedded PostgreSQL in {@code dataDir}. The Knot server doubles as the "resolver"
+ * (it answers authoritatively for the test zones) and as a stand-in "site" so serial lookups have a target.
+ */
+public final class Harness implements AutoCloseable {
+    public static final String SHOP = "knot-shop.test";
+    public static final String JOHN = "john-doe.test";
+    public static final String LOCKED = "locked.test";
+    public static final String API = "api-shop.test";
+    public static final String CHANGE = "change-shop.test";
+
+    public final KnotPrimary knot;
+    public final GreenMail mail;
+    public ControlPlane plane;
+    public DashboardConfig config;
+    private final Path dataDir;
+
+    public Harness(Path dir, DashboardConfig.Limits limits) throws Exception {
+        this.dataDir = dir.resolve("state");
+        knot = KnotPrimary.start(dir.resolve("knot"), Map.of(
+                SHOP, zone(SHOP, "hostmaster." + SHOP + ".", 2024010101),
+                JOHN, zone(JOHN, "john\\.doe." + JOHN + ".", 7),
+                LOCKED, zone(LOCKED, "hostmaster." + LOCKED + ".", 42),
+                API, zone(API, "dns-admin." + API + ".", 5),
+                CHANGE, zone(CHANGE, "owner." + CHANGE + ".", 9)), List.of(SHOP, JOHN, API, CHANGE));
+        mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        int http = KnotPrimary.freePort();
+        config = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null, dataDir,
+                knot.address(), new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE,
+                        null, null, "NS-Global <no-reply@nsglobal.test>"),
+                List.of(Cidr.parse("127.0.0.0/8")), List.of(Cidr.parse("192.0.2.0/24")),
+                List.of("ns1.nsglobal.test", "ns2.nsglobal.test"), "127.0.0.1", null, Map.of("lab1", knot.address()),
+                "catalog.nsglobal.test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), limits, false);
+        startPlane();
+    }
+
+    /** (Re)starts the control plane on the same data directory and HTTP port. */
+    public void startPlane() throws Exception {
+        plane = ControlPlane.start(config, null, null, null);
+    }
+
+    public DnsCatalogPublisher catalog() { return (DnsCatalogPublisher) plane.publisher(); }
+
+    public String url() { return config.publicUrl(); }
+
+    /** Member zones of the served catalog, fetched by AXFR like the collector does. */
+    public java.util.Set<String> catalogMembers() throws Exception {
+        org.xbill.DNS.ZoneTransferIn x = org.xbill.DNS.ZoneTransferIn.newAXFR(
+                org.xbill.DNS.Name.fromString(config.catalogZone() + "."), catalog().address(), null);
+        x.run();
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (org.xbill.DNS.Record r : x.getAXFR()) {
+            if (r instanceof org.xbill.DNS.PTRRecord p) out.add(p.getTarget().toString(true));
+        }
+        return out;
+    }
+
+    public int pendingCount() { return plane.repository().countPending(); }
+
+    /** The newest mail to {@code to}, waiting up to a few seconds for it to arrive. */
+    public MimeMessage awaitMailTo(String to, int expectedCount) throws Exception {
+        mail.waitForIncomingEmail(Duration.ofSeconds(10).toMillis(), expectedCount);
+        MimeMessage last = null;
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(to)) last = m;
+        }
+        if (last == null) throw new AssertionError("no mail to " + to);
+        return last;
+    }
+
+    public static String body(MimeMessage m) { return GreenMailUtil.getBody(m); }
+
+    /** The confirmation path ({@code /confirm/TOKEN}) in a mail body. */
+    public static String confirmPath(String body) {
+        Matcher m = Pattern.compile("(/confirm/[A-Za-z0-9_-]{43})").matcher(body);
+        if (!m.find()) throw new AssertionError("no confirmation link in: " + body);
+        return m.group(1);
+    }
+
+    public static String zone(String origin, String rname, long serial) {
+        return "$ORIGIN " + origin + ".\n$TTL 300\n"
+                + "@ SOA ns1." + origin + ". " + rname + " " + serial + " 3600 600 86400 300\n"
+                + "@ NS ns1.nsglobal.test.\n@ NS ns2.nsglobal.test.\n"
+                + "www A 198.51.100.80\n";
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (plane != null) plane.close();
+        mail.stop();
+        knot.close();
+    }
+}

@@ -1,0 +1,112 @@
+package net.nsglobal.dashboard.it;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * A real Knot DNS (knotd) as a customer's primary on a free loopback port, with a generated knot.conf. Zones listed in
+ * {@code transferable} allow AXFR from loopback; the others refuse transfers (to exercise the "REFUSED" diagnosis).
+ */
+public final class KnotPrimary implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path dir;
+
+    private KnotPrimary(Process process, int port, Path dir) {
+        this.process = process;
+        this.port = port;
+        this.dir = dir;
+    }
+
+    /** @param zones zone name → zone file text; @param transferable zones whose AXFR is allowed from 127.0.0.0/8 */
+    public static KnotPrimary start(Path dir, Map<String, String> zones, List<String> transferable) throws Exception {
+        Path knotd = Path.of("/usr/sbin/knotd");
+        if (!Files.isExecutable(knotd)) {
+            throw new IllegalStateException("knotd not found at /usr/sbin/knotd: install the Debian package 'knot'");
+        }
+        int port = freePort();
+        Files.createDirectories(dir);
+        StringBuilder conf = new StringBuilder();
+        conf.append("server:\n  rundir: \"").append(dir).append("\"\n  listen: 127.0.0.1@").append(port).append('\n');
+        conf.append("database:\n  storage: \"").append(dir).append("\"\n");
+        conf.append("log:\n  - target: stderr\n    any: warning\n");
+        conf.append("acl:\n  - id: xfr\n    address: 127.0.0.0/8\n    action: transfer\n");
+        conf.append("template:\n  - id: default\n    storage: \"").append(dir).append("\"\n")
+                .append("    zonefile-load: whole\n    journal-content: none\n    zonefile-sync: -1\n");
+        conf.append("zone:\n");
+        for (Map.Entry<String, String> z : zones.entrySet()) {
+            Files.writeString(dir.resolve(z.getKey() + ".zone"), z.getValue());
+            conf.append("  - domain: ").append(z.getKey()).append("\n    file: ").append(z.getKey()).append(".zone\n");
+            if (transferable.contains(z.getKey())) conf.append("    acl: xfr\n");
+        }
+        Path confFile = dir.resolve("knot.conf");
+        Files.writeString(confFile, conf.toString());
+        Process p = new ProcessBuilder(knotd.toString(), "-c", confFile.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("knotd.log").toFile()).start();
+        KnotPrimary k = new KnotPrimary(p, port, dir);
+        k.awaitAnswering(zones.keySet().iterator().next());
+        return k;
+    }
+
+    private void awaitAnswering(String zone) throws Exception {
+        SimpleResolver r = new SimpleResolver(address());
+        r.setTimeout(Duration.ofMillis(300));
+        Message q = Message.newQuery(Record.newRecord(Name.fromString(zone + "."), Type.SOA, DClass.IN));
+        for (int i = 0; i < 100; i++) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("knotd exited: " + Files.readString(dir.resolve("knotd.log")));
+            }
+            try {
+                Message m = r.send(q);
+                if (m.getHeader().getFlag(Flags.AA)) return;
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("knotd did not answer SOA " + zone + ": " + Files.readString(dir.resolve("knotd.log")));
+    }
+
+    public InetSocketAddress address() { return new InetSocketAddress(InetAddress.getLoopbackAddress(), port); }
+
+    public String primary() { return "127.0.0.1:" + port; }
+
+    public static int freePort() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            int p;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                p = s.getLocalPort();
+            }
+            try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), p))) {
+                return p;
+            } catch (IOException e) {
+                // UDP side taken; try another
+            }
+        }
+        throw new IOException("no free loopback port");
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        process.waitFor();
+    }
+
+    static List<String> list(String... s) { return new ArrayList<>(List.of(s)); }
+}
