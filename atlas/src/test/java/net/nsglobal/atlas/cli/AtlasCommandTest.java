@@ -18,6 +18,7 @@ import mockwebserver3.RecordedRequest;
 import net.nsglobal.atlas.testdata.ProbePages;
 import net.nsglobal.atlas.testdata.SharedData;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,10 @@ class AtlasCommandTest {
     private static final ObjectMapper M = new ObjectMapper();
     private static final String KEY = "9a8b7c6d-0000-4000-8000-123456789abc";
 
+    private static List<JsonNode> realProbes;
+    private static String cloudflare;
+    private static String pings;
+
     private MockWebServer server;
     private final List<RecordedRequest> seen = new ArrayList<>();
     private String out;
@@ -36,13 +41,18 @@ class AtlasCommandTest {
     @TempDir
     Path tmp;
 
+    @BeforeAll
+    static void loadRecordings() {
+        realProbes = ProbePages.realProbes();
+        cloudflare = SharedData.asJsonArray(SharedData.lines(SharedData.CLOUDFLARE_IDSERVER));
+        pings = SharedData.asJsonArray(SharedData.lines(SharedData.PING_OPENDNS).subList(0, 50));
+    }
+
     @BeforeEach
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        Dispatcher probes = ProbePages.dispatcher(server, ProbePages.realProbes());
-        String cloudflare = SharedData.asJsonArray(SharedData.lines(SharedData.CLOUDFLARE_IDSERVER));
-        String pings = SharedData.asJsonArray(SharedData.lines(SharedData.PING_OPENDNS).subList(0, 50));
+        Dispatcher probes = ProbePages.dispatcher(server, realProbes);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
