@@ -126,6 +126,8 @@ public final class Node implements AutoCloseable {
     public InetSocketAddress dnsAddress() { return udp.get(0).localAddress(); }
     /** Bound HTTP address, or null when {@code server.http} is unset. */
     public InetSocketAddress httpAddress() { return http == null ? null : http.localAddress(); }
+    /** Queries on which a pipeline stage threw (each was answered SERVFAIL); 0 in a healthy node. */
+    public long stageFailures() { return handler == null ? 0 : handler.failures(); }
     /** The metrics registry (other components may add meters). */
     public PrometheusMeterRegistry metrics() { return registry; }
 
