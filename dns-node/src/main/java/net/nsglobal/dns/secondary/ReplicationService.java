@@ -160,9 +160,9 @@ public final class ReplicationService implements AutoCloseable {
         CatalogConsumer c = catalogs.get(current.origin());
         if (c != null) {
             c.apply(current);
-        } else if (fleet != null && previous == null) {
-            fleet.add(current.origin()); // edges learn of a zone once the collector can serve it
+            return; // an input catalog is not served to the edges: no NOTIFY for it
         }
+        if (fleet != null && previous == null) fleet.add(current.origin()); // once the collector can serve it
         if (notifier != null) notifier.changed(current);
     }
 

@@ -51,9 +51,11 @@ public final class XfrOutStage implements Stage {
             return Verdict.CONTINUE;
         }
         int qtype = req.getQuestion().getType();
-        if (qtype != Type.AXFR && qtype != Type.IXFR) return Verdict.CONTINUE;
+        boolean signedSoa = qtype == Type.SOA && req.getTSIG() != null;
+        if (qtype != Type.AXFR && qtype != Type.IXFR && !signedSoa) return Verdict.CONTINUE;
         Keyring.Verification v = keys.verify(req, java.util.Arrays.copyOf(ctx.wire(), ctx.length()));
         TSIG signer = v.valid() ? v.key().signer() : null;
+        if (signedSoa) return refreshSoa(ctx, req, v, signer);
         if (v.signed() && !v.valid()) {
             log.warn("{} of {} from {} refused: TSIG {}", Type.string(qtype), req.getQuestion().getName(),
                     ctx.remote(), Rcode.TSIGstring(v.error()));
@@ -89,6 +91,18 @@ public final class XfrOutStage implements Stage {
             log.info("{} of {} to {} aborted: {}", Type.string(qtype), zone.origin(), ctx.remote(), e.toString());
             return ctx.streamed(Rcode.NOERROR);
         }
+    }
+
+    /**
+     * A TSIG-signed SOA query: a secondary (e.g. a BIND edge) checking the serial before it transfers (RFC 1035
+     * §4.3.5). The answer must carry a TSIG too (RFC 8945 §5.3), so it is answered here rather than by the engine.
+     */
+    private Verdict refreshSoa(QueryContext ctx, Message req, Keyring.Verification v, TSIG signer) {
+        if (!v.valid()) return error(ctx, req, Rcode.NOTAUTH, null);
+        Zone zone = store.get(req.getQuestion().getName());
+        if (zone == null) return error(ctx, req, Rcode.NOTAUTH, signer);
+        if (zone.expired()) return error(ctx, req, Rcode.SERVFAIL, signer);
+        return soaOnly(ctx, req, zone.soa(), signer);
     }
 
     private static long ixfrSerial(Message req) {

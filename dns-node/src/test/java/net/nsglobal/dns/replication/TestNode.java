@@ -31,8 +31,15 @@ public final class TestNode implements AutoCloseable {
                 + (yamlBody.contains("limits:") ? "" : "limits: {transfers-per-primary: 8, transfers-total: 16}\n")
                 + yamlBody;
         NodeConfig cfg = NodeConfig.parseYaml(yaml, dataDir);
+        // Listen first (as a node does): peers NOTIFYed during start-up must find the port open.
+        java.util.concurrent.atomic.AtomicReference<ReplicationService> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        net.nsglobal.dns.query.Stage notify = ctx -> ref.get() == null ? net.nsglobal.dns.query.Verdict.DROP
+                : ref.get().notifyStage().process(ctx);
+        net.nsglobal.dns.query.Stage xfr = ctx -> ref.get() == null ? net.nsglobal.dns.query.Verdict.DROP
+                : ref.get().xfrOutStage().process(ctx);
+        this.server = new MiniServer(port, store, notify, xfr);
         this.service = ReplicationService.start(cfg, store);
-        this.server = new MiniServer(port, store, service.notifyStage(), service.xfrOutStage());
+        ref.set(service);
     }
 
     public static TestNode start(Path dataDir, String yamlBody) throws Exception {
