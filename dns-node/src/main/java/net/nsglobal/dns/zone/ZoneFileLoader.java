@@ -43,8 +43,11 @@ public final class ZoneFileLoader {
             throw e;
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            // dnsjava reports "file:line: reason"; make sure the path and a line are always there.
-            if (!msg.contains(file.toString())) msg = file + ":0: " + msg;
+            // dnsjava reports "name:line: reason" with the bare file name; report the full path, and make sure a
+            // path and a line are always there ($INCLUDEd files keep their own name).
+            String bare = file.getFileName() + ":";
+            if (msg.startsWith(bare)) msg = file + msg.substring(bare.length() - 1);
+            else if (!msg.matches("(?s)^[^:\\s]+:\\d+: .*")) msg = file + ":0: " + msg;
             throw new ZoneException("zone " + origin + ": " + msg, e);
         }
         try {

@@ -1,0 +1,102 @@
+package net.nsglobal.dns.query;
+
+import static net.nsglobal.dns.query.Fixtures.query;
+import static net.nsglobal.dns.query.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** Pre-signed zones: RRSIGs with DO=1, NSEC (RFC 4035 §3.1.3) and NSEC3 (RFC 5155 §7.2) proofs; none with DO=0. */
+class PipelineDnssecTest {
+    private final Pipeline pipeline = Pipeline.standard(Fixtures.store(), ServerIdentity.of("t"), null, null);
+
+    private Message ask(String name, int type, boolean dnssecOk) {
+        return run(pipeline, query(name, type, DClass.IN, 1232, dnssecOk, false), Transport.TCP);
+    }
+
+    private static List<String> types(Message m, int section) {
+        return m.getSection(section).stream().map(r -> Type.string(r.getType())).sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void rrsigsOnlyWithDo() {
+        assertThat(types(ask("www.n.test.", Type.A, true), Section.ANSWER)).containsExactly("A", "RRSIG");
+        assertThat(types(ask("www.n.test.", Type.A, false), Section.ANSWER)).containsExactly("A");
+        Message neg = ask("nope.n.test.", Type.A, false);
+        assertThat(types(neg, Section.AUTHORITY)).containsExactly("SOA");
+        assertThat(neg.getOPT().getFlags() & Flags.DO).isZero();
+    }
+
+    @Test
+    void nsecNxdomainProvesNameAndWildcard() {
+        Message m = ask("nope.n.test.", Type.A, true);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NXDOMAIN);
+        assertThat(types(m, Section.AUTHORITY)).containsExactly("NSEC", "NSEC", "RRSIG", "RRSIG", "RRSIG", "SOA");
+    }
+
+    @Test
+    void nsecNoDataShowsTheNodeNsec() {
+        Message m = ask("www.n.test.", Type.TXT, true);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(types(m, Section.AUTHORITY)).containsExactly("NSEC", "RRSIG", "RRSIG", "SOA");
+        assertThat(m.getSection(Section.AUTHORITY).stream().filter(r -> r.getType() == Type.NSEC).findFirst()
+                .orElseThrow().getName().toString()).isEqualTo("www.n.test.");
+    }
+
+    @Test
+    void nsecWildcardAnswerProvesQnameAbsent() {
+        Message m = ask("a.wild.n.test.", Type.A, true);
+        assertThat(types(m, Section.ANSWER)).containsExactly("A", "RRSIG");
+        RRSIGRecord sig = (RRSIGRecord) m.getSection(Section.ANSWER).stream()
+                .filter(r -> r.getType() == Type.RRSIG).findFirst().orElseThrow();
+        assertThat(sig.getLabels()).isEqualTo(3); // *.wild.n.test minus the "*": the wildcard's label count, RFC 4035 §5.3.2
+        assertThat(types(m, Section.AUTHORITY)).containsExactly("NSEC", "RRSIG");
+    }
+
+    @Test
+    void nsecWildcardNoData() {
+        Message m = ask("a.wild.n.test.", Type.MX, true);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(types(m, Section.AUTHORITY)).contains("SOA", "NSEC");
+    }
+
+    @Test
+    void delegationsWithAndWithoutDs() {
+        Message unsigned = ask("x.sub.n.test.", Type.A, true);
+        assertThat(unsigned.getHeader().getFlag(Flags.AA)).isFalse();
+        assertThat(types(unsigned, Section.AUTHORITY)).containsExactly("NS", "NS", "NSEC", "RRSIG");
+        Message signed = ask("x.sec.n.test.", Type.A, true);
+        assertThat(types(signed, Section.AUTHORITY)).containsExactly("DS", "NS", "RRSIG");
+    }
+
+    @Test
+    void nsec3NxdomainHasClosestEncloserNextCloserAndWildcard() {
+        Message m = ask("nope.n3.test.", Type.A, true);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NXDOMAIN);
+        long nsec3 = m.getSection(Section.AUTHORITY).stream().filter(r -> r.getType() == Type.NSEC3).count();
+        assertThat(nsec3).isBetween(2L, 3L); // 3 unless two proofs coincide
+        assertThat(types(m, Section.AUTHORITY)).contains("SOA", "RRSIG");
+    }
+
+    @Test
+    void nsec3OptOutDelegation() {
+        Message m = ask("x.sub.n3.test.", Type.A, true);
+        assertThat(m.getHeader().getFlag(Flags.AA)).isFalse();
+        assertThat(types(m, Section.AUTHORITY)).contains("NS", "NSEC3");
+    }
+
+    @Test
+    void nsec3NoData() {
+        Message m = ask("www.n3.test.", Type.TXT, true);
+        assertThat(types(m, Section.AUTHORITY)).containsExactly("NSEC3", "RRSIG", "RRSIG", "SOA");
+    }
+}
