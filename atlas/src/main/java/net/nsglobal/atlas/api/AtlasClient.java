@@ -166,6 +166,16 @@ public final class AtlasClient implements AutoCloseable {
         return Credits.fromJson(json(new Request.Builder().url(url("credits/")).get().build()));
     }
 
+    /** What is spending credits now, with RIPE's daily-cost estimate per measurement. */
+    public List<ExpenseItem> expenses() {
+        requireKey("reading credit expenses");
+        JsonNode groups = json(new Request.Builder().url(url("credits/expense-items/")).get().build()).path("groups");
+        List<ExpenseItem> out = new ArrayList<>();
+        groups.path("owned_measurements").forEach(n -> out.add(ExpenseItem.fromJson(n, false)));
+        groups.path("billed_measurements").forEach(n -> out.add(ExpenseItem.fromJson(n, true)));
+        return out;
+    }
+
     /** Aborts every request, stream and retry wait in flight now. The client stays usable for new requests. */
     public void cancel() {
         synchronized (cancelEpoch) {

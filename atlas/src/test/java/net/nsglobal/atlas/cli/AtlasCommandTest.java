@@ -83,6 +83,20 @@ class AtlasCommandTest {
                              "estimated_daily_expenditure": 12000, "estimated_runout_seconds": null,
                              "past_day_measurement_results": 1200, "past_day_credits_spent": 12000}""");
                 }
+                if (path.equals("/api/v2/credits/expense-items/")) {
+                    return json(200, """
+                            {"groups": {"owned_measurements": [{"measurement_id": 60012345,
+                              "measurement": "https://atlas.ripe.net/api/v2/measurements/60012345/",
+                              "description": "NS-Global catchment 192.0.2.53",
+                              "scheduled_start_time": "2026-01-15T12:00:00Z", "scheduled_stop_time": null,
+                              "next_day_running_time_seconds": 86400, "estimated_participants": 480,
+                              "estimated_daily_cost": 460800}],
+                             "billed_measurements": [{"measurement_id": 60012399,
+                              "measurement": "https://atlas.ripe.net/api/v2/measurements/60012399/",
+                              "description": "Ping oracle fra1", "scheduled_start_time": "2026-01-15T12:00:00Z",
+                              "scheduled_stop_time": "2026-01-16T12:00:00Z", "next_day_running_time_seconds": 86400,
+                              "estimated_participants": 100, "estimated_daily_cost": 28800}]}}""");
+                }
                 return json(404, "{\"error\": {\"status\": 404, \"title\": \"Not Found\", \"detail\": \"Not found.\"}}");
             }
         });
@@ -208,6 +222,15 @@ class AtlasCommandTest {
         assertThat(c.get("balance").asLong()).isEqualTo(2345678);
         assertThat(c.get("daily_expenditure").asLong()).isEqualTo(12000);
         assertThat(c.get("runout_seconds").isNull()).isTrue();
+
+        assertThat(run(Map.of("RIPE_ATLAS_KEY", KEY), "credits", "--expenses", "--format", "json")).isZero();
+        List<JsonNode> rows = jsonLines();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get("msm_id").asLong()).isEqualTo(60012345L);
+        assertThat(rows.get(1).get("daily_cost").asLong()).isEqualTo(460800);
+        assertThat(rows.get(1).get("billed_to_me").asBoolean()).isFalse();
+        assertThat(rows.get(2).get("billed_to_me").asBoolean()).isTrue();
+        assertThat(rows.get(2).get("participants").asLong()).isEqualTo(100);
 
         assertThat(run(Map.of(), "results", "42")).isEqualTo(1);
         assertThat(err).contains("HTTP 404", "Not found.");
