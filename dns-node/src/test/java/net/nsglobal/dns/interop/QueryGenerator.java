@@ -37,7 +37,8 @@ final class QueryGenerator {
             int bufsize = random.nextInt(4) == 0 ? 0 : new int[] {512, 1232, 4096}[random.nextInt(3)];
             boolean dnssecOk = bufsize > 0 && random.nextBoolean();
             boolean tcp = random.nextInt(10) < 3;
-            out.add(new TestQuery(i, qname, qtype, bufsize, dnssecOk, tcp));
+            int ednsVersion = bufsize > 0 && random.nextInt(100) == 0 ? 1 : 0;
+            out.add(new TestQuery(i, qname, qtype, bufsize, dnssecOk, tcp, ednsVersion));
         }
         return out;
     }

@@ -32,6 +32,14 @@ final class ZoneGenerator {
      *                     some zones get it
      */
     GeneratedZone generate(String origin, boolean apexWildcard) {
+        return generate(origin, apexWildcard, List.of());
+    }
+
+    /**
+     * @param children labels of child zones hosted on the same server: each gets a signed delegation (NS, glue, DS)
+     *                 here, so DS queries at the cut must be answered from this parent (RFC 4035 §3.1.4.1)
+     */
+    GeneratedZone generate(String origin, boolean apexWildcard, List<String> children) {
         if (!origin.endsWith(".")) throw new IllegalArgumentException("origin must be absolute: " + origin);
         StringBuilder z = new StringBuilder();
         Set<String> names = new LinkedHashSet<>();
@@ -140,6 +148,14 @@ final class ZoneGenerator {
             rr(z, d, 3600, "NS", "ns.outside.example.");
             if (random.nextBoolean()) rr(z, d, 3600, "DS", ds());
             delegations.add(d);
+        }
+        for (String child : children) {
+            rr(z, child, 3600, "NS", "ns1." + child);
+            rr(z, child, 3600, "NS", "ns2." + child);
+            rr(z, "ns1." + child, 3600, "A", ipv4());
+            rr(z, "ns2." + child, 3600, "A", ipv4());
+            rr(z, child, 3600, "DS", ds());
+            delegations.add(child);
         }
         delegations.addAll(List.of("deleg1", "deleg2", "deleg3", "deleg4"));
         names.addAll(delegations);
