@@ -1,0 +1,83 @@
+package net.nsglobal.dashboard.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import net.nsglobal.dashboard.store.ZoneEntry;
+import net.nsglobal.dns.zone.Zone;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.ZoneTransferIn;
+
+class CatalogZoneBuilderTest {
+    private static final Name CAT = name("catalog.nsglobal.test.");
+
+    private static ZoneEntry entry(String domain, String id, List<String> primaries, String key) {
+        return new ZoneEntry(domain, id, primaries, key, key == null ? null : "hmac-sha256", key == null ? null : "x",
+                "h@" + domain, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    @Test
+    void buildsAnRfc9432Version2CatalogWithBindStylePrimaries() throws Exception {
+        Zone z = CatalogZoneBuilder.build(CAT, 7, List.of(
+                entry("example.com", "z1", List.of("198.51.100.7:53", "[2001:db8::7]:5353"), "xfr-key"),
+                entry("example.net", "z2", List.of("127.0.0.1:5300"), null)));
+        String text = z.records().stream().map(Record::toString).collect(Collectors.joining("\n"));
+        assertThat(z.serial()).isEqualTo(7);
+        assertThat(text)
+                .contains("version.catalog.nsglobal.test.\t0\tIN\tTXT\t\"2\"")
+                .contains("z1.zones.catalog.nsglobal.test.\t0\tIN\tPTR\texample.com.")
+                .contains("p0.primaries.ext.z1.zones.catalog.nsglobal.test.\t0\tIN\tA\t198.51.100.7")
+                .contains("p0.primaries.ext.z1.zones.catalog.nsglobal.test.\t0\tIN\tTXT\t\"xfr-key\"")
+                .contains("p1.primaries.ext.z1.zones.catalog.nsglobal.test.\t0\tIN\tAAAA\t2001:db8:0:0:0:0:0:7")
+                .contains("port.p1.primaries.ext.z1.zones.catalog.nsglobal.test.\t0\tIN\tTXT\t\"5353\"")
+                .contains("z2.zones.catalog.nsglobal.test.\t0\tIN\tPTR\texample.net.")
+                .contains("port.p0.primaries.ext.z2.zones.catalog.nsglobal.test.\t0\tIN\tTXT\t\"5300\"")
+                .doesNotContain("port.p0.primaries.ext.z1"); // port 53 is the default
+        assertThat(text).doesNotContain("\"x\""); // secrets never go into the catalog
+    }
+
+    @Test
+    void servesTheCatalogByAxfrAndNotifiesTheCollector() throws Exception {
+        try (DatagramSocket collector = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DnsCatalogPublisher pub = new DnsCatalogPublisher(CAT,
+                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), InetAddress::isLoopbackAddress,
+                     List.of((InetSocketAddress) collector.getLocalSocketAddress()))) {
+            collector.setSoTimeout(10_000);
+            Thread t = new Thread(() -> pub.publish(3, List.of(entry("example.org", "zz", List.of("127.0.0.1:5300"), null))));
+            t.start();
+            byte[] buf = new byte[4096];
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            collector.receive(p);
+            Message notify = new Message(java.util.Arrays.copyOf(buf, p.getLength()));
+            assertThat(notify.getHeader().getOpcode()).isEqualTo(Opcode.NOTIFY);
+            assertThat(notify.getQuestion().getName()).isEqualTo(CAT);
+            assertThat(notify.getSection(Section.ANSWER).get(0).rdataToString()).contains(" 3 ");
+            t.join();
+
+            ZoneTransferIn x = ZoneTransferIn.newAXFR(CAT, pub.address(), null);
+            x.run();
+            List<Record> axfr = x.getAXFR();
+            assertThat(axfr.get(0).getType()).isEqualTo(org.xbill.DNS.Type.SOA);
+            assertThat(axfr.stream().map(Record::toString)).anyMatch(s -> s.contains("PTR\texample.org."));
+        }
+    }
+
+    private static Name name(String s) {
+        try {
+            return Name.fromString(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
