@@ -291,6 +291,53 @@ class AtlasClientTest {
     }
 
     @Test
+    void aDroppedConnectionIsRetriedForReadsButNeverForCreation() {
+        atlas.server.enqueue(new MockResponse.Builder()
+                .onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build());
+        atlas.server.enqueue(json(200, "{\"id\": 5, \"is_oneoff\": true}"));
+        assertThat(atlas.client.measurement(5).id()).isEqualTo(5);
+        assertThat(atlas.sleeps).hasSize(1);
+
+        atlas.server.enqueue(new MockResponse.Builder()
+                .onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build());
+        atlas.server.enqueue(json(201, "{\"measurements\": [6]}"));
+        assertThatThrownBy(() -> atlas.client.create(MeasurementRequest.oneOff(
+                List.of(PingDefinition.of("192.0.2.1", 4)), ProbeSelection.parse("area:WW:5"))))
+                .isInstanceOf(AtlasException.class).hasMessageContaining("POST /api/v2/measurements/ failed");
+        assertThat(atlas.server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void interruptingTheCallerCancelsARetryWait() throws Exception {
+        try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3600").build());
+            AtlasConfig cfg = AtlasConfig.of(server.url("/api/v2/").toString(), ApiKey.of(MockAtlas.KEY))
+                    .withRetry(new RetryPolicy(3, Duration.ofSeconds(60), Duration.ofHours(2), new java.util.Random(3),
+                            java.time.Clock.systemUTC()), Sleeper.SYSTEM);
+            try (AtlasClient client = new AtlasClient(cfg)) {
+                java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                        new java.util.concurrent.atomic.AtomicReference<>();
+                Thread caller = new Thread(() -> {
+                    try {
+                        client.measurement(1);
+                    } catch (Throwable t) {
+                        thrown.set(t);
+                    }
+                });
+                caller.start();
+                server.takeRequest();
+                while (caller.isAlive()) {
+                    caller.interrupt();
+                    caller.join(50);
+                }
+                assertThat(thrown.get()).isInstanceOf(AtlasCancelledException.class);
+                assertThat(server.getRequestCount()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void keyIsRedactedEverywhereItCouldLeak() {
         ApiKey k = ApiKey.of(MockAtlas.KEY);
         assertThat(k.toString()).doesNotContain(MockAtlas.KEY);
