@@ -33,6 +33,12 @@ final class CatchmentCommand extends AtlasSubcommand {
     @Option(names = "--tcp", description = "Query over TCP instead of UDP")
     boolean tcp;
 
+    @Option(names = "--tags-include", split = ",", paramLabel = "TAG", description = "Only probes with these tags")
+    List<String> tagsInclude = List.of();
+
+    @Option(names = "--tags-exclude", split = ",", paramLabel = "TAG", description = "No probes with these tags")
+    List<String> tagsExclude = List.of();
+
     @Override
     int run(AtlasClient client) {
         int af = target.contains(":") ? 6 : 4;
@@ -40,7 +46,7 @@ final class CatchmentCommand extends AtlasSubcommand {
         d = new DnsDefinition(d.af(), d.target(), d.description(), d.queryClass(), d.queryType(), query,
                 d.setNsidBit(), d.useProbeResolver(), tcp ? DnsDefinition.Protocol.TCP : DnsDefinition.Protocol.UDP,
                 d.udpPayloadSize(), d.includeAbuf(), d.setRdBit());
-        ProbeSelection sel = ProbeSelection.parse(probes);
+        ProbeSelection sel = ProbeSelection.parse(probes).withTags(tagsInclude, tagsExclude);
         List<Long> ids = client.create(MeasurementRequest.oneOff(List.<MeasurementDefinition>of(d), sel));
         Output o = new Output(out(), common.format,
                 List.of("msm_id", "target", "probes_requested", "credits_per_result", "expected_credits"),

@@ -173,8 +173,14 @@ class AtlasCommandTest {
         assertThat(body.at("/probes/0/requested").asInt()).isEqualTo(500);
 
         // The key from the environment works the same; table output names the id and the credits.
-        assertThat(run(Map.of("RIPE_ATLAS_KEY", KEY), "catchment", "--target", "2001:db8::53")).isZero();
+        assertThat(run(Map.of("RIPE_ATLAS_KEY", KEY), "catchment", "--target", "2001:db8::53",
+                "--tags-include", "system-ipv6-works", "--tags-exclude", "system-anchor,home")).isZero();
         assertThat(out).contains("60012345", "2001:db8::53", "5000.00");
+        JsonNode v6 = M.readTree(seen.stream().filter(r -> r.getMethod().equals("POST")).reduce((a, b) -> b)
+                .orElseThrow().getBody().utf8());
+        assertThat(v6.at("/definitions/0/af").asInt()).isEqualTo(6);
+        assertThat(v6.at("/probes/0/tags/include/0").asText()).isEqualTo("system-ipv6-works");
+        assertThat(v6.at("/probes/0/tags/exclude")).hasSize(2);
         assertThat(out + err).doesNotContain(KEY);
     }
 
