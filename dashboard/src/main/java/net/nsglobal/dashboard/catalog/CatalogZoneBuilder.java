@@ -28,10 +28,12 @@ import org.xbill.DNS.TextParseException;
  * ID.zones.CATALOG.                       PTR  example.com.                   ; §4.2.2 member
  * p0.primaries.ext.ID.zones.CATALOG.      A    198.51.100.7                   ; BIND-style primaries property
  * p0.primaries.ext.ID.zones.CATALOG.      TXT  "key-name"                     ; BIND: TSIG key of that primary
- * port.p0.primaries.ext.ID.zones.CATALOG. TXT  "5300"                         ; ours: only when the port is not 53
+ * primaries-port.ext.ID.zones.CATALOG.    TXT  "5300"                         ; NS-Global: only when not 53
  * </pre>
  * Custom properties live under {@code ext} (§4.4). BIND's catalog-zones document the labelled
- * {@code primaries} form with an A/AAAA and an optional TXT naming the TSIG key; ports are our extension for labs.
+ * {@code primaries} form with an A/AAAA and an optional TXT naming the TSIG key. BIND has no port there, so the
+ * port is dns-node's {@code primaries-port} extension (net.nsglobal.dns.catalog.Catalog), one per member: the
+ * sign-up therefore requires all primaries of a zone to share one port.
  * TSIG secrets are never put in the catalog (it is transferable); the collector holds keys in its own config.
  */
 public final class CatalogZoneBuilder {
@@ -59,10 +61,11 @@ public final class CatalogZoneBuilder {
                     rs.add(a.getAddress().length == 4 ? new ARecord(label, DClass.IN, TTL, a)
                             : new AAAARecord(label, DClass.IN, TTL, a));
                     if (z.tsigName() != null) rs.add(new TXTRecord(label, DClass.IN, TTL, z.tsigName()));
-                    if (p.port() != 53) {
-                        rs.add(new TXTRecord(Name.concatenate(Name.fromString("port"), label), DClass.IN, TTL,
-                                Integer.toString(p.port())));
-                    }
+                }
+                int port = z.primaries().isEmpty() ? 53 : PrimaryAddress.parse(z.primaries().get(0)).port();
+                if (port != 53) {
+                    rs.add(new TXTRecord(Name.concatenate(Name.fromString("primaries-port.ext"), member), DClass.IN,
+                            TTL, Integer.toString(port)));
                 }
             }
             return Zone.compile(catalog, rs);

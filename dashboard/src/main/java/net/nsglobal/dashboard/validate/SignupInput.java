@@ -63,6 +63,10 @@ public final class SignupInput {
                 errors.put(key, e.getMessage());
             }
         }
+        if (parsed.size() > 1 && parsed.stream().map(PrimaryAddress::port).distinct().count() > 1) {
+            // The catalog carries one port per member zone (dns-node's primaries-port extension).
+            errors.put("primaries[0]", "All primaries of a zone must use the same port.");
+        }
         if (given == 0) errors.put("primaries[0]", "Give at least one primary address, e.g. 198.51.100.7 or [2001:db8::7]:5353.");
         TsigInput tsig = null;
         try {

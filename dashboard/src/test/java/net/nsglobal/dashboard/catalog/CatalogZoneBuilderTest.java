@@ -30,7 +30,7 @@ class CatalogZoneBuilderTest {
     @Test
     void buildsAnRfc9432Version2CatalogWithBindStylePrimaries() throws Exception {
         Zone z = CatalogZoneBuilder.build(CAT, 7, List.of(
-                entry("example.com", "z1", List.of("198.51.100.7:53", "[2001:db8::7]:5353"), "xfr-key"),
+                entry("example.com", "z1", List.of("198.51.100.7:53", "[2001:db8::7]:53"), "xfr-key"),
                 entry("example.net", "z2", List.of("127.0.0.1:5300"), null)));
         String text = z.records().stream().map(Record::toString).collect(Collectors.joining("\n"));
         assertThat(z.serial()).isEqualTo(7);
@@ -40,11 +40,20 @@ class CatalogZoneBuilderTest {
                 .contains("p0.primaries.ext.z1.zones.catalog.nsglobal.test.\t0\tIN\tA\t198.51.100.7")
                 .contains("p0.primaries.ext.z1.zones.catalog.nsglobal.test.\t0\tIN\tTXT\t\"xfr-key\"")
                 .contains("p1.primaries.ext.z1.zones.catalog.nsglobal.test.\t0\tIN\tAAAA\t2001:db8:0:0:0:0:0:7")
-                .contains("port.p1.primaries.ext.z1.zones.catalog.nsglobal.test.\t0\tIN\tTXT\t\"5353\"")
                 .contains("z2.zones.catalog.nsglobal.test.\t0\tIN\tPTR\texample.net.")
-                .contains("port.p0.primaries.ext.z2.zones.catalog.nsglobal.test.\t0\tIN\tTXT\t\"5300\"")
-                .doesNotContain("port.p0.primaries.ext.z1"); // port 53 is the default
+                .contains("primaries-port.ext.z2.zones.catalog.nsglobal.test.\t0\tIN\tTXT\t\"5300\"")
+                .doesNotContain("primaries-port.ext.z1"); // port 53 is the default
         assertThat(text).doesNotContain("\"x\""); // secrets never go into the catalog
+
+        // dns-node's collector reads it back as we meant it.
+        var parsed = (net.nsglobal.dns.catalog.Catalog.Parsed.Ok) net.nsglobal.dns.catalog.Catalog.parse(z);
+        var m1 = parsed.catalog().members().get(name("example.com."));
+        assertThat(m1.primaries()).extracting(Object::toString)
+                .containsExactly("/198.51.100.7:53", "/[2001:db8:0:0:0:0:0:7]:53");
+        assertThat(m1.keyName()).isEqualTo(name("xfr-key."));
+        var m2 = parsed.catalog().members().get(name("example.net."));
+        assertThat(m2.primaries()).extracting(Object::toString).containsExactly("/127.0.0.1:5300");
+        assertThat(m2.keyName()).isNull();
     }
 
     @Test

@@ -58,7 +58,7 @@ class ParsingTest {
         assertThat(r.errors().get("primaries[2]")).contains("loopback");
 
         assertThat(in.check("example.com", List.of("", ""), null, null, null).errors()).containsKey("primaries[0]");
-        SignupInput.Result ok = in.check("EXAMPLE.com.", List.of("127.0.0.1:5300", "127.0.0.2"), "key.", "HMAC-SHA512",
+        SignupInput.Result ok = in.check("EXAMPLE.com.", List.of("127.0.0.1:5300", "127.0.0.2:5300"), "key.", "HMAC-SHA512",
                 "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seQ==");
         assertThat(ok.ok()).isTrue();
         assertThat(ok.valid().domain()).isEqualTo("example.com");
