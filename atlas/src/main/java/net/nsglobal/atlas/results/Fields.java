@@ -16,10 +16,10 @@ final class Fields {
 
     static long requireLong(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        if (v == null || !v.canConvertToLong() || !(v.isNumber() || v.isTextual() && v.asText().matches("-?\\d+"))) {
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
             throw malformed("missing or non-integer '" + field + "'");
         }
-        return v.isNumber() ? v.asLong() : Long.parseLong(v.asText());
+        return v.asLong();
     }
 
     static int requireInt(JsonNode n, String field) {

@@ -1,6 +1,8 @@
 package net.nsglobal.atlas.results;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +15,7 @@ public record PingResult(long msmId, int probeId, Instant timestamp, int fw, Str
                          int received, Double minMs, Double avgMs, Double maxMs, List<Double> rtts, int packetErrors)
         implements MeasurementResult {
     public PingResult {
-        rtts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rtts));
+        rtts = Collections.unmodifiableList(new ArrayList<>(rtts)); // List.copyOf refuses the nulls of lost packets
     }
 
     public long lost() {
