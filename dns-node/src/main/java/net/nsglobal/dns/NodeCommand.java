@@ -44,20 +44,22 @@ public final class NodeCommand implements Callable<Integer> {
             System.err.println("node: cannot start: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            node.close();
-            stopped.countDown();
-        }, "node-shutdown");
+        // SIGTERM and Ctrl-C end the wait below, so the node closes and the command returns 0 (the JVM's default
+        // handling would exit with 143 from inside a shutdown hook); the hook stays for any other way out.
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(node::close, "node-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        onSighup(node);
+        onSignal("TERM", stop::countDown);
+        onSignal("INT", stop::countDown);
+        onSignal("HUP", () -> node.reloadZones());
         printBanner(node);
         try {
-            stopped.await();
+            stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            node.close();
         }
+        node.close();
+        System.out.println("dns-node stopped");
         return 0;
     }
 
@@ -82,13 +84,13 @@ public final class NodeCommand implements Callable<Integer> {
         return (a.getAddress() instanceof Inet6Address ? "[" + h + "]" : h) + ":" + a.getPort();
     }
 
-    /** SIGHUP = reload zone files (sun.misc.Signal: the only JDK way; absent on some platforms, then skipped). */
+    /** Handles a signal (sun.misc.Signal: the only JDK way); where it is unavailable the default stays. */
     @SuppressWarnings("removal")
-    private static void onSighup(Node node) {
+    private static void onSignal(String name, Runnable action) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> node.reloadZones());
+            sun.misc.Signal.handle(new sun.misc.Signal(name), s -> action.run());
         } catch (Throwable e) {
-            // no SIGHUP here: POST /reload and the file poll still reload
+            // not supported here: SIGTERM then exits through the shutdown hook, reload via POST /reload or the poll
         }
     }
 }
