@@ -143,6 +143,23 @@ class ResultShapesTest {
     }
 
     @Test
+    void oldFirmwarePingWithoutSummaryFieldsIsSummarisedFromThePackets() throws IOException {
+        ObjectNode o = (ObjectNode) M.readTree(SharedData.lines(SharedData.PING_GOOGLE).get(0));
+        o.remove(List.of("min", "avg", "max", "sent", "rcvd"));
+        o.put("fw", 1);
+        ((ObjectNode) o.get("result").get(1)).removeAll().put("x", "*");
+        ParseStats[] s = new ParseStats[1];
+        PingResult p = (PingResult) parse(o.toString(), s).get(0);
+        assertThat(p.fw()).isEqualTo(1);
+        assertThat(p.sent()).isEqualTo(3);
+        assertThat(p.received()).isEqualTo(2);
+        assertThat(p.rtts()).containsExactly(23.930885, null, 22.940165);
+        assertThat(p.minMs()).isEqualTo(22.940165);
+        assertThat(p.maxMs()).isEqualTo(23.930885);
+        assertThat(p.avgMs()).isCloseTo((23.930885 + 22.940165) / 2, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void presentationEscapesAreUndone() {
         assertThat(DnsResultParser.unescape("{\\034iata\\034: \\034GRQ\\034}")).isEqualTo("{\"iata\": \"GRQ\"}");
         assertThat(DnsResultParser.unescape("a\\.b\\\\c")).isEqualTo("a.b\\c");
