@@ -2,41 +2,65 @@ package net.nsglobal.dns.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 
 /**
- * The outcome of a lookup before encoding: rcode, AA, and three sections, each a list of units (an RRset followed
- * by its RRSIGs). Units let the encoder drop whole RRsets from the additional section when they do not fit.
+ * The outcome of a lookup before encoding: rcode, AA, and three sections. Each section is a list of units (one
+ * RRset) followed by the units of their RRSIGs — the order in which Knot writes a section (RRSIGs are appended
+ * after the section's RRsets), which decides what survives truncation ({@link ResponseWriter}).
  */
 final class Answer {
+    /** One section: RRsets in order, then the RRSIG sets of those RRsets in the same order. */
+    static final class Section {
+        final List<List<Record>> data = new ArrayList<>();
+        final List<List<Record>> sigs = new ArrayList<>();
+
+        void add(List<Record> rrs, List<Record> rrsigs) {
+            if (rrs.isEmpty()) return;
+            data.add(rrs);
+            if (rrsigs != null && !rrsigs.isEmpty()) sigs.add(rrsigs);
+        }
+
+        /** Units in write order. */
+        List<List<Record>> units() {
+            List<List<Record>> all = new ArrayList<>(data.size() + sigs.size());
+            all.addAll(data);
+            all.addAll(sigs);
+            return all;
+        }
+
+        boolean isEmpty() { return data.isEmpty(); }
+
+        boolean contains(Record head) {
+            for (List<Record> u : data) {
+                Record h = u.get(0);
+                if (h.equals(head) && h.getName().equals(head.getName())) return true;
+            }
+            return false;
+        }
+    }
+
     int rcode;
     boolean authoritative = true;
-    final List<List<Record>> answer = new ArrayList<>();
-    final List<List<Record>> authority = new ArrayList<>();
-    final List<List<Record>> additional = new ArrayList<>();
+    final Section answer = new Section();
+    final Section authority = new Section();
+    final Section additional = new Section();
 
-    static List<Record> unit(RRset set, boolean withSigs) {
-        List<Record> u = new ArrayList<>(set.size() + (withSigs ? set.sigs().size() : 0));
-        u.addAll(set.rrs(false));
-        if (withSigs) u.addAll(set.sigs());
-        return u;
+    /** Adds an RRset (and its RRSIGs when {@code withSigs}) to a section. */
+    void add(Section s, RRset set, boolean withSigs) {
+        s.add(new ArrayList<Record>(set.rrs(false)), withSigs ? new ArrayList<Record>(set.sigs()) : null);
     }
 
-    /** Adds a unit unless an identical one is already in any section (proofs often coincide). */
-    static void addOnce(List<List<Record>> section, List<Record> unit, Answer a) {
-        if (unit.isEmpty()) return;
-        Record head = unit.get(0);
-        for (List<List<Record>> s : List.of(a.answer, a.authority, a.additional)) {
-            for (List<Record> u : s) {
-                if (!u.isEmpty() && u.get(0).equals(head) && sameKind(u.get(0), head)) return;
-            }
-        }
-        section.add(unit);
+    /** Adds an RRset unless it is already in any section (proofs often coincide). */
+    void addOnce(Section s, List<Record> rrs, List<Record> sigs) {
+        if (rrs.isEmpty()) return;
+        Record head = rrs.get(0);
+        if (answer.contains(head) || authority.contains(head) || additional.contains(head)) return;
+        s.add(rrs, sigs);
     }
 
-    private static boolean sameKind(Record a, Record b) {
-        return !(a instanceof RRSIGRecord) && a.getName().equals(b.getName()) && a.getType() == b.getType();
+    void addOnce(Section s, RRset set, boolean withSigs) {
+        addOnce(s, new ArrayList<Record>(set.rrs(false)), withSigs ? new ArrayList<Record>(set.sigs()) : null);
     }
 }

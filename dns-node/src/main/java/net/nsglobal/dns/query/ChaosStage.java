@@ -44,7 +44,7 @@ final class ChaosStage implements Stage {
         a.rcode = Rcode.NOERROR;
         List<Record> u = new ArrayList<>(1);
         u.add(new TXTRecord(qname, DClass.CH, 0, text));
-        a.answer.add(u);
+        a.answer.add(u, null);
         byte[] out = ResponseWriter.encode(ctx.parsed(), qname, a,
                 ResponseWriter.sizeLimit(ctx.parsed(), ctx.transport()), identity);
         return ctx.respond(out, Rcode.NOERROR);

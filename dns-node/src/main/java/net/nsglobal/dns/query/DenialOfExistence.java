@@ -46,12 +46,14 @@ final class DenialOfExistence {
     }
 
     /** Wildcard answer: proof that the query name itself does not exist (RFC 4035 §3.1.3.3, RFC 5155 §7.2.6). */
-    static void wildcardAnswer(Zone zone, Name qname, ZoneNode encloser, Answer a) {
+    static void wildcardAnswer(Zone zone, Name qname, ZoneNode wild, ZoneNode encloser, int qtype, Answer a) {
         if (zone.nsec3Signed()) {
             Name nextCloser = new Name(qname, qname.labels() - encloser.name().labels() - 1);
             nsec3Cover(zone, nextCloser, a);
         } else if (zone.nsecSigned()) {
-            nsec(zone.nsecCovering(qname), a);
+            ZoneNode cover = zone.nsecCovering(qname);
+            // The wildcard's own NSEC as proof would repeat an NSEC answer (Knot leaves it out).
+            if (!(qtype == Type.NSEC && cover == wild)) nsec(cover, a);
         }
     }
 
@@ -105,13 +107,13 @@ final class DenialOfExistence {
     private static void nsec(ZoneNode n, Answer a) {
         if (n == null) return;
         RRset s = n.get(Type.NSEC);
-        if (s != null) Answer.addOnce(a.authority, Answer.unit(s, true), a);
+        if (s != null) a.addOnce(a.authority, s, true);
     }
 
     private static void nsec3(ZoneNode n, Answer a) {
         if (n == null) return;
         RRset s = n.get(Type.NSEC3);
-        if (s != null) Answer.addOnce(a.authority, Answer.unit(s, true), a);
+        if (s != null) a.addOnce(a.authority, s, true);
     }
 
     private static Name wildcardOf(Name encloser) {

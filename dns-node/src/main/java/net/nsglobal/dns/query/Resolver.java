@@ -61,7 +61,7 @@ final class Resolver {
             }
             if (!exact) {
                 RRset dname = node.get(Type.DNAME);
-                if (dname != null) return synthesizeFromDname(zone, node, dname, name, dnssec, a);
+                if (dname != null) return synthesizeFromDname(node, dname, name, qtype, dnssec, a);
             }
         }
         if (encloser.name().equals(name)) {
@@ -92,21 +92,33 @@ final class Resolver {
                                        ZoneNode wildcardEncloser) {
         boolean synthesized = wildcardEncloser != null;
         RRset cname = node.get(Type.CNAME);
-        // Knot: a CNAME is followed unless the CNAME itself, ANY (RFC 8482: one RRset, the CNAME) or the node's
-        // own NSEC was asked for.
-        if (cname != null && qtype != Type.CNAME && qtype != Type.ANY && qtype != Type.NSEC) {
-            a.answer.add(owned(cname, name, dnssec));
-            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
+        // Knot: a CNAME is followed unless the CNAME itself, ANY (RFC 8482: one RRset, the CNAME), the node's
+        // own NSEC or its signatures were asked for.
+        if (cname != null && qtype != Type.CNAME && qtype != Type.ANY && qtype != Type.NSEC && qtype != Type.RRSIG) {
+            owned(a, cname, name, dnssec);
+            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
             return ((CNAMERecord) cname.first()).getTarget();
+        }
+        if (qtype == Type.RRSIG || (qtype == Type.ANY && node.anyAnswersSignatures())) {
+            // Knot keeps a node's signatures as one RRSIG RRset, ordered by type among the others: an RRSIG
+            // query gets the signatures of the node's first signed RRset, ANY gets all of them when RRSIG is the
+            // node's first type. No CNAME following.
+            List<Record> sigs = new ArrayList<>();
+            for (RRset s : node.rrsets()) {
+                for (RRSIGRecord r : s.sigs()) sigs.add(synthOwner(r, name));
+                if (qtype == Type.RRSIG && !sigs.isEmpty()) break;
+            }
+            if (!sigs.isEmpty()) {
+                a.answer.add(sigs, null);
+                if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
+                return null;
+            }
         }
         RRset set = qtype == Type.ANY ? node.firstForAny() : node.get(qtype);
         if (set != null) {
-            a.answer.add(owned(set, name, dnssec));
+            owned(a, set, name, dnssec);
             additional(zone, set, dnssec, a);
-            // The proof for a wildcard NSEC answer would repeat the answer itself (Knot leaves it out).
-            if (synthesized && dnssec && qtype != Type.NSEC) {
-                DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
-            }
+            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
             return null;
         }
         // NODATA (RFC 2308 §2.2): NOERROR, SOA in authority.
@@ -118,9 +130,9 @@ final class Resolver {
         return null;
     }
 
-    private static Name synthesizeFromDname(Zone zone, ZoneNode node, RRset dname, Name name, boolean dnssec, Answer a) {
+    private static Name synthesizeFromDname(ZoneNode node, RRset dname, Name name, int qtype, boolean dnssec, Answer a) {
         DNAMERecord d = (DNAMERecord) dname.first();
-        a.answer.add(Answer.unit(dname, dnssec));
+        a.add(a.answer, dname, dnssec);
         Name target;
         try {
             target = name.fromDNAME(d);
@@ -130,20 +142,22 @@ final class Resolver {
         }
         List<Record> cname = new ArrayList<>(1);
         cname.add(new CNAMERecord(name, d.getDClass(), d.getTTL(), target));
-        a.answer.add(cname);
-        return target;
+        a.answer.add(cname, null);
+        // A CNAME question is answered by the synthesized CNAME itself (Knot does not follow it then).
+        return qtype == Type.CNAME ? null : target;
     }
 
     private static void referral(Zone zone, ZoneNode cut, boolean dnssec, Answer a, boolean first) {
         if (first) a.authoritative = false;
         RRset ns = cut.get(Type.NS);
-        a.authority.add(Answer.unit(ns, false));
-        if (dnssec) {
+        a.add(a.authority, ns, false);
+        // Knot: the DS (or its denial) only when the zone is signed.
+        if (dnssec && zone.signed()) {
             RRset ds = cut.get(Type.DS);
-            if (ds != null) a.authority.add(Answer.unit(ds, true));
+            if (ds != null) a.add(a.authority, ds, true);
             else DenialOfExistence.noDs(zone, cut, a);
         }
-        for (Record r : ns.rrs(false)) glue(zone, ((NSRecord) r).getTarget(), a, false);
+        for (Record r : ns.rrs(false)) glue(zone, ((NSRecord) r).getTarget(), a, dnssec);
     }
 
     /** RFC 1034 §4.3.2 step 6 / Knot: A and AAAA of NS, MX and SRV targets that live in this zone. */
@@ -165,7 +179,7 @@ final class Resolver {
         boolean occluded = isBelowCut(zone, target);
         for (int type : new int[] {Type.A, Type.AAAA}) {
             RRset s = n.get(type);
-            if (s != null) Answer.addOnce(a.additional, Answer.unit(s, dnssec && !occluded), a);
+            if (s != null) a.addOnce(a.additional, s, dnssec && !occluded);
         }
     }
 
@@ -183,10 +197,11 @@ final class Resolver {
         RRset soaSet = zone.apex().get(Type.SOA);
         SOARecord soa = zone.soa();
         long ttl = Math.min(soa.getTTL(), soa.getMinimum());
-        List<Record> u = new ArrayList<>();
+        List<Record> u = new ArrayList<>(1);
         u.add(withTtl(soa, ttl));
-        if (dnssec) for (RRSIGRecord s : soaSet.sigs()) u.add(withTtl(s, ttl));
-        Answer.addOnce(a.authority, u, a);
+        List<Record> sigs = new ArrayList<>();
+        if (dnssec) for (RRSIGRecord s : soaSet.sigs()) sigs.add(withTtl(s, ttl));
+        a.addOnce(a.authority, u, sigs);
     }
 
     private static Record withTtl(Record r, long ttl) {
@@ -194,11 +209,12 @@ final class Resolver {
     }
 
     /** The RRset (and its RRSIGs when DO=1) with owner {@code name} (differs from the node for wildcards). */
-    private static List<Record> owned(RRset set, Name name, boolean dnssec) {
-        List<Record> u = new ArrayList<>(set.size() + set.sigs().size());
-        for (Record r : set.rrs(false)) u.add(r.getName().equals(name) ? r : r.withName(name));
-        if (dnssec) for (RRSIGRecord s : set.sigs()) u.add(synthOwner(s, name));
-        return u;
+    private static void owned(Answer a, RRset set, Name name, boolean dnssec) {
+        List<Record> u = new ArrayList<>(set.size());
+        for (Record r : set.rrs(false)) u.add(synthOwner(r, name));
+        List<Record> sigs = new ArrayList<>();
+        if (dnssec) for (RRSIGRecord s : set.sigs()) sigs.add(synthOwner(s, name));
+        a.answer.add(u, sigs);
     }
 
     private static Record synthOwner(Record r, Name name) {

@@ -35,22 +35,6 @@ final class ResponseWriter {
     }
 
     static byte[] encode(ParsedQuery q, Name qname, Answer a, int limit, ServerIdentity identity) {
-        Message m = build(q, qname, a, identity, true, a.additional.size());
-        byte[] full = m.toWire();
-        if (full.length <= limit) return full;
-        int keep = a.additional.size();
-        while (keep > 0) {
-            keep--;
-            byte[] w = build(q, qname, a, identity, true, keep).toWire();
-            if (w.length <= limit) return w;
-        }
-        Message tc = build(q, qname, a, identity, false, 0);
-        tc.getHeader().setFlag(Flags.TC);
-        return tc.toWire();
-    }
-
-    private static Message build(ParsedQuery q, Name qname, Answer a, ServerIdentity identity, boolean sections,
-                                 int additionalUnits) {
         Message m = new Message(q.id);
         var h = m.getHeader();
         h.setFlag(Flags.QR);
@@ -58,27 +42,43 @@ final class ResponseWriter {
         if (a.authoritative) h.setFlag(Flags.AA);
         if (q.rd()) h.setFlag(Flags.RD);
         if (q.cd()) h.setFlag(Flags.CD);
-        h.setRcode(a.rcode & 0xF);
+        int rcode = a.rcode;
         m.addRecord(Record.newRecord(qname, q.qtype, q.qclass), Section.QUESTION);
-        if (sections) {
-            addAll(m, a.answer, Section.ANSWER, Integer.MAX_VALUE);
-            addAll(m, a.authority, Section.AUTHORITY, Integer.MAX_VALUE);
-            addAll(m, a.additional, Section.ADDITIONAL, additionalUnits);
+        OPTRecord opt = q.edns ? new OPTRecord(ADVERTISED_PAYLOAD, rcode >>> 4, 0, q.dnssecOk ? Flags.DO : 0,
+                nsidOption(q, identity)) : null;
+        int budget = limit - (opt == null ? 0 : 11 + optionsLength(opt));
+        boolean truncated = !fill(m, a.answer, Section.ANSWER, budget, false)
+                || !fill(m, a.authority, Section.AUTHORITY, budget, false);
+        if (truncated) {
+            // Knot: TC=1, what fitted stays, nothing more is written (the rcode stays).
+            h.setFlag(Flags.TC);
+        } else {
+            fill(m, a.additional, Section.ADDITIONAL, budget, true);
         }
-        if (q.edns) {
-            EDNSOption[] opts = nsidOption(q, identity);
-            m.addRecord(new OPTRecord(ADVERTISED_PAYLOAD, a.rcode >>> 4, 0, q.dnssecOk ? Flags.DO : 0, opts),
-                    Section.ADDITIONAL);
-        }
-        return m;
+        h.setRcode(rcode & 0xF);
+        if (opt != null) m.addRecord(opt, Section.ADDITIONAL);
+        return m.toWire();
     }
 
-    private static void addAll(Message m, List<List<Record>> section, int where, int units) {
-        int n = 0;
-        for (List<Record> u : section) {
-            if (n++ >= units) break;
-            for (Record r : u) m.addRecord(r, where);
+    /**
+     * Writes a section's units while they fit in {@code budget}: a unit that does not fit is left out whole; in a
+     * mandatory section that stops everything (returns false), in the additional section the next unit is tried.
+     */
+    private static boolean fill(Message m, Answer.Section section, int where, int budget, boolean optional) {
+        for (List<Record> unit : section.units()) {
+            for (Record r : unit) m.addRecord(r, where);
+            if (m.toWire().length > budget) {
+                for (Record r : unit) m.removeRecord(r, where);
+                if (!optional) return false;
+            }
         }
+        return true;
+    }
+
+    private static int optionsLength(OPTRecord opt) {
+        int n = 0;
+        for (EDNSOption o : opt.getOptions()) n += o.toWire().length;
+        return n;
     }
 
     private static EDNSOption[] nsidOption(ParsedQuery q, ServerIdentity identity) {

@@ -4,6 +4,7 @@ import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneStore;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
 
 /**
  * Finds the hosted zone of the question (longest match on lowercased wire bytes, no allocation): none or not class
@@ -24,6 +25,12 @@ final class ZoneLookupStage implements Stage {
         if (zone == null) {
             return ctx.respond(ResponseWriter.empty(ctx.wire(), ctx.parsed(), Rcode.REFUSED, true, true, identity),
                     Rcode.REFUSED);
+        }
+        // RFC 4035 §3.1.4.1 / Knot: a DS query for the apex of a hosted zone is answered by the parent zone when
+        // the parent is hosted too (the DS lives on the parent side of the cut).
+        if (ctx.qtype() == Type.DS && ctx.parsed().labelCount > 0 && zone.origin().labels() == ctx.parsed().labelCount + 1) {
+            Zone parent = store.find(ctx.parsed(), ctx.probe(), 1);
+            if (parent != null) zone = parent;
         }
         if (zone.expired()) {
             return ctx.respond(ResponseWriter.empty(ctx.wire(), ctx.parsed(), Rcode.SERVFAIL, true, true, identity),

@@ -155,6 +155,12 @@ public final class Zone {
     public ZoneNode node(Name name) { return nodes.get(name); }
     public ZoneNode apex() { return nodes.get(origin); }
     public AnswerCache cache() { return cache; }
+    /** A pre-signed zone: the SOA carries RRSIGs. */
+    public boolean signed() {
+        RRset soaSet = apex().get(Type.SOA);
+        return soaSet != null && !soaSet.sigs().isEmpty();
+    }
+
     public boolean nsecSigned() { return !nsecOwners.isEmpty(); }
     public boolean nsec3Signed() { return nsec3Param != null; }
     public NSEC3PARAMRecord nsec3Param() { return nsec3Param; }

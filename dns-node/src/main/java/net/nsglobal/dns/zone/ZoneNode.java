@@ -39,6 +39,13 @@ public final class ZoneNode {
         return null;
     }
 
+    /** True when the node's signatures, taken as one RRSIG RRset, come first in type order (Knot's ANY). */
+    public boolean anyAnswersSignatures() {
+        if (rrsets.length == 0 || rrsets[0].getType() < Type.RRSIG) return false;
+        for (RRset s : rrsets) if (!s.sigs().isEmpty()) return true;
+        return false;
+    }
+
     void add(RRset set) {
         RRset[] n = java.util.Arrays.copyOf(rrsets, rrsets.length + 1);
         n[rrsets.length] = set;

@@ -33,7 +33,12 @@ public final class ZoneStore {
 
     /** Hot-path lookup: the closest enclosing zone of the parsed question name, using {@code probe} as scratch. */
     public Zone find(ParsedQuery q, NameKey probe) {
-        for (int label = 0; label <= q.labelCount; label++) {
+        return find(q, probe, 0);
+    }
+
+    /** As {@link #find(ParsedQuery, NameKey)}, ignoring the first {@code fromLabel} labels of the question name. */
+    public Zone find(ParsedQuery q, NameKey probe, int fromLabel) {
+        for (int label = fromLabel; label <= q.labelCount; label++) {
             int off = q.suffixOffset(label);
             probe.set(q.qnameLower, off, q.qnameLength - off);
             Zone z = byWire.get(probe);
