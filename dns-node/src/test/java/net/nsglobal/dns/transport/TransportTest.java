@@ -38,9 +38,17 @@ class TransportTest {
     private InetSocketAddress startServers(int maxConnections, Duration idle) throws IOException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         QueryHandler handler = new QueryHandler(new Pipeline(List.of(new EchoStage())), new QueryMetrics(registry));
-        udpServer = UdpServer.start(new InetSocketAddress("127.0.0.1", 0), 1, handler);
-        tcpServer = TcpServer.start(udpServer.localAddress(), handler, new TcpLimits(maxConnections, idle, 100, registry));
-        return udpServer.localAddress();
+        TcpLimits limits = new TcpLimits(maxConnections, idle, 100, registry);
+        for (int attempt = 0; ; attempt++) {   // the free UDP port may be taken for TCP (as Node does: retry)
+            udpServer = UdpServer.start(new InetSocketAddress("127.0.0.1", 0), 1, handler);
+            try {
+                tcpServer = TcpServer.start(udpServer.localAddress(), handler, limits);
+                return udpServer.localAddress();
+            } catch (IOException e) {
+                udpServer.close();
+                if (attempt >= 20) throw e;
+            }
+        }
     }
 
     /** True when {@code m} is the stand-in stage's answer. */
