@@ -1,0 +1,90 @@
+package net.nsglobal.dashboard.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.nsglobal.dns.Node;
+import net.nsglobal.dns.config.ConfigException;
+import net.nsglobal.dns.config.NodeConfig;
+
+/**
+ * The demo's DNS side, all dns-node {@link Node}s on loopback: a customer primary serving the sample zones, the
+ * collector (consumes the control plane's catalog, pulls from the primary, produces the fleet catalog) and one edge per
+ * site (consumes the fleet catalog from the collector with TSIG, NSID = site name).
+ */
+public final class DemoFleet implements AutoCloseable {
+    public static final List<String> ZONES = List.of("example-shop.test", "blue-bakery.test", "xn--caf-dma.test");
+    public static final List<String> SITES = List.of("ams1", "fra1", "sin1");
+    /** Demo-only key between collector and edges (a real fleet generates its own). */
+    static final String EDGE_KEY = "tsig-keys:\n  - {name: edge-key.nsglobal.demo, algorithm: hmac-sha256, "
+            + "secret: ZGVtby1vbmx5LWVkZ2Uta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==}\n";
+    // Short timer floors so a missed NOTIFY in the demo is repaired in seconds, not BIND's 5 minutes.
+    static final String TIMERS = "timers: {refresh-min: 5s, retry-min: 2s, retry-max: 10s}\n";
+
+    private final List<Node> nodes = new ArrayList<>();
+    private Node primary;
+    private Node collector;
+    private final Map<String, Node> edges = new LinkedHashMap<>();
+
+    public Node primary() { return primary; }
+    public Node collector() { return collector; }
+    public Map<String, Node> edges() { return edges; }
+
+    /** The customer's primary: a standalone dns-node serving the sample zones, NOTIFYing the collector. */
+    public void startPrimary(Path dir, int port, int collectorPort) throws IOException, ConfigException {
+        Path zones = Files.createDirectories(dir.resolve("zones"));
+        StringBuilder y = new StringBuilder("role: standalone\ndata-dir: " + Files.createDirectories(dir.resolve("data"))
+                + "\nserver: {listen: [127.0.0.1:" + port + "]}\n"
+                + "identity: {nsid: customer-primary}\n"
+                + "transfer-acl: {allow: [127.0.0.0/8]}\nnotify: [127.0.0.1:" + collectorPort + "]\nzones:\n");
+        for (String z : ZONES) {
+            Path f = zones.resolve(z + ".zone");
+            if (!Files.exists(f)) copy("/demo/" + z + ".zone", f); // keep the newcomer's edits across restarts
+            y.append("  - {name: ").append(z).append(", file: ").append(f).append("}\n");
+        }
+        primary = start(y.toString(), dir);
+    }
+
+    public void startCollector(Path dir, int port, int catalogPort, String catalogZone, String fleetCatalog,
+                               List<Integer> edgePorts) throws IOException, ConfigException {
+        StringBuilder notify = new StringBuilder();
+        for (int p : edgePorts) notify.append(notify.length() == 0 ? "" : ", ").append("127.0.0.1:").append(p);
+        collector = start("role: collector\ndata-dir: " + Files.createDirectories(dir) + "\n"
+                + "server: {listen: [127.0.0.1:" + port + "]}\nidentity: {nsid: collector}\n"
+                + "catalogs:\n  - {name: " + catalogZone + ", primaries: [127.0.0.1:" + catalogPort + "]}\n"
+                + "fleet-catalog: " + fleetCatalog + "\nnotify: [" + notify + "]\n"
+                + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key.nsglobal.demo}\n" + EDGE_KEY + TIMERS, dir);
+    }
+
+    public void startEdge(Path dir, String site, int port, int collectorPort, String fleetCatalog)
+            throws IOException, ConfigException {
+        edges.put(site, start("role: edge\ndata-dir: " + Files.createDirectories(dir) + "\n"
+                + "server: {listen: [127.0.0.1:" + port + "]}\nidentity: {nsid: " + site + "}\n"
+                + "catalogs:\n  - {name: " + fleetCatalog + ", primaries: [127.0.0.1:" + collectorPort
+                + "], tsig-key: edge-key.nsglobal.demo}\n" + EDGE_KEY + TIMERS, dir));
+    }
+
+    private Node start(String yaml, Path baseDir) throws IOException, ConfigException {
+        Node n = Node.start(NodeConfig.parseYaml(yaml, baseDir));
+        nodes.add(n);
+        return n;
+    }
+
+    private static void copy(String resource, Path to) throws IOException {
+        try (InputStream in = DemoFleet.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("demo: missing resource " + resource);
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
+    }
+}
