@@ -1,0 +1,107 @@
+package net.nsglobal.dns.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Black-box differential test: knotd 3.2 (the reference) and dns-node serve the same generated zones — plain,
+ * NSEC-signed and NSEC3-signed with opt-out — and must give the same replies to thousands of seeded queries (rcode,
+ * AA/TC, each section as a set of RRs). Justified differences pass only through a named {@link Allowance} documented
+ * in docs/differential.md. Seed, query count and candidate can be overridden with -Dinterop.seed, -Dinterop.queries
+ * and -Dinterop.peer=nsd (to check the harness against NSD); -Dinterop.dump=FILE writes every difference to FILE.
+ */
+class DifferentialTest {
+    private static final long SEED = Long.getLong("interop.seed", 20261127L);
+    private static final int QUERIES = Integer.getInteger("interop.queries", 6000);
+
+    @TempDir
+    static Path dir;
+
+    private static final List<ZoneGenerator.GeneratedZone> zones = new ArrayList<>();
+    private static KnotServer knot;
+    private static ServerUnderTest candidate;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        ZoneGenerator generator = new ZoneGenerator(SEED);
+        Map<String, Path> files = new LinkedHashMap<>();
+        record Spec(String origin, ZoneSigner.Denial denial, boolean apexWildcard, List<String> children) { }
+        // kid.nsec.test. is hosted too: parent and child on one server (DS at the cut comes from the parent).
+        for (Spec s : List.of(new Spec("plain.test.", ZoneSigner.Denial.NONE, false, List.of()),
+                new Spec("nsec.test.", ZoneSigner.Denial.NSEC, true, List.of("kid")),
+                new Spec("nsec3.test.", ZoneSigner.Denial.NSEC3_OPT_OUT, false, List.of()),
+                new Spec("wild3.test.", ZoneSigner.Denial.NSEC3_OPT_OUT, true, List.of()),
+                new Spec("nsecent.test.", ZoneSigner.Denial.NSEC, false, List.of()),
+                new Spec("kid.nsec.test.", ZoneSigner.Denial.NSEC3_OPT_OUT, false, List.of()))) {
+            ZoneGenerator.GeneratedZone z = generator.generate(s.origin(), s.apexWildcard(), s.children());
+            zones.add(z);
+            files.put(s.origin(), ZoneSigner.write(dir, s.origin(), z.text(), s.denial()));
+        }
+        knot = KnotServer.start(dir, files);
+        String peer = System.getProperty("interop.peer", "dns-node");
+        candidate = switch (peer) {
+            case "nsd" -> NsdServer.start(dir, files);
+            case "dns-node" -> DnsNodeServer.start(files);
+            default -> throw new IllegalArgumentException("interop.peer must be dns-node or nsd: " + peer);
+        };
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (candidate != null) candidate.close();
+        if (knot != null) knot.close();
+    }
+
+    @Test
+    void answersLikeKnot() throws Exception {
+        List<TestQuery> queries = new QueryGenerator(SEED, zones).generate(QUERIES);
+        List<Difference> diffs = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Integer> allowed = Collections.synchronizedMap(new TreeMap<>());
+        Map<String, Integer> coverage = Collections.synchronizedMap(new TreeMap<>());
+        List<Allowance> allowances = Allowance.all();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (TestQuery q : queries) {
+                futures.add(pool.submit(() -> {
+                    Probe.Reply r = Probe.send(knot.address(), q);
+                    Probe.Reply c = Probe.send(candidate.address(), q);
+                    coverage.merge(Coverage.of(r), 1, Integer::sum);
+                    for (Difference d : ReplyComparator.compare(q, r, c)) {
+                        Allowance a = allowances.stream().filter(x -> x.excuses(d)).findFirst().orElse(null);
+                        if (a == null) diffs.add(d);
+                        else allowed.merge(a.name(), 1, Integer::sum);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        diffs.sort((a, b) -> Integer.compare(a.query().index(), b.query().index()));
+        System.out.println("[differential] " + queries.size() + " queries, seed " + SEED + ", allowed " + allowed
+                + ", differences " + diffs.size() + "\n[differential] reference replies: " + coverage);
+        String dump = System.getProperty("interop.dump");
+        if (dump != null) {
+            java.nio.file.Files.writeString(Path.of(dump),
+                    DifferenceReport.format("knot", candidate.name(), queries.size(), diffs, Integer.MAX_VALUE));
+        }
+        assertThat(diffs)
+                .as(() -> DifferenceReport.format("knot", candidate.name(), queries.size(), diffs, 20))
+                .isEmpty();
+    }
+}
