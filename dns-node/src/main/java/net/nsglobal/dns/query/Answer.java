@@ -2,12 +2,12 @@ package net.nsglobal.dns.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.xbill.DNS.RRset;
+import net.nsglobal.dns.zone.RecordSet;
 import org.xbill.DNS.Record;
 
 /**
  * The outcome of a lookup before encoding: rcode, AA, and three sections. Each section is a list of units (one
- * RRset) followed by the units of their RRSIGs — the order in which Knot writes a section (RRSIGs are appended
+ * RecordSet) followed by the units of their RRSIGs — the order in which Knot writes a section (RRSIGs are appended
  * after the section's RRsets), which decides what survives truncation ({@link ResponseWriter}).
  */
 final class Answer {
@@ -47,12 +47,12 @@ final class Answer {
     final Section authority = new Section();
     final Section additional = new Section();
 
-    /** Adds an RRset (and its RRSIGs when {@code withSigs}) to a section. */
-    void add(Section s, RRset set, boolean withSigs) {
-        s.add(new ArrayList<Record>(set.rrs(false)), withSigs ? new ArrayList<Record>(set.sigs()) : null);
+    /** Adds an RecordSet (and its RRSIGs when {@code withSigs}) to a section. */
+    void add(Section s, RecordSet set, boolean withSigs) {
+        s.add(new ArrayList<Record>(set.rrs()), withSigs ? new ArrayList<Record>(set.sigs()) : null);
     }
 
-    /** Adds an RRset unless it is already in any section (proofs often coincide). */
+    /** Adds an RecordSet unless it is already in any section (proofs often coincide). */
     void addOnce(Section s, List<Record> rrs, List<Record> sigs) {
         if (rrs.isEmpty()) return;
         Record head = rrs.get(0);
@@ -60,7 +60,7 @@ final class Answer {
         s.add(rrs, sigs);
     }
 
-    void addOnce(Section s, RRset set, boolean withSigs) {
-        addOnce(s, new ArrayList<Record>(set.rrs(false)), withSigs ? new ArrayList<Record>(set.sigs()) : null);
+    void addOnce(Section s, RecordSet set, boolean withSigs) {
+        addOnce(s, new ArrayList<Record>(set.rrs()), withSigs ? new ArrayList<Record>(set.sigs()) : null);
     }
 }

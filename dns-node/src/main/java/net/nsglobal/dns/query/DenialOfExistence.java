@@ -1,13 +1,13 @@
 package net.nsglobal.dns.query;
 
 import java.util.Locale;
+import net.nsglobal.dns.zone.RecordSet;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneNode;
 import org.xbill.DNS.NSEC3PARAMRecord;
 import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
-import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.utils.base32;
 
@@ -106,13 +106,13 @@ final class DenialOfExistence {
 
     private static void nsec(ZoneNode n, Answer a) {
         if (n == null) return;
-        RRset s = n.get(Type.NSEC);
+        RecordSet s = n.get(Type.NSEC);
         if (s != null) a.addOnce(a.authority, s, true);
     }
 
     private static void nsec3(ZoneNode n, Answer a) {
         if (n == null) return;
-        RRset s = n.get(Type.NSEC3);
+        RecordSet s = n.get(Type.NSEC3);
         if (s != null) a.addOnce(a.authority, s, true);
     }
 

@@ -2,6 +2,7 @@ package net.nsglobal.dns.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.nsglobal.dns.zone.RecordSet;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneNode;
 import org.xbill.DNS.CNAMERecord;
@@ -11,7 +12,6 @@ import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.RRSIGRecord;
-import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -22,7 +22,7 @@ import org.xbill.DNS.Type;
  * The authoritative lookup of RFC 1034 §4.3.2 over one compiled {@link Zone}, Knot-style: zone cuts give referrals
  * (AA=0), DNAME (RFC 6672 §3.1) synthesizes a CNAME with the DNAME's TTL, CNAME chains are followed while they
  * stay in the zone, wildcards follow RFC 4592 (closest encloser; an empty non-terminal blocks them), negative
- * answers carry the SOA with TTL min(SOA TTL, MINIMUM) (RFC 2308 §3), and with DO=1 every RRset brings its RRSIGs
+ * answers carry the SOA with TTL min(SOA TTL, MINIMUM) (RFC 2308 §3), and with DO=1 every RecordSet brings its RRSIGs
  * and negative or wildcard answers bring their NSEC/NSEC3 proofs ({@link DenialOfExistence}).
  */
 final class Resolver {
@@ -60,7 +60,7 @@ final class Resolver {
                 return null;
             }
             if (!exact) {
-                RRset dname = node.get(Type.DNAME);
+                RecordSet dname = node.get(Type.DNAME);
                 if (dname != null) return synthesizeFromDname(node, dname, name, qtype, dnssec, a);
             }
         }
@@ -91,8 +91,8 @@ final class Resolver {
     private static Name answerFromNode(Zone zone, ZoneNode node, Name name, int qtype, boolean dnssec, Answer a,
                                        ZoneNode wildcardEncloser) {
         boolean synthesized = wildcardEncloser != null;
-        RRset cname = node.get(Type.CNAME);
-        // Knot: a CNAME is followed unless the CNAME itself, ANY (RFC 8482: one RRset, the CNAME), the node's
+        RecordSet cname = node.get(Type.CNAME);
+        // Knot: a CNAME is followed unless the CNAME itself, ANY (RFC 8482: one RecordSet, the CNAME), the node's
         // own NSEC or its signatures were asked for.
         if (cname != null && qtype != Type.CNAME && qtype != Type.ANY && qtype != Type.NSEC && qtype != Type.RRSIG) {
             owned(a, cname, name, dnssec);
@@ -100,11 +100,11 @@ final class Resolver {
             return ((CNAMERecord) cname.first()).getTarget();
         }
         if (qtype == Type.RRSIG || (qtype == Type.ANY && node.anyAnswersSignatures())) {
-            // Knot keeps a node's signatures as one RRSIG RRset, ordered by type among the others: an RRSIG
-            // query gets the signatures of the node's first signed RRset, ANY gets all of them when RRSIG is the
+            // Knot keeps a node's signatures as one RRSIG RecordSet, ordered by type among the others: an RRSIG
+            // query gets the signatures of the node's first signed RecordSet, ANY gets all of them when RRSIG is the
             // node's first type. No CNAME following.
             List<Record> sigs = new ArrayList<>();
-            for (RRset s : node.rrsets()) {
+            for (RecordSet s : node.rrsets()) {
                 for (RRSIGRecord r : s.sigs()) sigs.add(synthOwner(r, name));
                 if (qtype == Type.RRSIG && !sigs.isEmpty()) break;
             }
@@ -114,7 +114,7 @@ final class Resolver {
                 return null;
             }
         }
-        RRset set = qtype == Type.ANY ? node.firstForAny() : node.get(qtype);
+        RecordSet set = qtype == Type.ANY ? node.firstForAny() : node.get(qtype);
         if (set != null) {
             owned(a, set, name, dnssec);
             additional(zone, set, dnssec, a);
@@ -130,7 +130,7 @@ final class Resolver {
         return null;
     }
 
-    private static Name synthesizeFromDname(ZoneNode node, RRset dname, Name name, int qtype, boolean dnssec, Answer a) {
+    private static Name synthesizeFromDname(ZoneNode node, RecordSet dname, Name name, int qtype, boolean dnssec, Answer a) {
         DNAMERecord d = (DNAMERecord) dname.first();
         a.add(a.answer, dname, dnssec);
         Name target;
@@ -149,22 +149,22 @@ final class Resolver {
 
     private static void referral(Zone zone, ZoneNode cut, boolean dnssec, Answer a, boolean first) {
         if (first) a.authoritative = false;
-        RRset ns = cut.get(Type.NS);
+        RecordSet ns = cut.get(Type.NS);
         a.add(a.authority, ns, false);
         // Knot: the DS (or its denial) only when the zone is signed.
         if (dnssec && zone.signed()) {
-            RRset ds = cut.get(Type.DS);
+            RecordSet ds = cut.get(Type.DS);
             if (ds != null) a.add(a.authority, ds, true);
             else DenialOfExistence.noDs(zone, cut, a);
         }
-        for (Record r : ns.rrs(false)) glue(zone, ((NSRecord) r).getTarget(), a, dnssec);
+        for (Record r : ns.rrs()) glue(zone, ((NSRecord) r).getTarget(), a, dnssec);
     }
 
     /** RFC 1034 §4.3.2 step 6 / Knot: A and AAAA of NS, MX and SRV targets that live in this zone. */
-    private static void additional(Zone zone, RRset set, boolean dnssec, Answer a) {
+    private static void additional(Zone zone, RecordSet set, boolean dnssec, Answer a) {
         int t = set.getType();
         if (t != Type.NS && t != Type.MX && t != Type.SRV) return;
-        for (Record r : set.rrs(false)) {
+        for (Record r : set.rrs()) {
             Name target = r instanceof NSRecord ns ? ns.getTarget()
                     : r instanceof MXRecord mx ? mx.getTarget()
                     : ((SRVRecord) r).getTarget();
@@ -178,7 +178,7 @@ final class Resolver {
         if (n == null) return;
         boolean occluded = isBelowCut(zone, target);
         for (int type : new int[] {Type.A, Type.AAAA}) {
-            RRset s = n.get(type);
+            RecordSet s = n.get(type);
             if (s != null) a.addOnce(a.additional, s, dnssec && !occluded);
         }
     }
@@ -194,7 +194,7 @@ final class Resolver {
     }
 
     static void negativeSoa(Zone zone, boolean dnssec, Answer a) {
-        RRset soaSet = zone.apex().get(Type.SOA);
+        RecordSet soaSet = zone.apex().get(Type.SOA);
         SOARecord soa = zone.soa();
         long ttl = Math.min(soa.getTTL(), soa.getMinimum());
         List<Record> u = new ArrayList<>(1);
@@ -208,10 +208,10 @@ final class Resolver {
         return Record.newRecord(r.getName(), r.getType(), r.getDClass(), ttl, r.rdataToWireCanonical());
     }
 
-    /** The RRset (and its RRSIGs when DO=1) with owner {@code name} (differs from the node for wildcards). */
-    private static void owned(Answer a, RRset set, Name name, boolean dnssec) {
+    /** The RecordSet (and its RRSIGs when DO=1) with owner {@code name} (differs from the node for wildcards). */
+    private static void owned(Answer a, RecordSet set, Name name, boolean dnssec) {
         List<Record> u = new ArrayList<>(set.size());
-        for (Record r : set.rrs(false)) u.add(synthOwner(r, name));
+        for (Record r : set.rrs()) u.add(synthOwner(r, name));
         List<Record> sigs = new ArrayList<>();
         if (dnssec) for (RRSIGRecord s : set.sigs()) sigs.add(synthOwner(s, name));
         a.answer.add(u, sigs);

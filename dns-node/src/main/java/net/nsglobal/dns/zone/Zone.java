@@ -3,7 +3,6 @@ package net.nsglobal.dns.zone;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -15,7 +14,6 @@ import org.xbill.DNS.NSEC3PARAMRecord;
 import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
-import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
@@ -64,7 +62,7 @@ public final class Zone {
      */
     public static Zone compile(Name origin, Collection<Record> records) throws ZoneException {
         SOARecord soa = null;
-        Map<Name, Map<Integer, RRset>> byName = new HashMap<>();
+        Map<Name, ZoneNode> nodes = new HashMap<>(Math.max(16, records.size() * 4 / 3));
         int count = 0;
         for (Record r : records) {
             Name owner = r.getName();
@@ -84,25 +82,26 @@ public final class Zone {
                 }
                 soa = s;
             }
-            int type = r instanceof RRSIGRecord sig ? sig.getTypeCovered() : r.getType();
-            RRset set = byName.computeIfAbsent(owner, k -> new LinkedHashMap<>(4)).computeIfAbsent(type, k -> new RRset());
-            set.addRR(r);
+            ZoneNode node = nodes.get(owner);
+            if (node == null) {
+                node = new ZoneNode(owner);
+                nodes.put(owner, node);
+            }
+            node.addRecord(r);
             count++;
         }
         if (soa == null) {
             throw new ZoneException("zone " + origin + ": no SOA record at the apex");
         }
-        Map<Name, ZoneNode> nodes = new HashMap<>(byName.size() * 2);
         NavigableSet<Name> nsecOwners = new TreeSet<>();
         NavigableMap<String, ZoneNode> nsec3 = new TreeMap<>();
         NSEC3PARAMRecord param = null;
         int originLabels = origin.labels();
-        for (Map.Entry<Name, Map<Integer, RRset>> e : byName.entrySet()) {
-            Name owner = e.getKey();
-            ZoneNode node = nodes.computeIfAbsent(owner, ZoneNode::new);
-            for (RRset set : e.getValue().values()) {
-                if (set.size() == 0) continue; // only signatures, no data: keep them out of answers
-                node.add(set);
+        List<ZoneNode> withData = new ArrayList<>(nodes.values());
+        for (ZoneNode node : withData) {
+            Name owner = node.name;
+            node.seal();
+            for (RecordSet set : node.rrsets) {
                 int type = set.getType();
                 if (type == Type.NSEC) nsecOwners.add(owner);
                 if (type == Type.NSEC3) nsec3.put(owner.getLabelString(0).toLowerCase(java.util.Locale.ROOT), node);
@@ -112,7 +111,7 @@ public final class Zone {
             // Empty non-terminals: every ancestor up to the apex exists (RFC 4592 §2.2.2).
             for (int l = owner.labels() - 1; l > originLabels; l--) {
                 Name anc = new Name(owner, owner.labels() - l);
-                if (nodes.containsKey(anc)) break; // its ancestors were added with it
+                if (nodes.containsKey(anc)) break; // it and its ancestors are there already
                 nodes.put(anc, new ZoneNode(anc));
             }
         }
@@ -135,8 +134,8 @@ public final class Zone {
         List<Record> out = new ArrayList<>(recordCount);
         out.add(soa);
         for (ZoneNode n : nodes.values()) {
-            for (RRset s : n.rrsets) {
-                for (Record r : s.rrs(false)) if (r != soa) out.add(r);
+            for (RecordSet s : n.rrsets) {
+                for (Record r : s.rrs()) if (r != soa) out.add(r);
                 out.addAll(s.sigs());
             }
         }
@@ -157,7 +156,7 @@ public final class Zone {
     public AnswerCache cache() { return cache; }
     /** A pre-signed zone: the SOA carries RRSIGs. */
     public boolean signed() {
-        RRset soaSet = apex().get(Type.SOA);
+        RecordSet soaSet = apex().get(Type.SOA);
         return soaSet != null && !soaSet.sigs().isEmpty();
     }
 

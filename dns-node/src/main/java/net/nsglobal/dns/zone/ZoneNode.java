@@ -1,7 +1,6 @@
 package net.nsglobal.dns.zone;
 
 import org.xbill.DNS.Name;
-import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
 
 /**
@@ -9,10 +8,10 @@ import org.xbill.DNS.Type;
  * RRsets is an empty non-terminal (RFC 4592 §2.2.2): it exists, so it blocks wildcards and gets NODATA.
  */
 public final class ZoneNode {
-    private static final RRset[] NONE = new RRset[0];
+    private static final RecordSet[] NONE = new RecordSet[0];
 
     final Name name;
-    RRset[] rrsets = NONE;
+    RecordSet[] rrsets = NONE;
     /** A zone cut below the apex (RFC 1034 §4.2.1): NS here and not the apex. */
     boolean delegation;
 
@@ -23,33 +22,57 @@ public final class ZoneNode {
     public Name name() { return name; }
     public boolean emptyNonTerminal() { return rrsets.length == 0; }
     public boolean delegation() { return delegation; }
-    public RRset[] rrsets() { return rrsets; }
+    public RecordSet[] rrsets() { return rrsets; }
 
-    /** The RRset of this type (never RRSIG: signatures travel with the RRset they cover), or null. */
-    public RRset get(int type) {
-        for (RRset s : rrsets) if (s.getType() == type) return s;
+    /** The RecordSet of this type (never RRSIG: signatures travel with the RecordSet they cover), or null. */
+    public RecordSet get(int type) {
+        for (RecordSet s : rrsets) if (s.getType() == type) return s;
         return null;
     }
 
     public boolean has(int type) { return get(type) != null; }
 
-    /** RFC 8482 §4.2 / Knot: ANY answers one RRset, the node's first in type order. */
-    public RRset firstForAny() {
-        for (RRset s : rrsets) if (s.getType() != Type.RRSIG) return s;
+    /** RFC 8482 §4.2 / Knot: ANY answers one RecordSet, the node's first in type order. */
+    public RecordSet firstForAny() {
+        for (RecordSet s : rrsets) if (s.getType() != Type.RRSIG) return s;
         return null;
     }
 
-    /** True when the node's signatures, taken as one RRSIG RRset, come first in type order (Knot's ANY). */
+    /** True when the node's signatures, taken as one RRSIG RecordSet, come first in type order (Knot's ANY). */
     public boolean anyAnswersSignatures() {
         if (rrsets.length == 0 || rrsets[0].getType() < Type.RRSIG) return false;
-        for (RRset s : rrsets) if (!s.sigs().isEmpty()) return true;
+        for (RecordSet s : rrsets) if (!s.sigs().isEmpty()) return true;
         return false;
     }
 
-    void add(RRset set) {
-        RRset[] n = java.util.Arrays.copyOf(rrsets, rrsets.length + 1);
-        n[rrsets.length] = set;
-        java.util.Arrays.sort(n, (a, b) -> Integer.compare(a.getType(), b.getType()));
+    /** Adds a record to its RRset (an RRSIG to the RRset it covers), creating the RRset in type order. */
+    void addRecord(org.xbill.DNS.Record r) {
+        int type = r instanceof org.xbill.DNS.RRSIGRecord sig ? sig.getTypeCovered() : r.getType();
+        for (RecordSet s : rrsets) {
+            if (s.getType() == type) {
+                s.add(r);
+                return;
+            }
+        }
+        RecordSet s = new RecordSet(type);
+        s.add(r);
+        int at = 0;
+        while (at < rrsets.length && rrsets[at].getType() < type) at++;
+        RecordSet[] n = new RecordSet[rrsets.length + 1];
+        System.arraycopy(rrsets, 0, n, 0, at);
+        n[at] = s;
+        System.arraycopy(rrsets, at, n, at + 1, rrsets.length - at);
+        rrsets = n;
+    }
+
+    /** Drops RRsets that only have signatures (RRSIGs without data must not appear in answers). */
+    void seal() {
+        int keep = 0;
+        for (RecordSet s : rrsets) if (s.size() > 0) keep++;
+        if (keep == rrsets.length) return;
+        RecordSet[] n = new RecordSet[keep];
+        int i = 0;
+        for (RecordSet s : rrsets) if (s.size() > 0) n[i++] = s;
         rrsets = n;
     }
 }
