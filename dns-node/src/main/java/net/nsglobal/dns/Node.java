@@ -149,7 +149,9 @@ public final class Node implements AutoCloseable {
         @Override
         public String scrape() {
             metrics.registerSeen();
-            return registry.scrape();
+            StringBuilder out = new StringBuilder(registry.scrape());
+            metrics.appendExposition(out);
+            return out.toString();
         }
 
         @Override

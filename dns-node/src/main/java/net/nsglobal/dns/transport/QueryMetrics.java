@@ -1,6 +1,5 @@
 package net.nsglobal.dns.transport;
 
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,7 +24,7 @@ public final class QueryMetrics {
     private final LongAdder[][] byQtype = new LongAdder[TRANSPORTS.length][];
     private final boolean[][] rcodeRegistered = new boolean[TRANSPORTS.length][RCODES + 1];
     private final boolean[][] qtypeRegistered = new boolean[TRANSPORTS.length][];
-    private final DistributionSummary[] responseSize = new DistributionSummary[TRANSPORTS.length];
+    private final ResponseSizes responseSizes = new ResponseSizes();
 
     public QueryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,12 +37,6 @@ public final class QueryMetrics {
             FunctionCounter.builder("dns_queries_dropped", dropped[i], LongAdder::doubleValue)
                     .description("queries answered with nothing (QR=1, unparseable header, policy)")
                     .tag("transport", t.label()).register(registry);
-            responseSize[i] = DistributionSummary.builder("dns_response_size_bytes")
-                    .description("size of DNS responses sent")
-                    .baseUnit("bytes")
-                    .tag("transport", t.label())
-                    .serviceLevelObjectives(64, 128, 256, 512, 1024, 1232, 1500, 4096, 16384, 65535)
-                    .register(registry);
         }
     }
 
@@ -66,7 +59,12 @@ public final class QueryMetrics {
             return;
         }
         byRcode[i][rcode < RCODES ? rcode : OTHER_RCODE].increment();
-        if (responseBytes > 0) responseSize[i].record(responseBytes);
+        if (responseBytes > 0) responseSizes.record(t, responseBytes);
+    }
+
+    /** Appends what is not a Micrometer meter (the response size histogram) in Prometheus text format. */
+    public void appendExposition(StringBuilder out) {
+        responseSizes.appendTo(out);
     }
 
     /** Registers a meter for every cell that has counted since the last call; call before scraping. */

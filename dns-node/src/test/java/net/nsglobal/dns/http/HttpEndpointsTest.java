@@ -62,6 +62,7 @@ class HttpEndpointsTest {
                 .contains("dns_responses_total{rcode=\"NXDOMAIN\",transport=\"tcp\"} 1.0")
                 .contains("dns_responses_total{rcode=\"REFUSED\",transport=\"udp\"} 1.0")
                 .contains("dns_zones_loaded 1.0")
+                .contains("# TYPE dns_response_size_bytes histogram")
                 .contains("dns_response_size_bytes_count{transport=\"udp\"} 3")
                 .contains("dns_response_size_bytes_bucket{transport=\"udp\",le=\"512.0\"} 3")
                 .contains("dns_tcp_connections ");
