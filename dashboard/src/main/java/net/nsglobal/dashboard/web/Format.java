@@ -15,6 +15,12 @@ public final class Format {
 
     public static String time(Instant i) { return i == null ? "—" : TIME.format(i); }
 
+    /** {@code café.test (xn--caf-dma.test)} for an IDN, the name itself otherwise. */
+    public static String domain(String ascii) {
+        String u = net.nsglobal.dashboard.validate.DomainName.display(ascii);
+        return u.equals(ascii) ? ascii : u + " (" + ascii + ")";
+    }
+
     public static String serial(Long s) { return s == null ? "—" : Long.toString(s); }
 
     /** "current", "behind", or the problem, compared with the highest primary serial. */

@@ -110,7 +110,7 @@ class DemoBrowserTest {
         browser.get(url + "/demo/mailbox");
         shot("04-mailbox");
         browser.findElement(By.linkText("Open confirmation link")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Serve xn--caf-dma.test from NS-Global?");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Serve café.test (xn--caf-dma.test) from NS-Global?");
         shot("05-confirm");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
