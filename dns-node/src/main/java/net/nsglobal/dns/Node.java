@@ -15,6 +15,7 @@ import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.http.HttpEndpoints;
 import net.nsglobal.dns.query.Pipeline;
 import net.nsglobal.dns.secondary.ReplicationService;
+import net.nsglobal.dns.transport.Addresses;
 import net.nsglobal.dns.transport.QueryHandler;
 import net.nsglobal.dns.transport.QueryMetrics;
 import net.nsglobal.dns.transport.TcpLimits;
@@ -82,8 +83,8 @@ public final class Node implements AutoCloseable {
         if (config.server().http() != null) http = HttpEndpoints.start(config.server().http(), new Endpoints());
         long every = config.server().reloadInterval().toMillis();
         if (every > 0) timer.scheduleWithFixedDelay(this::pollZoneFiles, every, every, TimeUnit.MILLISECONDS);
-        log.info("component=node event=started role={} zones={} udp={} tcp={} http={}", config.role(), store.size(),
-                udpAddresses(), tcpAddresses(), http == null ? "off" : http.localAddress());
+        log.info("component=node event=started role={} zones={} listen=\"{}\" http={}", config.role(), store.size(),
+                Addresses.format(udpAddresses()), Addresses.format(httpAddress()));
     }
 
     /** UDP and TCP on one address; with port 0, retries until a port free for both is found. */

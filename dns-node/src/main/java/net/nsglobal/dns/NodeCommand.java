@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import net.nsglobal.dns.config.ConfigException;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.config.QuickForm;
+import net.nsglobal.dns.transport.Addresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -66,22 +67,18 @@ public final class NodeCommand implements Callable<Integer> {
     private static void printBanner(Node node) {
         List<InetSocketAddress> udp = node.udpAddresses();
         System.out.println("dns-node (" + node.config().role() + ") serving " + node.zones().size() + " zone(s) on "
-                + udp + " (UDP+TCP)" + (node.httpAddress() == null ? "" : ", HTTP on " + node.httpAddress()));
+                + Addresses.format(udp) + " (UDP+TCP)"
+                + (node.httpAddress() == null ? "" : ", HTTP on " + Addresses.format(node.httpAddress())));
         InetSocketAddress a = udp.get(0);
         String host = a.getAddress() instanceof Inet6Address ? a.getAddress().getHostAddress() : a.getHostString();
         String zone = node.config().zones().isEmpty() ? "example.com" : node.config().zones().get(0).name().toString();
         System.out.println("try:  dig @" + host + " -p " + a.getPort() + " " + zone + " SOA +nsid"
                 + "    or  kdig @" + host + " -p " + a.getPort() + " +tcp " + zone + " SOA");
         if (node.httpAddress() != null) {
-            System.out.println("      curl http://" + hostPort(node.httpAddress()) + "/metrics");
+            System.out.println("      curl http://" + Addresses.format(node.httpAddress()) + "/metrics");
         }
         System.out.println("stop with Ctrl-C (SIGTERM); SIGHUP reloads zone files");
         System.out.flush();
-    }
-
-    private static String hostPort(InetSocketAddress a) {
-        String h = a.getAddress().getHostAddress();
-        return (a.getAddress() instanceof Inet6Address ? "[" + h + "]" : h) + ":" + a.getPort();
     }
 
     /** Handles a signal (sun.misc.Signal: the only JDK way); where it is unavailable the default stays. */
