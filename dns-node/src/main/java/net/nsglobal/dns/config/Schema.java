@@ -46,7 +46,7 @@ public final class Schema {
             "open TCP connections accepted at once, over all addresses; further ones are closed at once (RFC 7766 §6.2.2)");
     public static final Setting<Duration> TCP_IDLE_TIMEOUT = Setting.optional("tcp-idle-timeout",
             duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(10),
-            "a TCP connection with no complete query for this long is closed (RFC 7766 §6.2.3)");
+            "a TCP connection with no complete query for this long, or whose client stopped reading for this long, is closed (RFC 7766 §6.2.3)");
     public static final Setting<Integer> TCP_MAX_PIPELINED = Setting.optional("tcp-max-pipelined", integer(1, 65535), 100,
             "pipelined queries answered from one read before the answers are flushed (RFC 7766 §6.2.1.1)");
     public static final Setting<InetSocketAddress> HTTP = Setting.optional("http", socketAddress(0), null,

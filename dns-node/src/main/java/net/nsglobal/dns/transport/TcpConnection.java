@@ -32,6 +32,8 @@ final class TcpConnection implements ResponseStream {
     private InputStream in;
     private OutputStream out;
     private long deadlineNanos;
+    /** When the write in progress started (System.nanoTime), or 0: read by the server's stall sweeper. */
+    private volatile long writingSince;
 
     TcpConnection(Socket socket, QueryHandler handler, TcpLimits limits) {
         this.socket = socket;
@@ -44,7 +46,7 @@ final class TcpConnection implements ResponseStream {
         try {
             socket.setTcpNoDelay(true);
             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            out = new BufferedOutputStream(new WatchedOutput(socket.getOutputStream()), 16 * 1024);
             int pending = 0;
             long idle = limits.idleTimeout().toNanos();
             while (true) {
@@ -69,6 +71,35 @@ final class TcpConnection implements ResponseStream {
             // client closed (possibly mid-message): nothing to answer
         } catch (IOException e) {
             log.debug("component=transport transport=tcp remote={} closed: {}", remote, e.toString());
+        }
+    }
+
+    /**
+     * True when a write has been blocked for longer than the idle timeout: the client stopped reading (its window
+     * is full). Such a connection is as idle as one that stopped sending, and is closed (RFC 7766 §6.2.3).
+     */
+    boolean writeStalled(long nowNanos) {
+        long since = writingSince;
+        return since != 0 && nowNanos - since > limits.idleTimeout().toNanos();
+    }
+
+    /** Marks the time spent blocked in socket writes for {@link #writeStalled}. */
+    private final class WatchedOutput extends java.io.FilterOutputStream {
+        WatchedOutput(OutputStream socketOut) { super(socketOut); }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            writingSince = System.nanoTime() | 1;
+            try {
+                out.write(b, off, len);
+            } finally {
+                writingSince = 0;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +28,8 @@ public final class TcpServer implements AutoCloseable {
     private final QueryHandler handler;
     private final TcpLimits limits;
     private final InetSocketAddress local;
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Socket, TcpConnection> connections = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService sweeper;
     private final ExecutorService workers;
     private final Thread acceptor;
     private volatile boolean closed;
@@ -46,6 +46,13 @@ public final class TcpServer implements AutoCloseable {
         });
         this.acceptor = new Thread(this::acceptLoop, "tcp-accept-" + local);
         this.acceptor.setDaemon(true);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tcp-sweep-" + local);
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(10, Math.min(1000, limits.idleTimeout().toMillis() / 2));
+        this.sweeper.scheduleWithFixedDelay(this::closeStalled, every, every, TimeUnit.MILLISECONDS);
     }
 
     public static TcpServer start(InetSocketAddress address, QueryHandler handler, TcpLimits limits) throws IOException {
@@ -78,11 +85,12 @@ public final class TcpServer implements AutoCloseable {
                 reset(s);
                 continue;
             }
-            connections.add(s);
+            TcpConnection c = new TcpConnection(s, handler, limits);
+            connections.put(s, c);
             try {
                 workers.execute(() -> {
                     try {
-                        new TcpConnection(s, handler, limits).run();
+                        c.run();
                     } finally {
                         connections.remove(s);
                         closeQuietly(s);
@@ -97,14 +105,26 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
+    /** Closes connections whose client stopped reading: a blocked write would hold a thread and a slot forever. */
+    private void closeStalled() {
+        long now = System.nanoTime();
+        connections.forEach((s, c) -> {
+            if (c.writeStalled(now)) {
+                limits.idleClosed();
+                closeQuietly(s);
+            }
+        });
+    }
+
     /** Stops accepting, closes every open connection and waits for their threads. */
     @Override
     public void close() {
         closed = true;
         closeQuietly(server);
         try { acceptor.join(5000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        sweeper.shutdownNow();
         workers.shutdown();
-        for (Socket s : connections) closeQuietly(s);
+        for (Socket s : connections.keySet()) closeQuietly(s);
         try {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) workers.shutdownNow();
         } catch (InterruptedException e) {

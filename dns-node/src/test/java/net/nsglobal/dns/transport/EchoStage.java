@@ -24,6 +24,12 @@ final class EchoStage implements Stage {
         r.addRecord(q.getQuestion(), Section.QUESTION);
         r.addRecord(new TXTRecord(q.getQuestion().getName(), q.getQuestion().getDClass(), 60, ctx.transport().label()),
                 Section.ANSWER);
+        if (q.getQuestion().getName().toString().startsWith("big.")) {   // ~60 KB answer, for flow-control tests
+            for (int i = 0; i < 220; i++) {
+                r.addRecord(new TXTRecord(q.getQuestion().getName(), q.getQuestion().getDClass(), 60,
+                        String.format("%03d", i) + "x".repeat(250)), Section.ADDITIONAL);
+            }
+        }
         return ctx.respond(r.toWire(), Rcode.NOERROR);
     }
 }

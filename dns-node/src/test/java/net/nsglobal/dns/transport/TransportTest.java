@@ -133,6 +133,41 @@ class TransportTest {
     }
 
     @Test
+    void clientThatStopsReadingIsDisconnected() throws Exception {
+        InetSocketAddress a = startServers(1, Duration.ofMillis(300));
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(a, 5000);
+            stalled.setSoTimeout(30000);
+            DataOutputStream out = new DataOutputStream(stalled.getOutputStream());
+            write(out, query("t.example", Type.SOA).toWire());
+            assertThat(answered(read(new DataInputStream(stalled.getInputStream())))).isTrue();   // holds the one slot
+            Thread flood = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 400; i++) write(out, query("big.t.example", Type.TXT).toWire());
+                } catch (IOException e) {
+                    // closed by the server: expected
+                }
+            });
+            flood.setDaemon(true);
+            flood.start();
+            // ~24 MB of answers nobody reads: the server's write blocks, and after the idle timeout it gives up
+            boolean refused = false;
+            Message answer = null;
+            for (int i = 0; i < 600 && answer == null; i++) {
+                try {
+                    answer = tcp(a, query("t.example", Type.SOA));
+                } catch (IOException e) {
+                    refused = true;
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(refused).as("the stalled client held the only slot for a while").isTrue();
+            assertThat(answer).as("the slot was freed").isNotNull();
+        }
+    }
+
+    @Test
     void responsesAreNeverAnsweredAndBadInputIsNotFatal() throws Exception {
         InetSocketAddress a = startServers(256, Duration.ofSeconds(10));
         Message q = query("t.example", Type.SOA);
