@@ -33,6 +33,12 @@ public final class ControlPlane implements AutoCloseable {
     private final WebApp web;
     private final DashboardConfig config;
     private final Repository repo;
+    private final java.util.concurrent.ScheduledExecutorService observer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dashboard-status-observer");
+                t.setDaemon(true);
+                return t;
+            });
 
     private ControlPlane(Database db, CatalogPublisher publisher, WebApp web, DashboardConfig config) {
         this.db = db;
@@ -69,13 +75,32 @@ public final class ControlPlane implements AutoCloseable {
             StatusService statuses = new StatusService(config, repo, probe, new TransferCheck(Duration.ofSeconds(5)), clock);
             confirms.republish();
             web = new WebApp(config, signups, confirms, statuses, demoMailbox).start();
-            return new ControlPlane(db, pub, web, config);
+            ControlPlane cp = new ControlPlane(db, pub, web, config);
+            cp.observeEvery(Duration.ofSeconds(30), statuses);
+            return cp;
         } catch (IOException | RuntimeException e) {
             if (web != null) web.close();
             if (pub != null && publisher == null) pub.close();
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Checks every zone periodically, so "last transfer" and "last error" are recorded even when nobody looks at the
+     * status page. One zone's failure never stops the round.
+     */
+    private void observeEvery(Duration every, StatusService statuses) {
+        observer.scheduleWithFixedDelay(() -> {
+            for (var z : repo.zones()) {
+                try {
+                    statuses.status(z.domain());
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(ControlPlane.class)
+                            .warn("status {}: check failed: {}", z.domain(), e.toString());
+                }
+            }
+        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public int httpPort() { return web.port(); }
@@ -95,6 +120,7 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() {
+        observer.shutdownNow();
         web.close();
         publisher.close();
         db.close();

@@ -1,0 +1,38 @@
+package net.nsglobal.dashboard.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConfigFileTest {
+    @Test
+    void theSampleConfigParses() throws Exception {
+        DashboardConfig c = ConfigFile.load(Path.of("examples/dashboard.yaml"));
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.smtp().security()).isEqualTo(SmtpSettings.Security.NONE);
+        assertThat(c.smtp().port()).isEqualTo(2525);
+        assertThat(c.collectorTransferAddress()).isEqualTo("192.0.2.53");
+        assertThat(c.collector().getPort()).isEqualTo(5301);
+        assertThat(c.sites()).containsOnlyKeys("ams1", "fra1");
+        assertThat(c.limits().window()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.limits().tokenLifetime()).isEqualTo(Duration.ofHours(24));
+        assertThat(c.dbUrl()).isNull();
+        // relative to the config file's folder
+        assertThat(c.dataDir()).isEqualTo(Path.of("examples").toAbsolutePath().resolve("../../var/dashboard").normalize());
+    }
+
+    @Test
+    void mistakesNameTheKey() {
+        assertThatThrownBy(() -> ConfigFile.parse("smtp: {hots: x}", Path.of(".")))
+                .hasMessageContaining("smtp.hots: unknown key");
+        assertThatThrownBy(() -> ConfigFile.parse("limits: {window: soon}", Path.of(".")))
+                .hasMessageContaining("limits.window");
+        assertThatThrownBy(() -> ConfigFile.parse("smtp: {security: ssl}", Path.of(".")))
+                .hasMessageContaining("smtp.security");
+        assertThatThrownBy(() -> ConfigFile.parse("own-prefixes: [300.0.0.0/8]", Path.of(".")))
+                .hasMessageContaining("own-prefixes");
+    }
+}
