@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DifferentialTest {
     private static final long SEED = Long.getLong("interop.seed", 20261127L);
-    private static final int QUERIES = Integer.getInteger("interop.queries", 6000);
+    private static final int QUERIES = Integer.getInteger("interop.queries", 10000);
 
     @TempDir
     static Path dir;
