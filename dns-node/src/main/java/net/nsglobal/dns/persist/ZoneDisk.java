@@ -57,8 +57,12 @@ public final class ZoneDisk {
         saveTimers(zone.origin(), timers);
     }
 
+    /**
+     * Timers are renamed into place but not fsynced: after a power loss an older (or empty) timers file only makes
+     * the zone refresh sooner or count as expired until refreshed, both on the safe side.
+     */
     public void saveTimers(Name origin, ZoneTimers timers) throws IOException {
-        AtomicFiles.write(file(origin, ".timers"), timers.encode().getBytes(StandardCharsets.US_ASCII), fsync);
+        AtomicFiles.write(file(origin, ".timers"), timers.encode().getBytes(StandardCharsets.US_ASCII), false);
     }
 
     public void delete(Name origin) throws IOException {
@@ -87,7 +91,7 @@ public final class ZoneDisk {
         } catch (NoSuchFileException e) {
             // no timers: treat as due now
         } catch (IOException | NumberFormatException e) {
-            throw new ZoneException("zone " + origin + ": bad timers file: " + e.getMessage(), e);
+            timers = new ZoneTimers(0, 0, 0); // unreadable: refresh now, and count as expired until then
         }
         return new Stored(zone, timers);
     }

@@ -23,6 +23,16 @@ public record RefreshTimers(Duration refreshMin, Duration refreshMax, Duration r
         return clamp(base.multipliedBy(1L << shift), retryMin, retryMax);
     }
 
+    /**
+     * Retry for a zone that has never been transferred: 1 s doubling up to {@code retryMin}. It serves nothing yet,
+     * and its primary is often just starting too (a collector and its edges booting together).
+     */
+    public static Duration initialRetry(int failures, RefreshTimers t) {
+        int shift = Math.min(Math.max(failures - 1, 0), 16);
+        Duration d = Duration.ofSeconds(1L << shift);
+        return d.compareTo(t.retryMin()) > 0 ? t.retryMin() : d;
+    }
+
     public Duration expire(SOARecord soa) {
         return clamp(Duration.ofSeconds(soa.getExpire()), expireMin, expireMax);
     }

@@ -21,6 +21,7 @@ import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.config.Role;
 import net.nsglobal.dns.notify.NotifySender;
 import net.nsglobal.dns.notify.NotifyStage;
+import net.nsglobal.dns.persist.Persister;
 import net.nsglobal.dns.persist.ZoneDisk;
 import net.nsglobal.dns.persist.ZoneTimers;
 import net.nsglobal.dns.query.Stage;
@@ -63,6 +64,7 @@ public final class ReplicationService implements AutoCloseable {
     private final ScheduledExecutorService clock;
     private final ZoneStore store;
     private final ZoneDisk disk;
+    private final Persister persister;
     private final Stage notifyStage;
     private final Stage xfrOutStage;
 
@@ -83,6 +85,7 @@ public final class ReplicationService implements AutoCloseable {
             log.warn("no data-dir configured: secondary zones kept in {} (lost on restart)", dataDir);
         }
         this.disk = new ZoneDisk(dataDir, fsync);
+        this.persister = new Persister(disk);
         this.transfers = Executors.newFixedThreadPool(l.transfersTotal(), daemon("xfrin"));
         this.clock = Executors.newSingleThreadScheduledExecutor(daemon("replication-timers"));
         this.journal = new Journal(Math.max(10_000, l.recordsPerZone() / 4));
@@ -91,7 +94,7 @@ public final class ReplicationService implements AutoCloseable {
         TsigKey aclKey = TsigKey.from(cfg.tsigKey(cfg.transferAcl().tsigKey()));
         this.notifier = cfg.notifyTargets().isEmpty() ? null
                 : new NotifySender(cfg.notifyTargets(), aclKey, source, clock);
-        SecondaryContext ctx = new SecondaryContext(store, disk, new XfrClient(limits), new ZoneBuilder(limits), timers,
+        SecondaryContext ctx = new SecondaryContext(store, persister, new XfrClient(limits), new ZoneBuilder(limits), timers,
                 new TransferSlots(l.transfersPerPrimary(), l.transfersTotal()), transfers, clock, this::changed);
         this.secondaries = new Secondaries(ctx);
         Name fleetName = cfg.role() == Role.COLLECTOR ? cfg.fleetCatalog() : null;
@@ -169,12 +172,8 @@ public final class ReplicationService implements AutoCloseable {
     private void publishFleet(Zone previous, Zone next) {
         store.put(next);
         if (previous != null) journal.append(next.origin(), List.of(RefreshAttempt.diff(previous, next)));
-        try {
-            long now = System.currentTimeMillis();
-            disk.save(next, new ZoneTimers(now, Long.MAX_VALUE, Long.MAX_VALUE));
-        } catch (IOException e) {
-            log.error("fleet catalog {}: cannot persist: {}", next.origin(), e.toString());
-        }
+        long now = System.currentTimeMillis();
+        persister.save(next, new ZoneTimers(now, Long.MAX_VALUE, Long.MAX_VALUE));
         if (notifier != null) notifier.changed(next);
     }
 
@@ -196,6 +195,12 @@ public final class ReplicationService implements AutoCloseable {
         transfers.shutdownNow();
         clock.shutdownNow();
         if (notifier != null) notifier.close();
+        persister.close(); // pending zone writes reach the disk before the node exits
+    }
+
+    /** Waits until every zone version installed so far is on disk (tests). */
+    public void flushToDisk() throws InterruptedException {
+        persister.flush();
     }
 
     private static ThreadFactory daemon(String name) {

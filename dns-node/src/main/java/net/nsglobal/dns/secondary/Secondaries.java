@@ -1,6 +1,5 @@
 package net.nsglobal.dns.secondary;
 
-import java.io.IOException;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import net.nsglobal.dns.persist.ZoneDisk;
@@ -32,7 +31,7 @@ public final class Secondaries {
     /** Loads the stored copy into the store (flagged expired if its expire passed while we were down). */
     ZoneDisk.Stored loadFromDisk(Name name) {
         try {
-            ZoneDisk.Stored s = ctx.disk().load(name);
+            ZoneDisk.Stored s = ctx.disk().disk().load(name);
             if (s == null) return null;
             Zone z = s.zone();
             if (s.timers() != null && s.timers().expireAt() <= System.currentTimeMillis()) {
@@ -65,11 +64,7 @@ public final class Secondaries {
         if (s == null) return;
         s.stop();
         ctx.store().remove(zone);
-        try {
-            ctx.disk().delete(zone);
-        } catch (IOException e) {
-            log.warn("zone {}: cannot delete stored copy: {}", zone, e.toString());
-        }
+        ctx.disk().delete(zone);
         log.info("zone {}: removed", zone);
     }
 

@@ -1,6 +1,5 @@
 package net.nsglobal.dns.secondary;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *    │  │        NOTIFY while transferring:   │  └──────────────────────┘
  *    │  │        pending=true ─▶ QUEUED again after this attempt
  *    │  └── success (changed or up to date): refresh timer = SOA refresh; expire timer = SOA expire
- *    └───── failure on every primary: retry timer = SOA retry × 2^(failures-1)
+ *    └───── failure on every primary: retry timer = SOA retry × 2^(failures-1); a zone with no data yet retries
+ *           after 1 s, 2 s, 4 s … up to the retry clamp (it serves nothing until its first transfer)
  *   expire timer fires (no success since): zone flagged expired → SERVFAIL (RFC 1035 §3.3.13), still retrying
  *   STOPPED: removed from the node (catalog member deleted); every timer cancelled, nothing scheduled again
  * </pre>
@@ -120,7 +120,8 @@ public final class Secondary {
             } else {
                 failures++;
                 Zone z = ctx.store().get(s.zone());
-                Duration retry = ctx.timers().retry(z == null ? null : z.soa(), failures);
+                Duration retry = z == null ? RefreshTimers.initialRetry(failures, ctx.timers())
+                        : ctx.timers().retry(z.soa(), failures);
                 log.warn("zone {}: refresh failed ({}), retry in {} s", s.zone(), failure, retry.toSeconds());
                 if (!pending) armRefresh(retry.toMillis());
             }
@@ -171,12 +172,8 @@ public final class Secondary {
         boolean changed = o instanceof RefreshAttempt.Outcome.Changed;
         if (changed) ctx.store().put(zone);
         else if (zone.expired()) ctx.store().put(zone.asExpired(false)); // refreshed again: serve it again
-        try {
-            if (changed) ctx.disk().save(zone, t);
-            else ctx.disk().saveTimers(zone.origin(), t);
-        } catch (IOException e) {
-            log.error("zone {}: cannot persist: {}", zone.origin(), e.toString());
-        }
+        if (changed) ctx.disk().save(zone, t);
+        else ctx.disk().saveTimers(zone.origin(), t);
         if (changed) ctx.listener().changed(previous, zone, ((RefreshAttempt.Outcome.Changed) o).diffs());
     }
 

@@ -54,6 +54,7 @@ class BindInteropTest {
     @Test
     void bindEdgeConsumesOurFleetCatalog() throws Exception {
         int collectorPort = KnotPrimary.freePort();
+        int edgePort = KnotPrimary.freePort();
         Map<String, String> zones = new LinkedHashMap<>();
         zones.put("m1.example.", KnotPrimary.zoneText("m1.example.", 1, 2));
         zones.put("m2.example.", KnotPrimary.zoneText("m2.example.", 5, 2));
@@ -69,12 +70,13 @@ class BindInteropTest {
                     + primaries + " } zone-directory \"DIR\" in-memory no min-update-interval 1; };\n";
             String body = "zone \"fleet.catalog.\" { type secondary; file \"fleet.db\"; primaries { " + primaries
                     + " }; };\n";
-            edge = BindServer.start(dir, KEY, options.replace("DIR", dir.toString()), body);
             collector = new TestNode(dir.resolve("collector"), collectorPort, "role: collector\n"
                     + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + k.getPort() + "]}\n"
                     + "fleet-catalog: fleet.catalog\n"
-                    + "notify: [127.0.0.1:" + edge.address().getPort() + "]\n"
+                    + "notify: [127.0.0.1:" + edgePort + "]\n"
                     + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\n" + keyYaml());
+            // The collector is up before the edge asks it for the catalog (BIND retries a failed first refresh late).
+            edge = BindServer.start(dir, edgePort, KEY, options.replace("DIR", dir.toString()), body);
 
             assertThat(edge.awaitSerial("m1.example.", 1, WAIT)).as(edge.log()).isEqualTo(1);
             knot.setZone("m1.example.", KnotPrimary.zoneText("m1.example.", 2, 3));

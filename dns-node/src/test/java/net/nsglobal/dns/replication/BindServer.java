@@ -38,9 +38,13 @@ public final class BindServer implements AutoCloseable {
      * @param body         key/zone statements; {@code DIR} in it is replaced by the server's directory
      */
     public static BindServer start(Path parent, TsigKey key, String optionsExtra, String body) throws Exception {
+        return start(parent, KnotPrimary.freePort(), key, optionsExtra, body);
+    }
+
+    public static BindServer start(Path parent, int port, TsigKey key, String optionsExtra, String body)
+            throws Exception {
         Path named = KnotPrimary.require("/usr/sbin/named");
         Path dir = Files.createDirectories(parent.resolve("bind-" + System.nanoTime()));
-        int port = KnotPrimary.freePort();
         StringBuilder c = new StringBuilder();
         c.append("options {\n  directory \"").append(dir).append("\";\n  pid-file \"").append(dir)
          .append("/named.pid\";\n  session-keyfile \"").append(dir).append("/session.key\";\n")
