@@ -45,6 +45,7 @@ public final class Node implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private ReplicationService replication;
     private QueryHandler handler;
+    private TcpLimits tcpLimits;
     private HttpEndpoints http;
     private boolean closed;
 
@@ -77,9 +78,9 @@ public final class Node implements AutoCloseable {
         Pipeline pipeline = Pipeline.standard(store, config.identity().toServerIdentity(),
                 replication.notifyStage(), replication.xfrOutStage());
         handler = new QueryHandler(pipeline, metrics);
-        TcpLimits limits = new TcpLimits(config.server().tcpMaxConnections(), config.server().tcpIdleTimeout(),
+        tcpLimits = new TcpLimits(config.server().tcpMaxConnections(), config.server().tcpIdleTimeout(),
                 config.server().tcpMaxPipelined(), registry);
-        for (InetSocketAddress a : config.server().listen()) bindBoth(a, limits);
+        for (InetSocketAddress a : config.server().listen()) bindBoth(a, tcpLimits);
         if (config.server().http() != null) http = HttpEndpoints.start(config.server().http(), new Endpoints());
         long every = config.server().reloadInterval().toMillis();
         if (every > 0) timer.scheduleWithFixedDelay(this::pollZoneFiles, every, every, TimeUnit.MILLISECONDS);
@@ -157,8 +158,10 @@ public final class Node implements AutoCloseable {
 
         @Override
         public String health() {
+            long expired = store.zones().stream().filter(net.nsglobal.dns.zone.Zone::expired).count();
             return "{\"status\":\"ok\",\"role\":\"" + config.role() + "\",\"zones\":" + store.size()
-                    + ",\"zone_load_failures\":" + reloader.failures() + "}\n";
+                    + ",\"zones_expired\":" + expired + ",\"zone_load_failures\":" + reloader.failures()
+                    + ",\"tcp_connections\":" + tcpLimits.openConnections() + "}\n";
         }
 
         @Override

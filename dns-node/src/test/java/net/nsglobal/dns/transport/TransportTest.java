@@ -168,6 +168,17 @@ class TransportTest {
     }
 
     @Test
+    void severalUdpWorkersShareOnePort() throws Exception {
+        QueryHandler handler = new QueryHandler(new Pipeline(List.of(new EchoStage())),
+                new QueryMetrics(new SimpleMeterRegistry()));
+        try (UdpServer workers = UdpServer.start(new InetSocketAddress("127.0.0.1", 0), 3, handler)) {
+            for (int i = 0; i < 30; i++) {   // each from a fresh source port: the kernel spreads them over the sockets
+                assertThat(answered(udp(workers.localAddress(), query("w" + i + ".t.example", Type.A)))).isTrue();
+            }
+        }
+    }
+
+    @Test
     void responsesAreNeverAnsweredAndBadInputIsNotFatal() throws Exception {
         InetSocketAddress a = startServers(256, Duration.ofSeconds(10));
         Message q = query("t.example", Type.SOA);
