@@ -36,7 +36,7 @@ class NodeCommandTest {
     @Test
     void quickFormServesUntilSigterm() throws Exception {
         Path zone = writeZone(dir.resolve("c.zone"), "c.example", 21);
-        runServeAndTerminate("--listen", "127.0.0.1:0", "--zone", "c.example.=" + zone, "--nsid", "cmd1",
+        runServeAndTerminate(false, "--listen", "127.0.0.1:0", "--zone", "c.example.=" + zone, "--nsid", "cmd1",
                 "--http", "127.0.0.1:0");
     }
 
@@ -45,11 +45,11 @@ class NodeCommandTest {
         writeZone(dir.resolve("c.zone"), "c.example", 21);
         Path cfg = dir.resolve("node.yaml");
         Files.writeString(cfg, """
-                server: { listen: 127.0.0.1:0 }
+                server: { listen: 127.0.0.1:0, reload-interval: 0 }
                 identity: { nsid: cmd2 }
                 zones: [ { name: c.example, file: c.zone } ]
                 """);
-        runServeAndTerminate("--config", cfg.toString());
+        runServeAndTerminate(true, "--config", cfg.toString());
     }
 
     @Test
@@ -62,7 +62,8 @@ class NodeCommandTest {
         assertThat(Files.readString(dir.resolve("stderr.log"))).contains("server.tcp-idle-timeout");
     }
 
-    private void runServeAndTerminate(String... args) throws Exception {
+    /** Starts the command, queries it, optionally reloads by SIGHUP, then SIGTERMs it. */
+    private void runServeAndTerminate(boolean sighup, String... args) throws Exception {
         Process p = spawn(args);
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
@@ -87,6 +88,17 @@ class NodeCommandTest {
             assertThat(soaSerial(udp(server, query("c.example", Type.SOA)))).isEqualTo(21);
             assertThat(soaSerial(tcp(server, query("c.example", Type.SOA)))).isEqualTo(21);
 
+            if (sighup) {   // no polling configured: only the signal can make it re-read the file
+                writeZone(dir.resolve("c.zone"), "c.example", 22);
+                Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).inheritIO().start();
+                assertThat(kill.waitFor()).isZero();
+                long serial = 21;
+                for (int i = 0; i < 600 && serial != 22; i++) {
+                    serial = soaSerial(udp(server, query("c.example", Type.SOA)));
+                    if (serial != 22) Thread.sleep(50);
+                }
+                assertThat(serial).as("serial after SIGHUP").isEqualTo(22);
+            }
             p.toHandle().destroy();   // SIGTERM (Process.destroy would also close our end of stdout)
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
             assertThat(p.exitValue()).isZero();
