@@ -63,8 +63,8 @@ public final class ControlPlane implements AutoCloseable {
                 if (config.collector() != null) targets.add(config.collector());
                 InetAddress collectorAddr = config.collector() == null ? null : config.collector().getAddress();
                 pub = new DnsCatalogPublisher(Name.fromString(config.catalogZone().endsWith(".")
-                        ? config.catalogZone() : config.catalogZone() + "."), config.catalogListen(),
-                        a -> a.isLoopbackAddress() || a.equals(collectorAddr), targets);
+                        ? config.catalogZone() : config.catalogZone() + "."), config.catalogListen(), collectorAddr,
+                        targets, config.dataDir().resolve("catalog-server"));
             }
             Repository repo = new Repository(db.jdbi());
             DnsProbe probe = new DnsProbe(config.resolver(), Duration.ofSeconds(3));

@@ -1,15 +1,19 @@
 package net.nsglobal.dashboard.catalog;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import net.nsglobal.dashboard.store.ZoneEntry;
+import net.nsglobal.dns.Node;
+import net.nsglobal.dns.config.ConfigException;
+import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneException;
-import net.nsglobal.dns.zone.ZoneStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.DClass;
@@ -23,28 +27,43 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
- * Serves the catalog zone by DNS from the control plane and NOTIFYs the collector on every change (RFC 1996 §3.7:
- * the NOTIFY carries the new SOA in the answer section as a hint). A lost NOTIFY is repaired by the collector's SOA
- * refresh timer, so a NOTIFY failure is logged, not fatal.
+ * Serves the catalog zone by DNS from an in-process dns-node {@link Node} (the same server as the fleet: SOA over
+ * UDP/TCP, AXFR and IXFR-as-full-zone to the transfer ACL: loopback and the collector) and NOTIFYs the collector on
+ * every change (RFC 1996 §3.7: the NOTIFY carries the new SOA as a hint). Each change swaps in a new compiled
+ * {@link Zone} atomically. A lost NOTIFY is repaired by the collector's SOA refresh, so NOTIFY failures are logged.
  */
 public final class DnsCatalogPublisher implements CatalogPublisher {
     private static final Logger log = LoggerFactory.getLogger(DnsCatalogPublisher.class);
 
     private final Name catalog;
-    private final ZoneStore store = new ZoneStore();
-    private final ZoneResponder responder;
+    private final Node node;
     private final List<InetSocketAddress> notifyTargets;
 
-    public DnsCatalogPublisher(Name catalog, InetSocketAddress listen, Predicate<InetAddress> transferAllowed,
-                               List<InetSocketAddress> notifyTargets) throws IOException {
+    /** @param collector the collector's address, allowed to transfer besides loopback (null = loopback only) */
+    public DnsCatalogPublisher(Name catalog, InetSocketAddress listen, InetAddress collector,
+                               List<InetSocketAddress> notifyTargets, Path workDir) throws IOException {
         this.catalog = catalog;
         this.notifyTargets = List.copyOf(notifyTargets);
-        this.responder = new ZoneResponder(store, listen, transferAllowed);
+        StringBuilder allow = new StringBuilder("127.0.0.0/8, \"::1/128\"");
+        if (collector != null && !collector.isLoopbackAddress()) {
+            allow.append(", \"").append(collector.getHostAddress()).append(collector instanceof Inet6Address ? "/128" : "/32")
+                    .append('"');
+        }
+        String host = listen.getAddress().getHostAddress();
+        String yaml = "role: standalone\ndata-dir: " + Files.createDirectories(workDir) + "\n"
+                + "server: {listen: [\"" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listen.getPort()
+                + "\"], reload-interval: 0s}\n"
+                + "transfer-acl: {allow: [" + allow + "]}\n";
+        try {
+            this.node = Node.start(NodeConfig.parseYaml(yaml, workDir));
+        } catch (ConfigException e) {
+            throw new IOException("catalog " + catalog + ": bad catalog server config: " + e.getMessage(), e);
+        }
     }
 
-    public InetSocketAddress address() { return responder.address(); }
+    public InetSocketAddress address() { return node.dnsAddress(); }
 
-    public Zone current() { return store.get(catalog); }
+    public Zone current() { return node.zones().get(catalog); }
 
     @Override
     public synchronized void publish(long serial, List<ZoneEntry> zones) {
@@ -55,7 +74,7 @@ public final class DnsCatalogPublisher implements CatalogPublisher {
             log.error("catalog {}: not published: {}", catalog, e.getMessage());
             return;
         }
-        store.put(z);
+        node.zones().put(z);
         log.info("catalog {}: serial {} with {} member zones", catalog, serial, zones.size());
         for (InetSocketAddress t : notifyTargets) sendNotify(t, z);
     }
@@ -78,5 +97,5 @@ public final class DnsCatalogPublisher implements CatalogPublisher {
     }
 
     @Override
-    public void close() { responder.close(); }
+    public void close() { node.close(); }
 }

@@ -20,6 +20,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.ZoneTransferIn;
 
 class CatalogZoneBuilderTest {
+    @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
     private static final Name CAT = name("catalog.nsglobal.test.");
 
     private static ZoneEntry entry(String domain, String id, List<String> primaries, String key) {
@@ -60,8 +61,8 @@ class CatalogZoneBuilderTest {
     void servesTheCatalogByAxfrAndNotifiesTheCollector() throws Exception {
         try (DatagramSocket collector = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
              DnsCatalogPublisher pub = new DnsCatalogPublisher(CAT,
-                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), InetAddress::isLoopbackAddress,
-                     List.of((InetSocketAddress) collector.getLocalSocketAddress()))) {
+                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
+                     List.of((InetSocketAddress) collector.getLocalSocketAddress()), dir)) {
             collector.setSoTimeout(10_000);
             Thread t = new Thread(() -> pub.publish(3, List.of(entry("example.org", "zz", List.of("127.0.0.1:5300"), null))));
             t.start();
