@@ -41,7 +41,7 @@ public final class DnsProbe {
         return soa(server, domain, false);
     }
 
-    /** NS names of {@code domain} as the resolver sees them (the parent's delegation once cached); empty on failure. */
+    /** NS names of {@code domain} as the resolver sees them (the child's NS set once cached); empty on failure. */
     public List<Name> publicNs(Name domain) {
         List<Name> out = new ArrayList<>();
         try {
@@ -49,6 +49,43 @@ public final class DnsProbe {
             for (Record rec : r.getSection(Section.ANSWER)) if (rec instanceof NSRecord ns) out.add(ns.getTarget());
         } catch (IOException e) {
             // no answer: the status page says "unknown" rather than "not delegated"
+        }
+        return out;
+    }
+
+    /**
+     * The delegation NS set of {@code domain} as its PARENT zone publishes it (RFC 1034 §4.2.1: the NS records at the
+     * cut in the parent): find the parent zone through the resolver, ask one of its servers with RD=0 and read the
+     * referral. Empty when there is no reachable parent (e.g. a lab TLD); the caller then falls back to
+     * {@link #publicNs}.
+     */
+    public List<Name> parentDelegation(Name domain) {
+        List<Name> out = new ArrayList<>();
+        if (domain.labels() <= 2) return out; // a TLD: the root is not asked here
+        try {
+            Name parent = new Name(domain, 1);
+            Message soa = query(resolver, parent, Type.SOA, true);
+            Name apex = null;
+            for (Record r : soa.getSection(Section.ANSWER)) if (r instanceof SOARecord s) apex = s.getName();
+            for (Record r : soa.getSection(Section.AUTHORITY)) if (apex == null && r instanceof SOARecord s) apex = s.getName();
+            if (apex == null) return out;
+            Message ns = query(resolver, apex, Type.NS, true);
+            for (Record r : ns.getSection(Section.ANSWER)) {
+                if (!(r instanceof NSRecord n)) continue;
+                Message a = query(resolver, n.getTarget(), Type.A, true);
+                for (Record ar : a.getSection(Section.ANSWER)) {
+                    if (!(ar instanceof org.xbill.DNS.ARecord addr)) continue;
+                    Message ref = query(new InetSocketAddress(addr.getAddress(), 53), domain, Type.NS, false);
+                    for (int sec : new int[] {Section.AUTHORITY, Section.ANSWER}) {
+                        for (Record x : ref.getSection(sec)) {
+                            if (x instanceof NSRecord d && d.getName().equals(domain)) out.add(d.getTarget());
+                        }
+                    }
+                    return out;
+                }
+            }
+        } catch (IOException e) {
+            // parent unreachable: caller falls back
         }
         return out;
     }

@@ -150,7 +150,8 @@ public final class StatusService {
 
     private ZoneStatus.Delegation delegation(Name name) {
         List<String> ours = config.nsNames().stream().map(StatusService::norm).toList();
-        List<Name> found = probe.publicNs(name);
+        List<Name> found = probe.parentDelegation(name);
+        if (found.isEmpty()) found = probe.publicNs(name); // no reachable parent (labs): the zone's own NS set
         List<String> listed = found.stream().map(n -> norm(n.toString())).toList();
         List<String> missing = ours.stream().filter(n -> !listed.contains(n)).toList();
         return new ZoneStatus.Delegation(ours, listed, missing, !found.isEmpty());
