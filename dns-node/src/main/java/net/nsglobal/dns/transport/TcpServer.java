@@ -79,6 +79,11 @@ public final class TcpServer implements AutoCloseable {
             } catch (IOException e) {
                 if (closed) break;
                 log.warn("component=transport transport=tcp local={} accept failed: {}", local, e.toString());
+                try {
+                    Thread.sleep(100);   // e.g. out of file descriptors: do not spin; connections in flight will close
+                } catch (InterruptedException ie) {
+                    break;
+                }
                 continue;
             }
             if (!limits.tryOpen()) {
