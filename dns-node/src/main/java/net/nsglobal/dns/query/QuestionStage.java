@@ -21,11 +21,11 @@ final class QuestionStage implements Stage {
             return ctx.respond(ResponseWriter.empty(ctx.wire(), q, Rcode.FORMERR, q.qdcount == 1, false, identity),
                     Rcode.FORMERR);
         }
-        if (q.qtype == 0) { // reserved type (RFC 6895 §3.1); Knot answers NOTIMP
-            return ctx.respond(ResponseWriter.empty(ctx.wire(), q, Rcode.NOTIMP, true, true, identity), Rcode.NOTIMP);
-        }
         if (q.edns && q.ednsVersion > 0) {
             return ctx.respond(ResponseWriter.empty(ctx.wire(), q, Rcode.BADVERS, true, true, identity), Rcode.BADVERS);
+        }
+        if (q.qtype == 0) { // reserved type (RFC 6895 §3.1); Knot answers NOTIMP
+            return ctx.respond(ResponseWriter.empty(ctx.wire(), q, Rcode.NOTIMP, true, true, identity), Rcode.NOTIMP);
         }
         return Verdict.CONTINUE;
     }

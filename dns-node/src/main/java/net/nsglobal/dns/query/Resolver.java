@@ -26,8 +26,11 @@ import org.xbill.DNS.Type;
  * and negative or wildcard answers bring their NSEC/NSEC3 proofs ({@link DenialOfExistence}).
  */
 final class Resolver {
-    /** How many CNAME/DNAME links are followed inside the zone before giving up (Knot follows a bounded chain). */
-    private static final int MAX_CHAIN = 16;
+    /**
+     * How many names of a CNAME/DNAME chain are looked up: Knot puts at most 5 CNAMEs in the answer and then stops,
+     * NOERROR, without looking up the last target.
+     */
+    private static final int MAX_CHAIN = 5;
 
     private Resolver() {}
 

@@ -101,10 +101,16 @@ public final class Zone {
         for (ZoneNode node : withData) {
             Name owner = node.name;
             node.seal();
+            if (node.has(Type.NSEC3) && owner.labels() == originLabels + 1) {
+                // NSEC3 owners live in their own tree (RFC 5155 §7.2, as Knot): not a name of the zone, so a
+                // query for a hashed owner is NXDOMAIN and the hash does not block wildcards.
+                nodes.remove(owner);
+                nsec3.put(owner.getLabelString(0).toLowerCase(java.util.Locale.ROOT), node);
+                continue;
+            }
             for (RecordSet set : node.rrsets) {
                 int type = set.getType();
                 if (type == Type.NSEC) nsecOwners.add(owner);
-                if (type == Type.NSEC3) nsec3.put(owner.getLabelString(0).toLowerCase(java.util.Locale.ROOT), node);
                 if (type == Type.NSEC3PARAM && owner.equals(origin)) param = (NSEC3PARAMRecord) set.first();
             }
             node.delegation = node.has(Type.NS) && !owner.equals(origin);
@@ -133,7 +139,9 @@ public final class Zone {
     public List<Record> records() {
         List<Record> out = new ArrayList<>(recordCount);
         out.add(soa);
-        for (ZoneNode n : nodes.values()) {
+        List<ZoneNode> all = new ArrayList<>(nodes.values());
+        all.addAll(nsec3Chain.values());
+        for (ZoneNode n : all) {
             for (RecordSet s : n.rrsets) {
                 for (Record r : s.rrs()) if (r != soa) out.add(r);
                 out.addAll(s.sigs());

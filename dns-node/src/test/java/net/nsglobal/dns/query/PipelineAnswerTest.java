@@ -177,4 +177,26 @@ class PipelineAnswerTest {
         Message m = run(pipeline, query("www.plain.test.", Type.A, DClass.HS, 1232, false, false), Transport.UDP);
         assertThat(m.getRcode()).isEqualTo(Rcode.REFUSED);
     }
+
+    @Test
+    void cnameChainStopsAfterFiveLinksAsKnot() throws Exception {
+        Name origin = Name.fromConstantString("chain.test.");
+        List<Record> rs = new java.util.ArrayList<>();
+        rs.add(new org.xbill.DNS.SOARecord(origin, DClass.IN, 300, origin, origin, 1, 2, 3, 4, 60));
+        for (int i = 0; i < 8; i++) {
+            rs.add(new CNAMERecord(Name.fromConstantString("c" + i + ".chain.test."), DClass.IN, 300,
+                    Name.fromConstantString("c" + (i + 1) + ".chain.test.")));
+        }
+        rs.add(new org.xbill.DNS.ARecord(Name.fromConstantString("c8.chain.test."), DClass.IN, 300,
+                java.net.InetAddress.getByName("192.0.2.8")));
+        ZoneStore s = new ZoneStore();
+        s.put(net.nsglobal.dns.zone.Zone.compile(origin, rs));
+        Pipeline p = Pipeline.standard(s, ServerIdentity.of("x"), null, null);
+        Message m = run(p, query("c0.chain.test.", Type.A), Transport.UDP);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(types(m, Section.ANSWER)).containsExactly("CNAME", "CNAME", "CNAME", "CNAME", "CNAME");
+        assertThat(m.getSection(Section.AUTHORITY)).isEmpty();
+        Message shortChain = run(p, query("c4.chain.test.", Type.A), Transport.UDP);
+        assertThat(types(shortChain, Section.ANSWER)).containsExactly("CNAME", "CNAME", "CNAME", "CNAME", "A");
+    }
 }

@@ -99,4 +99,11 @@ class PipelineDnssecTest {
         Message m = ask("www.n3.test.", Type.TXT, true);
         assertThat(types(m, Section.AUTHORITY)).containsExactly("NSEC3", "RRSIG", "RRSIG", "SOA");
     }
+
+    @Test
+    void nsec3OwnersAreNotNamesOfTheZone() {
+        // RFC 5155 §7.2: hashed owners live in their own tree; asking for one is a name error (as Knot answers).
+        Message m = ask("0MDJTV9807271TDB9SOHA6L06BQJ5AGI.n3.test.", Type.NSEC3, false);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NXDOMAIN);
+    }
 }
