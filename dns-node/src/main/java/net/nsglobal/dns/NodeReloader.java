@@ -23,6 +23,8 @@ import org.xbill.DNS.Name;
  * {@code server.reload-interval}, on SIGHUP, and on POST /reload). A file that does not load is rejected with
  * file:line and the reason, and the zone keeps serving its previous version (all or nothing, atomic swap in the
  * {@link ZoneStore}); a file is retried only once it changes again, so a broken file is logged once, not every poll.
+ * Only the zone file itself is watched (not files it {@code $INCLUDE}s); with very many file zones, raise
+ * {@code server.reload-interval} (each poll is one stat per file) or set it to 0 and reload by SIGHUP.
  */
 final class NodeReloader {
     private static final Logger log = LoggerFactory.getLogger(NodeReloader.class);
@@ -56,7 +58,7 @@ final class NodeReloader {
         List<Result> out = new ArrayList<>();
         for (Watched w : watched) {
             Object stamp = stamp(w.spec.file());
-            if (!force && stamp != null && stamp.equals(w.stamp)) continue;
+            if (!force && stamp.equals(w.stamp)) continue;
             w.stamp = stamp;
             out.add(load(w.spec));
         }
@@ -98,7 +100,7 @@ final class NodeReloader {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             return List.of(a.lastModifiedTime(), a.size(), String.valueOf(a.fileKey()));
         } catch (IOException e) {
-            return null;   // missing file: attempt (and report) every time it is asked for
+            return "unreadable";   // reported once; tried again when it reappears (or on a forced reload)
         }
     }
 }
