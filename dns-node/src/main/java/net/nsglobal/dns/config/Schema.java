@@ -42,8 +42,8 @@ public final class Schema {
             "addresses to serve DNS on, UDP and TCP (ADDR:PORT, [V6]:PORT; port 0 = any free port)");
     public static final Setting<Integer> UDP_WORKERS = Setting.optional("udp-workers", integer(1, 256), 1,
             "UDP receive threads per listen address (SO_REUSEPORT sockets when > 1)");
-    public static final Setting<Integer> TCP_MAX_CONNECTIONS = Setting.optional("tcp-max-connections", integer(1, 65536), 256,
-            "open TCP connections accepted at once, over all addresses; further ones are closed at once (RFC 7766 §6.2.2)");
+    public static final Setting<Integer> TCP_MAX_CONNECTIONS = Setting.optional("tcp-max-connections", integer(1, 16384), 256,
+            "open TCP connections accepted at once, over all addresses (one thread each); further ones are closed at once (RFC 7766 §6.2.2)");
     public static final Setting<Duration> TCP_IDLE_TIMEOUT = Setting.optional("tcp-idle-timeout",
             duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(10),
             "a TCP connection with no complete query for this long, or whose client stopped reading for this long, is closed (RFC 7766 §6.2.3)");
