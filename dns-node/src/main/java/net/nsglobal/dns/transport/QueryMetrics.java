@@ -10,12 +10,29 @@ import org.xbill.DNS.Type;
 /**
  * Query counters for Prometheus, cheap on the hot path: plain {@link LongAdder} cells indexed by transport × rcode and
  * transport × qtype. Micrometer meters are registered lazily, only for cells that ever counted, when
- * {@link #registerSeen} runs before each scrape — so 2 × 65,536 possible qtypes cost nothing until they occur.
+ * {@link #registerSeen} runs before each scrape.
  */
 public final class QueryMetrics {
     private static final int RCODES = 24;        // 0..23 covers DNS and extended (BADVERS=16 … BADCOOKIE=23)
     private static final int OTHER_RCODE = RCODES;
-    private static final int QTYPES = 65536;
+    /** qtype → counter slot: each type with a mnemonic has its own, all others share slot 0 ("OTHER"), so that
+     *  random qtypes (scans, fuzzing) cannot blow up the number of series. */
+    private static final short[] SLOT = new short[65536];
+    private static final String[] SLOT_NAME;
+
+    static {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        names.add("OTHER");
+        for (int t = 0; t < 65536; t++) {
+            String n = Type.string(t);
+            if (!n.startsWith("TYPE")) {
+                SLOT[t] = (short) names.size();
+                names.add(n);
+            }
+        }
+        SLOT_NAME = names.toArray(new String[0]);
+    }
+
     private static final Transport[] TRANSPORTS = Transport.values();
 
     private final MeterRegistry registry;
@@ -31,8 +48,9 @@ public final class QueryMetrics {
         for (Transport t : TRANSPORTS) {
             int i = t.ordinal();
             for (int r = 0; r <= RCODES; r++) byRcode[i][r] = new LongAdder();
-            byQtype[i] = new LongAdder[QTYPES];
-            qtypeRegistered[i] = new boolean[QTYPES];
+            byQtype[i] = new LongAdder[SLOT_NAME.length];
+            for (int q = 0; q < SLOT_NAME.length; q++) byQtype[i][q] = new LongAdder();
+            qtypeRegistered[i] = new boolean[SLOT_NAME.length];
             dropped[i] = new LongAdder();
             FunctionCounter.builder("dns_queries_dropped", dropped[i], LongAdder::doubleValue)
                     .description("queries answered with nothing (QR=1, unparseable header, policy)")
@@ -43,17 +61,7 @@ public final class QueryMetrics {
     /** Counts one query (qtype -1 = no question) and its outcome (rcode -1 = dropped, size of the response sent). */
     public void count(Transport t, int qtype, int rcode, int responseBytes) {
         int i = t.ordinal();
-        if (qtype >= 0) {
-            LongAdder[] q = byQtype[i];
-            LongAdder a = q[qtype];
-            if (a == null) {
-                synchronized (q) {
-                    a = q[qtype];
-                    if (a == null) q[qtype] = a = new LongAdder();
-                }
-            }
-            a.increment();
-        }
+        if (qtype >= 0) byQtype[i][SLOT[qtype]].increment();
         if (rcode < 0) {
             dropped[i].increment();
             return;
@@ -82,14 +90,13 @@ public final class QueryMetrics {
                 }
             }
             LongAdder[] q = byQtype[i];
-            for (int qt = 0; qt < QTYPES; qt++) {
-                LongAdder a = q[qt];
-                if (a != null && !qtypeRegistered[i][qt]) {
-                    qtypeRegistered[i][qt] = true;
-                    FunctionCounter.builder("dns_queries", a, LongAdder::doubleValue)
-                            .description("queries received, by transport and qtype")
+            for (int slot = 0; slot < q.length; slot++) {
+                if (!qtypeRegistered[i][slot] && q[slot].sum() > 0) {
+                    qtypeRegistered[i][slot] = true;
+                    FunctionCounter.builder("dns_queries", q[slot], LongAdder::doubleValue)
+                            .description("queries received, by transport and qtype (OTHER: types without a mnemonic)")
                             .tag("transport", t.label())
-                            .tag("qtype", Type.string(qt))
+                            .tag("qtype", SLOT_NAME[slot])
                             .register(registry);
                 }
             }

@@ -52,6 +52,7 @@ class HttpEndpointsTest {
         udp(node.dnsAddress(), query("www.m.example", Type.AAAA));
         tcp(node.dnsAddress(), query("nx.m.example", Type.A));
         udp(node.dnsAddress(), query("elsewhere.example", Type.A));
+        tcp(node.dnsAddress(), query("m.example", 65000));   // no mnemonic: counted as OTHER (bounded cardinality)
         HttpResponse<String> r = get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body())
@@ -60,6 +61,8 @@ class HttpEndpointsTest {
                 .contains("dns_queries_total{qtype=\"A\",transport=\"tcp\"} 1.0")
                 .contains("dns_responses_total{rcode=\"NOERROR\",transport=\"udp\"} 2.0")
                 .contains("dns_responses_total{rcode=\"NXDOMAIN\",transport=\"tcp\"} 1.0")
+                .contains("dns_queries_total{qtype=\"OTHER\",transport=\"tcp\"} 1.0")
+                .contains("dns_responses_total{rcode=\"NOERROR\",transport=\"tcp\"} 1.0")
                 .contains("dns_responses_total{rcode=\"REFUSED\",transport=\"udp\"} 1.0")
                 .contains("dns_zones_loaded 1.0")
                 .contains("# TYPE dns_response_size_bytes histogram")
