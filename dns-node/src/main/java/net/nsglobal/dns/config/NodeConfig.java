@@ -102,6 +102,12 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         ServerSettings server = new ServerSettings(s.get(LISTEN), s.get(UDP_WORKERS), s.get(TCP_MAX_CONNECTIONS),
                 s.get(TCP_IDLE_TIMEOUT), s.get(TCP_MAX_PIPELINED), s.get(HTTP), s.get(RELOAD_INTERVAL));
         s.finish();
+        for (int i = 0; i < server.listen().size(); i++) {
+            InetSocketAddress a = server.listen().get(i);
+            if (a.getPort() != 0 && server.listen().subList(0, i).contains(a)) {
+                throw new ConfigException("server.listen[" + i + "]", "address " + a + " is listed twice");
+            }
+        }
 
         Section id = top.section("identity");
         String nsid = id.get(NSID);

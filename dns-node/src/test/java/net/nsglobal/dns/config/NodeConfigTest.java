@@ -91,6 +91,7 @@ class NodeConfigTest {
         assertError("server: { listen: 127.0.0.1:0 }\ntimers: { refresh-min: 2w, refresh-max: 1w }", "timers.refresh-min", "refresh-max");
         assertError("server: { listen: 127.0.0.1:0 }\nlimits: { records-per-zone: lots }", "limits.records-per-zone", "size");
         assertError("server: [1, 2]", "server", "mapping");
+        assertError("server: { listen: [127.0.0.1:53, \"[::1]:53\", 127.0.0.1:53] }", "server.listen[2]", "listed twice");
     }
 
     private static void assertError(String yaml, String key, String reason) {
