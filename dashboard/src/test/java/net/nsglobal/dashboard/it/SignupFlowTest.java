@@ -112,6 +112,26 @@ class SignupFlowTest {
     }
 
     @Test
+    void whenTheRelayRefusesNothingIsStored() throws Exception {
+        int deadPort = KnotPrimary.freePort(); // nothing listens: the SMTP connection is refused
+        int http = KnotPrimary.freePort();
+        DashboardConfig c = h.config;
+        DashboardConfig broken = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
+                dir.resolve("relay-down"), c.resolver(),
+                new net.nsglobal.dashboard.config.SmtpSettings("127.0.0.1", deadPort,
+                        net.nsglobal.dashboard.config.SmtpSettings.Security.NONE, null, null, null),
+                c.allowList(), c.ownPrefixes(), c.nsNames(), c.collectorTransferAddress(), null, c.sites(),
+                c.catalogZone(), c.catalogListen(), c.limits(), false);
+        try (net.nsglobal.dashboard.ControlPlane p = net.nsglobal.dashboard.ControlPlane.start(broken, null, null, null)) {
+            HttpResponse<String> r = new Http(p.url()).postJson("/api/v1/signups",
+                    "{\"domain\":\"john-doe.test\",\"primaries\":[\"" + h.knot.primary() + "\"]}");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("nothing was saved");
+            assertThat(p.repository().countPending()).isZero();
+        }
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRejected() throws Exception {
         Http web = new Http(h.url());
         int mails = h.mail.getReceivedMessages().length;
