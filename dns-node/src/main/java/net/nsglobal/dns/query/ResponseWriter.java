@@ -46,6 +46,15 @@ final class ResponseWriter {
         m.addRecord(Record.newRecord(qname, q.qtype, q.qclass), Section.QUESTION);
         OPTRecord opt = q.edns ? new OPTRecord(ADVERTISED_PAYLOAD, rcode >>> 4, 0, q.dnssecOk ? Flags.DO : 0,
                 nsidOption(q, identity)) : null;
+        // Common case first: everything fits, one encoding.
+        for (List<Record> unit : a.answer.units()) for (Record r : unit) m.addRecord(r, Section.ANSWER);
+        for (List<Record> unit : a.authority.units()) for (Record r : unit) m.addRecord(r, Section.AUTHORITY);
+        for (List<Record> unit : a.additional.units()) for (Record r : unit) m.addRecord(r, Section.ADDITIONAL);
+        h.setRcode(rcode & 0xF);
+        if (opt != null) m.addRecord(opt, Section.ADDITIONAL);
+        byte[] whole = m.toWire();
+        if (whole.length <= limit) return whole;
+        for (int s : new int[] {Section.ANSWER, Section.AUTHORITY, Section.ADDITIONAL}) m.removeAllRecords(s);
         int budget = limit - (opt == null ? 0 : 11 + optionsLength(opt));
         boolean truncated = !fill(m, a.answer, Section.ANSWER, budget, false)
                 || !fill(m, a.authority, Section.AUTHORITY, budget, false);

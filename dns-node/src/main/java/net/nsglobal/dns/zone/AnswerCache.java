@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Encoded responses of one zone snapshot, keyed by (lowercased qname wire bytes, qtype and response shape), so the
- * hot path answers with one array copy. Direct-mapped and lossy like a CPU cache: a colliding entry is simply
- * overwritten, so it is bounded, lock-free and allocation-free on a hit. Entries are immutable and published through
+ * hot path answers with one array copy. Two-way set-associative and lossy like a CPU cache: a key may sit in one of
+ * two neighbouring slots; when both are taken the older choice is overwritten. So it is bounded (at most four slots
+ * per record, at most 2^18), lock-free and allocation-free on a hit. Entries are immutable and published through
  * an {@link AtomicReferenceArray}, so readers on any thread see complete entries. It belongs to one snapshot and dies
  * with it: a zone swap invalidates every answer at once.
  */
@@ -17,7 +18,7 @@ public final class AnswerCache {
     private volatile AtomicReferenceArray<Entry> table;
 
     AnswerCache(int recordCount) {
-        int want = Math.max(64, Math.min(1 << 16, recordCount * 2));
+        int want = Math.max(64, Math.min(1 << 18, recordCount * 4));
         this.capacity = Integer.highestOneBit(want - 1) << 1;
     }
 
@@ -36,22 +37,31 @@ public final class AnswerCache {
     public Entry get(byte[] name, int nameLen, int nameHash, long key) {
         AtomicReferenceArray<Entry> t = table;
         if (t == null) return null;
-        Entry e = t.get(index(nameHash, key));
-        if (e != null && e.key == key && e.name.length == nameLen
-                && java.util.Arrays.equals(e.name, 0, nameLen, name, 0, nameLen)) {
-            return e;
-        }
-        return null;
+        int i = index(nameHash, key);
+        Entry e = t.get(i);
+        if (matches(e, name, nameLen, key)) return e;
+        e = t.get(i ^ 1);
+        return matches(e, name, nameLen, key) ? e : null;
+    }
+
+    private static boolean matches(Entry e, byte[] name, int nameLen, long key) {
+        return e != null && e.key == key && e.name.length == nameLen
+                && java.util.Arrays.equals(e.name, 0, nameLen, name, 0, nameLen);
     }
 
     public void put(byte[] name, int nameLen, int nameHash, long key, byte[] response, int rcode) {
         byte[] n = java.util.Arrays.copyOf(name, nameLen);
-        table().set(index(nameHash, key), new Entry(n, key, response, rcode));
+        AtomicReferenceArray<Entry> t = table();
+        int i = index(nameHash, key);
+        Entry first = t.get(i);
+        if (first != null && !matches(first, name, nameLen, key) && t.get(i ^ 1) == null) i ^= 1;
+        else if (first != null && !matches(first, name, nameLen, key)) i ^= (nameHash >>> 7) & 1; // spread evictions
+        t.set(i, new Entry(n, key, response, rcode));
     }
 
     private int index(int nameHash, long key) {
-        int h = nameHash * 31 + Long.hashCode(key);
-        h ^= (h >>> 16);
+        int h = (nameHash * 31 + Long.hashCode(key)) * 0x9E3779B9; // Fibonacci hashing: spread similar names
+        h ^= (h >>> 15);
         return h & (capacity - 1);
     }
 }
