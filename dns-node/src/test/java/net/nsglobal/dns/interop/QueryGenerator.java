@@ -15,6 +15,7 @@ final class QueryGenerator {
     static final int[] QTYPES = {
         Type.A, Type.AAAA, Type.MX, Type.TXT, Type.NS, Type.SOA, Type.DS, Type.DNSKEY, Type.NSEC, Type.NSEC3PARAM,
         Type.RRSIG, Type.ANY, Type.CNAME, Type.SRV, Type.DNAME, Type.CAA, Type.PTR, Type.HINFO, Type.NSEC3,
+        0 /* reserved, RFC 6895 §3.1 */, Type.MAILB, 128 /* unassigned */,
     };
     /** Weighted towards the types that carry data in the generated zones. */
     private static final int[] COMMON = {Type.A, Type.A, Type.A, Type.AAAA, Type.AAAA, Type.MX, Type.TXT, Type.NS,

@@ -117,6 +117,12 @@ final class ZoneGenerator {
         rr(z, "cdeleg", 300, "CNAME", "host.deleg1");
         rr(z, "cdname", 300, "CNAME", "h.dn");
         names.addAll(List.of("c1", "c2", "c3", "cext", "cwild", "cnx", "cdeleg", "cdname"));
+        // A CNAME loop, a chain longer than servers follow (Knot stops after a fixed count), a CNAME to the apex.
+        rr(z, "loop1", 300, "CNAME", "loop2");
+        rr(z, "loop2", 300, "CNAME", "loop1");
+        for (int i = 0; i < 12; i++) rr(z, "long" + i, 300, "CNAME", i == 11 ? "h0" : "long" + (i + 1));
+        rr(z, "capex", 300, "CNAME", "@");
+        names.addAll(List.of("loop1", "loop2", "long0", "long5", "capex"));
         // DNAME: to an in-zone subtree, a chain of two, and out of zone.
         rr(z, "target", 300, "A", ipv4());
         rr(z, "h.target", 300, "A", ipv4());

@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 /**
  * Signs a zone file with BIND's dnssec-keygen and dnssec-signzone (ECDSA P-256, RFC 6605), with a fixed inception
@@ -42,5 +46,16 @@ final class ZoneSigner {
         cmd.add(unsigned.toString());
         ExternalTool.run(dir, cmd);
         return out;
+    }
+
+    /** Owner names of the NSEC3 records in a signed zone file (none for NSEC or unsigned zones). */
+    static List<String> nsec3Owners(Path zoneFile, String origin) throws IOException {
+        List<String> owners = new ArrayList<>();
+        try (Master master = new Master(zoneFile.toString(), Name.fromString(origin))) {
+            for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+                if (r.getType() == Type.NSEC3) owners.add(r.getName().toString());
+            }
+        }
+        return owners;
     }
 }
