@@ -163,7 +163,7 @@ public final class PropagationBench {
                         EDGES, secs);
                 int answered = 0;
                 for (InetSocketAddress e : edges) {
-                    for (String z : members) if (Fleet.serial(probe, e, Name.fromString(z)) == 1) answered++;
+                    for (String z : members) if (serialRetried(probe, e, Name.fromString(z)) == 1) answered++;
                 }
                 System.out.printf("(b) verified by SOA query: %d of %d (zone, edge) pairs answer serial 1%n",
                         answered, catalogZones * EDGES);
@@ -213,7 +213,7 @@ public final class PropagationBench {
             }
             double first = (System.nanoTime() - start) / 1e9;
             int answered = 0;
-            for (Name z : all) if (Fleet.serial(probe, edge, z) == 1) answered++;
+            for (Name z : all) if (serialRetried(probe, edge, z) == 1) answered++;
             double swept = (System.nanoTime() - start) / 1e9;
             System.out.printf("(c) cold start, %d zones from disk: process start -> answering %.1f s; "
                     + "-> all %d zones verified by SOA query %.1f s (%d answered)%n", zones, first, zones, swept,
@@ -252,6 +252,13 @@ public final class PropagationBench {
             }
             Thread.sleep(2);
         }
+    }
+
+    /** A UDP probe lost on a loaded box is asked again (3 tries) before it counts as "not answering". */
+    static long serialRetried(DatagramSocket probe, InetSocketAddress server, Name zone) throws Exception {
+        long s = -1;
+        for (int i = 0; i < 3 && s == -1; i++) s = Fleet.serial(probe, server, zone);
+        return s;
     }
 
     static double median(List<Double> sorted) {
