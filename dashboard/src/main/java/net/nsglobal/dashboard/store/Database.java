@@ -34,10 +34,15 @@ public final class Database implements AutoCloseable {
         if (url == null || url.isBlank()) {
             Path pgData = dataDir.resolve("pg");
             Files.createDirectories(pgData);
+            stopOrphan(pgData);
             embedded = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(true)
+                    // zonky's defaults are for throw-away test databases (fsync off); this one must survive crashes
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             url = embedded.getJdbcUrl("postgres", "postgres");
             user = "postgres";
@@ -59,6 +64,36 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(embedded, pool);
+    }
+
+    /**
+     * A control plane killed with SIGKILL leaves its embedded postmaster running on the data directory, and a new one
+     * cannot start there. postmaster.pid's first line is that process (PostgreSQL docs, "Database File Layout"); if
+     * it is still a postgres on this very directory, ask it to shut down (SIGTERM) and wait.
+     */
+    static void stopOrphan(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return;
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException e) {
+            return; // unreadable: let PostgreSQL judge the stale file itself
+        }
+        java.util.Optional<ProcessHandle> ph = ProcessHandle.of(pid);
+        if (ph.isEmpty()) return;
+        String cmd = ph.get().info().commandLine().orElse("");
+        if (!cmd.contains("postgres") || !cmd.contains(pgData.toString())) return;
+        log.warn("dashboard db: stopping the embedded PostgreSQL (pid {}) left running on {} by an earlier run", pid, pgData);
+        ph.get().destroy();
+        try {
+            ph.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new IOException("embedded PostgreSQL pid " + pid + " on " + pgData + " did not stop", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping PostgreSQL pid " + pid, e);
+        }
     }
 
     public Jdbi jdbi() { return jdbi; }
