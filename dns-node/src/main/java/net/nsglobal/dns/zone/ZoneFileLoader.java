@@ -50,6 +50,7 @@ public final class ZoneFileLoader {
             else if (!msg.matches("(?s)^[^:\\s]+:\\d+: .*")) msg = file + ":0: " + msg;
             throw new ZoneException("zone " + origin + ": " + msg, e);
         }
+        checkSemantics(origin, file, records);
         try {
             return Zone.compile(origin, records);
         } catch (ZoneException e) {
@@ -57,19 +58,50 @@ public final class ZoneFileLoader {
         }
     }
 
-    /** Best-effort line of a record whose problem is found after parsing (first line mentioning its owner). */
+    /**
+     * Semantic checks Knot and BIND also apply at load (RFC 1034 §3.6.2, RFC 2181 §10.1): a CNAME owner has no other
+     * data (except DNSSEC records, RFC 4035 §2.5) and at most one CNAME.
+     */
+    private static void checkSemantics(Name origin, Path file, List<Record> records) throws ZoneException {
+        java.util.Map<Name, int[]> counts = new java.util.HashMap<>(); // [CNAMEs, other data]
+        for (Record r : records) {
+            int t = r.getType();
+            int[] c = counts.computeIfAbsent(r.getName(), k -> new int[2]);
+            if (t == org.xbill.DNS.Type.CNAME) c[0]++;
+            else if (t != org.xbill.DNS.Type.RRSIG && t != org.xbill.DNS.Type.NSEC) c[1]++;
+        }
+        for (Record r : records) {
+            int[] c = counts.get(r.getName());
+            if (c[0] > 1 || (c[0] == 1 && c[1] > 0)) {
+                String why = c[0] > 1 ? "more than one CNAME" : "CNAME and other data";
+                throw new ZoneException("zone " + origin + ": " + file + ":" + lineOf(file, r) + ": " + why + " at "
+                        + r.getName() + " (RFC 1034 §3.6.2)");
+            }
+        }
+    }
+
+    /** Best-effort line of a record whose problem is found after parsing (first line owned by its name). */
     private static int lineOf(Path file, Record r) {
+        String abs = r.getName().toString().toLowerCase(java.util.Locale.ROOT);
+        String noDot = abs.endsWith(".") ? abs.substring(0, abs.length() - 1) : abs;
         try {
-            String owner = r.getName().toString();
-            String rel = owner.endsWith(".") ? owner.substring(0, owner.length() - 1) : owner;
             List<String> lines = Files.readAllLines(file);
+            Name origin = null;
             for (int i = 0; i < lines.size(); i++) {
-                String l = lines.get(i).trim().toLowerCase(java.util.Locale.ROOT);
-                if (l.startsWith(owner.toLowerCase(java.util.Locale.ROOT)) || l.startsWith(rel.toLowerCase(java.util.Locale.ROOT))) {
-                    return i + 1;
+                String line = lines.get(i);
+                if (line.isEmpty() || Character.isWhitespace(line.charAt(0))) continue;
+                String first = line.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+                if (first.equals("$origin")) {
+                    origin = Name.fromString(line.split("\\s+")[1]);
+                    continue;
+                }
+                if (first.equals(abs) || first.equals(noDot)) return i + 1;
+                if (origin != null && Name.fromString(first, origin).equals(r.getName())) return i + 1;
+                if (origin == null && first.indexOf('.') < 0 && !first.startsWith("$") && noDot.startsWith(first + ".")) {
+                    return i + 1; // relative owner against the zone origin
                 }
             }
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // the line number is a hint only
         }
         return 0;

@@ -75,4 +75,14 @@ class ZoneFileLoaderTest {
                 .isInstanceOf(ZoneException.class)
                 .hasMessageContaining("missing.zone");
     }
+
+    @Test
+    void cnameAndOtherDataIsRejected() throws Exception {
+        Path f = dir.resolve("cname.zone");
+        Files.writeString(f, "$TTL 300\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1\nalias CNAME www\nalias TXT \"x\"\n");
+        assertThatThrownBy(() -> ZoneFileLoader.load(ORIGIN, f))
+                .isInstanceOf(ZoneException.class)
+                .hasMessageContaining(f + ":4:")
+                .hasMessageContaining("CNAME and other data");
+    }
 }
