@@ -29,6 +29,8 @@ public final class Harness implements AutoCloseable {
     public static final String LOCKED = "locked.test";
     public static final String API = "api-shop.test";
     public static final String CHANGE = "change-shop.test";
+    /** Same RNAME mailbox as {@link #CHANGE}: owner@change-shop.test. */
+    public static final String TWIN = "twin-shop.test";
 
     public final KnotPrimary knot;
     public final GreenMail mail;
@@ -43,7 +45,8 @@ public final class Harness implements AutoCloseable {
                 JOHN, zone(JOHN, "john\\.doe." + JOHN + ".", 7),
                 LOCKED, zone(LOCKED, "hostmaster." + LOCKED + ".", 42),
                 API, zone(API, "dns-admin." + API + ".", 5),
-                CHANGE, zone(CHANGE, "owner." + CHANGE + ".", 9)), List.of(SHOP, JOHN, API, CHANGE));
+                CHANGE, zone(CHANGE, "owner." + CHANGE + ".", 9),
+                TWIN, zone(TWIN, "owner." + CHANGE + ".", 11)), List.of(SHOP, JOHN, API, CHANGE, TWIN));
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         int http = KnotPrimary.freePort();
