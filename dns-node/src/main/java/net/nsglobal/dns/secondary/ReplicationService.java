@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.nsglobal.dns.catalog.Catalog;
 import net.nsglobal.dns.catalog.CatalogConsumer;
 import net.nsglobal.dns.catalog.FleetPublisher;
 import net.nsglobal.dns.config.CatalogSource;
@@ -117,7 +118,13 @@ public final class ReplicationService implements AutoCloseable {
         for (CatalogSource c : cfg.catalogs()) {
             secondaries.add(new SecondarySpec(c.name(), c.primaries(), TsigKey.from(cfg.tsigKey(c.tsigKey()))));
             Zone stored = store.get(c.name());
-            if (stored != null) catalogs.get(c.name()).apply(stored); // members from disk serve at once
+            if (stored != null) {
+                // Members from disk serve at once: loaded in parallel first, then started one by one.
+                if (Catalog.parse(stored) instanceof Catalog.Parsed.Ok ok) {
+                    secondaries.preload(ok.catalog().members().keySet());
+                }
+                catalogs.get(c.name()).apply(stored);
+            }
         }
         if (fleet != null) fleet.publishNow();
         log.info("replication started: role {}, {} secondary zones, {} catalogs{}", cfg.role(), secondaries.size(),

@@ -27,6 +27,15 @@ class CollectorEdgeTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir Path dir;
 
+    static String kdig(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(List.of(KnotPrimary.require("/usr/bin/kdig").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
     static String keyYaml() {
         return "tsig-keys:\n  - {name: edge-key, algorithm: hmac-sha256, secret: "
                 + Base64.getEncoder().encodeToString(EDGE_KEY.secret()) + "}\n";
@@ -84,6 +93,17 @@ class CollectorEdgeTest {
             TransferResult signed = client.transfer(Name.fromConstantString("b.example."), collector.address(),
                     null, EDGE_KEY);
             assertThat(signed).isInstanceOf(TransferResult.Full.class);
+
+            // An independent client (kdig, libknot's TSIG) verifies our signed AXFR and IXFR streams.
+            String key = "hmac-sha256:edge-key:" + Base64.getEncoder().encodeToString(EDGE_KEY.secret());
+            String axfr = kdig("-y", key, "@127.0.0.1", "-p", String.valueOf(collectorPort), "+tcp", "AXFR",
+                    "b.example.");
+            assertThat(axfr).doesNotContainIgnoringCase("failed").doesNotContain("BADSIG");
+            assertThat(axfr.lines().filter(l -> l.matches("^b\\.example\\.\\s+\\d+\\s+IN\\s+SOA.*")).count())
+                    .isEqualTo(2);
+            String ixfr = kdig("-y", key, "@127.0.0.1", "-p", String.valueOf(collectorPort), "+tcp", "IXFR=7",
+                    "b.example.");
+            assertThat(ixfr).doesNotContainIgnoringCase("failed").contains("SOA");
         } finally {
             TestNode.closeQuietly(edge1, edge2, collector);
         }

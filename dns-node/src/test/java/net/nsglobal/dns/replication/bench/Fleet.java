@@ -45,7 +45,7 @@ final class Fleet implements AutoCloseable {
     /** One dns-node JVM, a separate process with its own sockets (as on a real site). */
     Process node(String name, Path config, String heap) throws IOException {
         return start(name, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + work.resolve("logback.xml"),
+                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + work.resolve("logback.xml"),
                 "-cp", classpath, "net.nsglobal.cli.Main", "node", "--config", config.toString()));
     }
 

@@ -40,8 +40,10 @@ public final class PropagationBench {
         int coldZones = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
         Files.createDirectories(work);
         Fleet.writeLogback(work);
-        try (Fleet fleet = new Fleet(work, cp)) {
-            propagation(fleet, work, changes, catalogZones);
+        if (changes > 0 || catalogZones > 0) {
+            try (Fleet fleet = new Fleet(work, cp)) {
+                propagation(fleet, work, changes, catalogZones);
+            }
         }
         if (coldZones > 0) {
             try (Fleet fleet = new Fleet(work, cp)) {
