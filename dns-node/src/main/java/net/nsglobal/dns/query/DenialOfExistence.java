@@ -21,35 +21,63 @@ final class DenialOfExistence {
 
     private DenialOfExistence() {}
 
-    /** NXDOMAIN: RFC 4035 §3.1.3.2 (NSEC covering the name and the wildcard) / RFC 5155 §7.2.2. */
+    /**
+     * NXDOMAIN: RFC 4035 §3.1.3.2 (NSEC covering the name and the wildcard) / RFC 5155 §7.2.2 (closest encloser
+     * proof and the NSEC3 covering the wildcard at the closest provable encloser).
+     */
     static void nameError(Zone zone, Name qname, ZoneNode encloser, Answer a) {
-        Name wild = wildcardOf(encloser.name());
         if (zone.nsec3Signed()) {
-            closestEncloserProof(zone, qname, encloser.name(), a);
+            Name cpe = closestProvableEncloser(zone, encloser.name());
+            closestEncloserProof(zone, qname, cpe, a);
+            Name wild = wildcardOf(cpe);
             if (wild != null) nsec3Cover(zone, wild, a);
         } else if (zone.nsecSigned()) {
             nsec(zone.nsecCovering(qname), a);
+            Name wild = wildcardOf(encloser.name());
             if (wild != null) nsec(zone.nsecCovering(wild), a);
         }
     }
 
-    /** NODATA at an existing node: RFC 4035 §3.1.3.1 / RFC 5155 §7.2.3 (and §7.2.4 when the node has no NSEC3). */
+    /**
+     * NODATA at an existing node: its NSEC (RFC 4035 §3.1.3.1) — for an empty non-terminal, which has none, the
+     * name-error style proof — or its NSEC3 (RFC 5155 §7.2.3); a delegation without NSEC3 (opt-out, §7.2.4/§7.2.7)
+     * gets the closest provable encloser proof instead.
+     */
     static void noData(Zone zone, ZoneNode node, Answer a) {
+        noData(zone, node, node.name(), node, a);
+    }
+
+    /**
+     * NODATA at {@code node}, which answers {@code qname} (itself, or a wildcard for a query name that is a wildcard
+     * name); {@code closest} is the closest encloser of {@code qname}.
+     */
+    static void noData(Zone zone, ZoneNode node, Name qname, ZoneNode closest, Answer a) {
         if (zone.nsec3Signed()) {
             ZoneNode match = zone.nsec3Matching(hash(zone, node.name()));
-            if (match != null) nsec3(match, a);
-            else closestProvableEncloser(zone, node.name(), a);
+            if (match != null) {
+                nsec3(match, a);
+            } else if (node.delegation()) {
+                Name cpe = closestProvableEncloser(zone, new Name(node.name(), 1));
+                closestEncloserProof(zone, node.name(), cpe, a);
+            }
         } else if (zone.nsecSigned()) {
-            ZoneNode own = node.has(Type.NSEC) ? node : zone.nsecCovering(node.name());
-            nsec(own, a);
+            if (node.has(Type.NSEC)) {
+                nsec(node, a);
+            } else {
+                // Empty non-terminal: as for a name error — the NSEC covering it and the one covering the wildcard
+                // below it, unless that wildcard exists (then it proves nothing; Knot leaves it out).
+                nsec(zone.nsecCovering(qname), a);
+                Name wild = wildcardOf(closest.name());
+                if (wild != null && zone.node(wild) == null) nsec(zone.nsecCovering(wild), a);
+            }
         }
     }
 
     /** Wildcard answer: proof that the query name itself does not exist (RFC 4035 §3.1.3.3, RFC 5155 §7.2.6). */
     static void wildcardAnswer(Zone zone, Name qname, ZoneNode wild, ZoneNode encloser, int qtype, Answer a) {
         if (zone.nsec3Signed()) {
-            Name nextCloser = new Name(qname, qname.labels() - encloser.name().labels() - 1);
-            nsec3Cover(zone, nextCloser, a);
+            Name cpe = closestProvableEncloser(zone, encloser.name());
+            nsec3Cover(zone, nextCloser(qname, cpe), a);
         } else if (zone.nsecSigned()) {
             ZoneNode cover = zone.nsecCovering(qname);
             // The wildcard's own NSEC as proof would repeat an NSEC answer (Knot leaves it out).
@@ -60,12 +88,13 @@ final class DenialOfExistence {
     /** Wildcard NODATA: RFC 4035 §3.1.3.4 / RFC 5155 §7.2.5. */
     static void wildcardNoData(Zone zone, Name qname, ZoneNode wild, ZoneNode encloser, Answer a) {
         if (zone.nsec3Signed()) {
-            closestEncloserProof(zone, qname, encloser.name(), a);
             ZoneNode match = zone.nsec3Matching(hash(zone, wild.name()));
             if (match != null) nsec3(match, a);
+            closestEncloserProof(zone, qname, closestProvableEncloser(zone, encloser.name()), a);
         } else if (zone.nsecSigned()) {
+            // An empty non-terminal wildcard (RFC 4592 §2.2.2) has no NSEC of its own: the covering one suffices.
+            if (wild.has(Type.NSEC)) nsec(wild, a);
             nsec(zone.nsecCovering(qname), a);
-            nsec(wild.has(Type.NSEC) ? wild : zone.nsecCovering(wild.name()), a);
         }
     }
 
@@ -74,28 +103,22 @@ final class DenialOfExistence {
         noData(zone, cut, a);
     }
 
-    private static void closestEncloserProof(Zone zone, Name qname, Name encloser, Answer a) {
-        ZoneNode match = zone.nsec3Matching(hash(zone, encloser));
+    /** The NSEC3 matching the closest provable encloser and the one covering the next closer name (§7.2.1). */
+    private static void closestEncloserProof(Zone zone, Name qname, Name cpe, Answer a) {
+        ZoneNode match = zone.nsec3Matching(hash(zone, cpe));
         if (match != null) nsec3(match, a);
-        if (qname.labels() > encloser.labels()) {
-            Name nextCloser = new Name(qname, qname.labels() - encloser.labels() - 1);
-            nsec3Cover(zone, nextCloser, a);
-        }
+        if (qname.labels() > cpe.labels()) nsec3Cover(zone, nextCloser(qname, cpe), a);
     }
 
-    /** RFC 5155 §7.2.4/§7.2.7: no NSEC3 for the name (opt-out) — prove the closest provable encloser instead. */
-    private static void closestProvableEncloser(Zone zone, Name name, Answer a) {
+    /** The name itself or its nearest ancestor that has an NSEC3 (opt-out leaves some out), at most the apex. */
+    private static Name closestProvableEncloser(Zone zone, Name name) {
         Name n = name;
-        while (n.labels() > zone.origin().labels()) {
-            Name parent = new Name(n, 1);
-            ZoneNode match = zone.nsec3Matching(hash(zone, parent));
-            if (match != null) {
-                nsec3(match, a);
-                nsec3Cover(zone, n, a);
-                return;
-            }
-            n = parent;
-        }
+        while (n.labels() > zone.origin().labels() && zone.nsec3Matching(hash(zone, n)) == null) n = new Name(n, 1);
+        return n;
+    }
+
+    private static Name nextCloser(Name qname, Name encloser) {
+        return new Name(qname, qname.labels() - encloser.labels() - 1);
     }
 
     private static void nsec3Cover(Zone zone, Name name, Answer a) {

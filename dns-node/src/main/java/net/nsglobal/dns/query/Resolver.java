@@ -93,7 +93,9 @@ final class Resolver {
      */
     private static Name answerFromNode(Zone zone, ZoneNode node, Name name, int qtype, boolean dnssec, Answer a,
                                        ZoneNode wildcardEncloser) {
-        boolean synthesized = wildcardEncloser != null;
+        // Knot: a wildcard "expands" only for a query name that is not itself a wildcard name; a query for "*.x"
+        // answered by a wildcard gets the wildcard's own denial records, nothing about the query name.
+        boolean synthesized = wildcardEncloser != null && !isWildcardName(name);
         RecordSet cname = node.get(Type.CNAME);
         // Knot: a CNAME is followed unless the CNAME itself, ANY (RFC 8482: one RecordSet, the CNAME), the node's
         // own NSEC or its signatures were asked for.
@@ -128,6 +130,7 @@ final class Resolver {
         negativeSoa(zone, dnssec, a);
         if (dnssec) {
             if (synthesized) DenialOfExistence.wildcardNoData(zone, name, node, wildcardEncloser, a);
+            else if (wildcardEncloser != null) DenialOfExistence.noData(zone, node, name, wildcardEncloser, a);
             else DenialOfExistence.noData(zone, node, a);
         }
         return null;
@@ -205,6 +208,10 @@ final class Resolver {
         List<Record> sigs = new ArrayList<>();
         if (dnssec) for (RRSIGRecord s : soaSet.sigs()) sigs.add(withTtl(s, ttl));
         a.addOnce(a.authority, u, sigs);
+    }
+
+    private static boolean isWildcardName(Name name) {
+        return name.labels() > 1 && name.getLabelString(0).equals("*");
     }
 
     private static Record withTtl(Record r, long ttl) {
