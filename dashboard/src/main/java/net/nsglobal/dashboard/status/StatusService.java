@@ -151,10 +151,11 @@ public final class StatusService {
     private ZoneStatus.Delegation delegation(Name name) {
         List<String> ours = config.nsNames().stream().map(StatusService::norm).toList();
         List<Name> found = probe.parentDelegation(name);
-        if (found.isEmpty()) found = probe.publicNs(name); // no reachable parent (labs): the zone's own NS set
+        boolean atParent = !found.isEmpty();
+        if (!atParent) found = probe.publicNs(name); // no reachable parent (labs): the zone's own NS set
         List<String> listed = found.stream().map(n -> norm(n.toString())).toList();
         List<String> missing = ours.stream().filter(n -> !listed.contains(n)).toList();
-        return new ZoneStatus.Delegation(ours, listed, missing, !found.isEmpty());
+        return new ZoneStatus.Delegation(ours, listed, missing, !found.isEmpty(), atParent);
     }
 
     private ZoneStatus.ServerSerial serialAt(String label, InetSocketAddress server, Name name) {

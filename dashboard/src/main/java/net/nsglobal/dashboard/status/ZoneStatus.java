@@ -14,8 +14,12 @@ public record ZoneStatus(String domain, boolean served, Instant since, List<Serv
     /** One server's view: serial when it answers authoritatively, otherwise {@code problem}. */
     public record ServerSerial(String name, Long serial, String problem) {}
 
-    /** Whether the parent's delegation (as the resolver sees it) lists our name servers. */
-    public record Delegation(List<String> ours, List<String> listed, List<String> missing, boolean checked) {
+    /**
+     * Whether the delegation lists our name servers; {@code atParent} false means no parent server could be asked
+     * (lab TLDs) and the zone's own NS set was compared instead.
+     */
+    public record Delegation(List<String> ours, List<String> listed, List<String> missing, boolean checked,
+                             boolean atParent) {
         public boolean complete() { return checked && missing.isEmpty() && !ours.isEmpty(); }
     }
 }

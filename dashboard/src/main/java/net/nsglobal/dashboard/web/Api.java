@@ -115,6 +115,7 @@ final class Api {
         m.put("lastError", err);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("checked", s.delegation().checked());
+        d.put("source", s.delegation().atParent() ? "parent" : "zone");
         d.put("listsOurNameServers", s.delegation().complete());
         d.put("missing", s.delegation().missing());
         m.put("delegation", d);

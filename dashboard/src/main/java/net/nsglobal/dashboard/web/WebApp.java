@@ -220,7 +220,17 @@ public final class WebApp implements AutoCloseable {
         }
         boolean confirmed = "1".equals(ctx.queryParam("confirmed"));
         int refresh = confirmed && !s.get().inSync() ? 2 : 0;
-        render(ctx, 200, "status.jte", Map.of("s", s.get(), "confirmed", confirmed, "refresh", refresh));
+        render(ctx, 200, "status.jte", Map.of("s", s.get(), "confirmed", confirmed, "refresh", refresh,
+                "tryIt", tryIt(domain)));
+    }
+
+    /** In the demo, the dig line for each site, so the newcomer can ask every edge (sites are on loopback there). */
+    private List<String> tryIt(String domain) {
+        if (demoMailbox == null) return List.of();
+        return config.sites().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> "dig @" + e.getValue().getAddress().getHostAddress() + " -p " + e.getValue().getPort() + " "
+                        + domain + " SOA +nsid    # " + e.getKey())
+                .toList();
     }
 
     // ---- changes and removal -----------------------------------------------------------------------------------
