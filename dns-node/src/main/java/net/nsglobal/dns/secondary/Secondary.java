@@ -73,9 +73,17 @@ public final class Secondary {
                 cancel(refreshTimer);
                 state = State.QUEUED;
                 log.debug("zone {}: refresh queued ({})", spec.zone(), why);
-                ctx.transfers().execute(this::attempt);
+                executor().execute(this::attempt);
             }
         }
+    }
+
+    private boolean catalog() {
+        return ctx.isCatalog().test(spec.zone());
+    }
+
+    private java.util.concurrent.ExecutorService executor() {
+        return catalog() ? ctx.catalogTransfers() : ctx.transfers();
     }
 
     synchronized void stop() {
@@ -91,15 +99,19 @@ public final class Secondary {
         InetSocketAddress slot = null;
         synchronized (this) {
             if (state == State.STOPPED) return;
-            for (InetSocketAddress p : s.primaries()) {
-                if (ctx.slots().tryAcquire(p.getAddress())) {
-                    slot = p;
-                    break;
+            if (catalog()) {
+                slot = s.primaries().get(0); // catalogs bypass the slots (see SecondaryContext)
+            } else {
+                for (InetSocketAddress p : s.primaries()) {
+                    if (ctx.slots().tryAcquire(p.getAddress())) {
+                        slot = p;
+                        break;
+                    }
                 }
             }
             if (slot == null) {
                 // Every primary is at its transfer limit: try again shortly, still QUEUED (NOTIFYs keep coalescing).
-                ctx.clock().schedule(() -> ctx.transfers().execute(this::attempt), 20, TimeUnit.MILLISECONDS);
+                ctx.clock().schedule(() -> executor().execute(this::attempt), 20, TimeUnit.MILLISECONDS);
                 return;
             }
             state = State.TRANSFERRING;
@@ -111,7 +123,7 @@ public final class Secondary {
             failure = "internal error: " + e;
             log.error("zone {}: refresh failed", s.zone(), e);
         } finally {
-            ctx.slots().release(slot.getAddress());
+            if (!catalog()) ctx.slots().release(slot.getAddress());
         }
         synchronized (this) {
             if (state == State.STOPPED) return;

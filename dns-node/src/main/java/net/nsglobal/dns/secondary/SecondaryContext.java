@@ -7,7 +7,12 @@ import net.nsglobal.dns.xfrin.XfrClient;
 import net.nsglobal.dns.xfrin.ZoneBuilder;
 import net.nsglobal.dns.zone.ZoneStore;
 
-/** What every {@link Secondary} of a node shares: where zones go, how they are fetched, and the threads. */
+/**
+ * What every {@link Secondary} of a node shares: where zones go, how they are fetched, and the threads. Catalog zones
+ * refresh on their own thread and outside the transfer slots: membership must not queue behind the thousands of
+ * member transfers it just started.
+ */
 record SecondaryContext(ZoneStore store, Persister disk, XfrClient client, ZoneBuilder builder, RefreshTimers timers,
-                        TransferSlots slots, ExecutorService transfers, ScheduledExecutorService clock,
-                        ZoneChangeListener listener) {}
+                        TransferSlots slots, ExecutorService transfers, ExecutorService catalogTransfers,
+                        ScheduledExecutorService clock, ZoneChangeListener listener,
+                        java.util.function.Predicate<org.xbill.DNS.Name> isCatalog) {}
