@@ -106,4 +106,25 @@ class PipelineDnssecTest {
         Message m = ask("0MDJTV9807271TDB9SOHA6L06BQJ5AGI.n3.test.", Type.NSEC3, false);
         assertThat(m.getRcode()).isEqualTo(Rcode.NXDOMAIN);
     }
+
+    @Test
+    void emptyNonTerminalNoDataIsProvedLikeANameError() {
+        // x.ent is an ENT with a wildcard child: the NSEC covering x.ent proves it; *.x.ent exists, so no second
+        // NSEC (RFC 4035 §3.1.3.2, as Knot answers).
+        Message m = ask("x.ent.n.test.", Type.A, true);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(types(m, Section.AUTHORITY)).containsExactly("NSEC", "RRSIG", "RRSIG", "SOA");
+        assertThat(m.getSection(Section.AUTHORITY).stream().filter(r -> r.getType() == Type.NSEC).findFirst()
+                .orElseThrow().getName().toString()).isEqualTo("dd.n.test.");
+    }
+
+    @Test
+    void wildcardQueryNameGetsOnlyTheWildcardsDenial() {
+        // "*.y.x.ent" is itself a wildcard name: no expansion proof, only the NSEC3 of *.x.ent (RFC 5155 §7.2.5
+        // applies to expansions; Knot answers so).
+        Message m = ask("*.y.x.ent.n3.test.", Type.TXT, true);
+        assertThat(types(m, Section.AUTHORITY)).containsExactly("NSEC3", "RRSIG", "RRSIG", "SOA");
+        Message expanded = ask("a.y.x.ent.n3.test.", Type.TXT, true);
+        assertThat(expanded.getSection(Section.AUTHORITY).stream().filter(r -> r.getType() == Type.NSEC3)).hasSize(3);
+    }
 }
