@@ -1,5 +1,6 @@
 package net.nsglobal.dns.interop;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import org.xbill.DNS.Record;
@@ -15,9 +16,9 @@ interface Allowance {
 
     boolean excuses(Difference d);
 
-    /** All allowances in force. */
-    static List<Allowance> all() {
-        return List.of(new Rfc8482Any(), new SizeBoundary());
+    /** All allowances in force; NSD is the tie-breaker of {@link IncompleteKnotDenial}. */
+    static List<Allowance> all(InetSocketAddress knot, InetSocketAddress candidate, InetSocketAddress nsd) {
+        return List.of(new Rfc8482Any(), new SizeBoundary(), new IncompleteKnotDenial(knot, candidate, nsd));
     }
 
     /**

@@ -62,7 +62,7 @@ final class QueryGenerator {
                 default -> label() + "." + d;
             };
         }
-        if (kind < 90) {
+        if (kind < 86) {
             String d = any(zone.dnames());
             return switch (random.nextInt(5)) {
                 case 0 -> d;
@@ -72,7 +72,17 @@ final class QueryGenerator {
                 default -> label() + "." + d;
             };
         }
-        if (kind < 98) return label() + "." + zone.origin();
+        if (kind < 98) {
+            if (random.nextBoolean()) return label() + "." + zone.origin();
+            // The random subtree: 1–4 labels of the same small alphabet, plus one it never uses.
+            StringBuilder n = new StringBuilder();
+            int depth = 1 + random.nextInt(4);
+            for (int i = 0; i < depth; i++) {
+                n.append(random.nextInt(6) == 0 ? "e" : ZoneGenerator.RANDOM_LABELS[
+                        random.nextInt(ZoneGenerator.RANDOM_LABELS.length)]).append('.');
+            }
+            return n + zone.randomRoot();
+        }
         // Outside every hosted zone (RFC 1034 §4.3.2 step 2: not authoritative → REFUSED in practice).
         return label() + ".elsewhere.example.";
     }

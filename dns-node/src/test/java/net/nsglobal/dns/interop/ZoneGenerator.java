@@ -19,7 +19,10 @@ import java.util.Set;
 final class ZoneGenerator {
     /** A generated zone: its text and the names a query generator should aim at. */
     record GeneratedZone(String origin, String text, List<String> names, List<String> delegations,
-                         List<String> wildcardParents, List<String> dnames) { }
+                         List<String> wildcardParents, List<String> dnames, String randomRoot) { }
+
+    /** Labels of the random subtree: few, so names collide into ENTs, wildcards and asterisk labels. */
+    static final String[] RANDOM_LABELS = {"a", "b", "c", "d", "*"};
 
     private final Random random;
 
@@ -183,10 +186,51 @@ final class ZoneGenerator {
         int manyAaaa = 45 + random.nextInt(10);
         for (int i = 0; i < manyAaaa; i++) rr(z, "manyaaaa", 300, "AAAA", "2001:db8:1::" + Integer.toHexString(i + 1));
         names.addAll(List.of("big512", "big1232", "manya", "manyaaaa"));
+        randomSubtree(z, names, wildcards);
         List<String> absolute = new ArrayList<>();
         for (String n : names) absolute.add(n.equals("@") ? origin : n + "." + origin);
         return new GeneratedZone(origin, z.toString(), absolute, abs(delegations, origin), abs(wildcards, origin),
-                abs(dnames, origin));
+                abs(dnames, origin), "r." + origin);
+    }
+
+    /**
+     * A seeded random subtree under {@code r}: names of 1–3 labels from {@link #RANDOM_LABELS}, each holding data
+     * (A/AAAA/TXT/MX) or a CNAME (to a random name of the subtree, existing or not, or out of zone). This yields
+     * ENTs, wildcards at several depths, asterisk labels that are not wildcards (RFC 4592 §2.1.1: {@code a.*.r})
+     * and empty non-terminal wildcards (RFC 4592 §2.2.2) without hand-writing each case.
+     */
+    private void randomSubtree(StringBuilder z, Set<String> names, List<String> wildcards) {
+        Set<String> owners = new LinkedHashSet<>();
+        int count = 20 + random.nextInt(20);
+        while (owners.size() < count) {
+            StringBuilder n = new StringBuilder();
+            int depth = 1 + random.nextInt(3);
+            for (int i = 0; i < depth; i++) n.append(RANDOM_LABELS[random.nextInt(RANDOM_LABELS.length)]).append('.');
+            owners.add(n + "r");
+        }
+        List<String> list = new ArrayList<>(owners);
+        for (String owner : list) {
+            names.add(owner);
+            if (owner.startsWith("*.")) wildcards.add(owner.substring(2));
+            if (random.nextInt(5) == 0) {
+                String target = switch (random.nextInt(4)) {
+                    case 0 -> "zz.r";
+                    case 1 -> "cname.outside.example.";
+                    default -> list.get(random.nextInt(list.size()));
+                };
+                rr(z, owner, 300, "CNAME", target);
+                continue;
+            }
+            int types = 1 + random.nextInt(2);
+            for (int t = 0; t < types; t++) {
+                switch (random.nextInt(4)) {
+                    case 0 -> rr(z, owner, 300, "A", ipv4());
+                    case 1 -> rr(z, owner, 300, "AAAA", ipv6());
+                    case 2 -> rr(z, owner, 300, "TXT", "\"" + owner + "\"");
+                    default -> rr(z, owner, 300, "MX", "10 " + list.get(random.nextInt(list.size())));
+                }
+            }
+        }
     }
 
     private static List<String> abs(List<String> rel, String origin) {
