@@ -3,7 +3,6 @@ package net.nsglobal.dns.query;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.nsglobal.dns.wire.ParsedQuery;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.GenericEDNSOption;
@@ -141,6 +140,4 @@ final class ResponseWriter {
             System.arraycopy(nsid, 0, out, p + 15, nsid.length);
         }
     }
-
-    static int chaosClass() { return DClass.CH; }
 }

@@ -126,8 +126,6 @@ public final class Zone {
             param = new NSEC3PARAMRecord(origin, DClass.IN, 0, any.getHashAlgorithm(), 0, any.getIterations(),
                     any.getSalt());
         }
-        // NSEC3 owners are hashes, not names in the tree: they must not create ENTs or be found by name lookups
-        // of ordinary queries except when asked directly, which Knot also answers from the NSEC3 tree.
         return new Zone(origin, soa, nodes, nsecOwners, nsec3, nsec3.isEmpty() ? null : param, count, false);
     }
 
