@@ -29,6 +29,7 @@ public final class DemoFleet implements AutoCloseable {
 
     private final List<Node> nodes = new ArrayList<>();
     private Node primary;
+    private PrimaryNotifier primaryNotifier;
     private Node collector;
     private final Map<String, Node> edges = new LinkedHashMap<>();
 
@@ -49,6 +50,7 @@ public final class DemoFleet implements AutoCloseable {
             y.append("  - {name: ").append(z).append(", file: ").append(f).append("}\n");
         }
         primary = start(y.toString(), dir);
+        primaryNotifier = new PrimaryNotifier(primary.zones(), new java.net.InetSocketAddress("127.0.0.1", collectorPort));
     }
 
     public void startCollector(Path dir, int port, int catalogPort, String catalogZone, String fleetCatalog,
@@ -85,6 +87,7 @@ public final class DemoFleet implements AutoCloseable {
 
     @Override
     public void close() {
+        if (primaryNotifier != null) primaryNotifier.close();
         for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
     }
 }

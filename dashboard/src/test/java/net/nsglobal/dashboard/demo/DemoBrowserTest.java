@@ -129,6 +129,30 @@ class DemoBrowserTest {
         }
         browser.get(url + "/zones");
         shot("07-lookup");
+
+        // The owner edits the zone on the primary: the primary NOTIFYs the collector, which NOTIFYs every edge.
+        Path file = dir.resolve("demo/primary/zones/xn--caf-dma.test.zone");
+        Files.writeString(file, Files.readString(file).replace("owner.xn--caf-dma.test. 1 ", "owner.xn--caf-dma.test. 2 "));
+        for (Map.Entry<String, Integer> e : demo.edgePorts().entrySet()) {
+            assertThat(awaitSerial(e.getValue(), "xn--caf-dma.test.", 2, Duration.ofSeconds(60))).as("edge " + e.getKey())
+                    .isEqualTo(2);
+        }
+    }
+
+    private static long awaitSerial(int port, String zone, long serial, Duration max) throws Exception {
+        SimpleResolver r = new SimpleResolver(new InetSocketAddress("127.0.0.1", port));
+        r.setTimeout(Duration.ofSeconds(2));
+        long seen = -1;
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message m = r.send(Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA, DClass.IN)));
+            for (Record rec : m.getSection(org.xbill.DNS.Section.ANSWER)) {
+                if (rec instanceof SOARecord soa) seen = soa.getSerial();
+            }
+            if (seen == serial) return seen;
+            Thread.sleep(100);
+        }
+        return seen;
     }
 
     private static void shot(String name) throws IOException {
