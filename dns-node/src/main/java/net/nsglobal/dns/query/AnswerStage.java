@@ -41,7 +41,7 @@ final class AnswerStage implements Stage {
             wire[3] &= (byte) ~0x10;
             cache.put(q.qnameLower, q.qnameLength, hash, key, wire, a.rcode);
             e = cache.get(q.qnameLower, q.qnameLength, hash, key);
-            if (e == null) e = new AnswerCache.Entry(null, key, wire, a.rcode);
+            if (e == null) e = new AnswerCache.Entry(null, hash, key, wire, a.rcode);
         }
         byte[] src = e.response();
         byte[] out = ctx.outputBuffer();

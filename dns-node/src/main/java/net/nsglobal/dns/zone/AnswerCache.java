@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * with it: a zone swap invalidates every answer at once.
  */
 public final class AnswerCache {
-    /** One cached response: the name and key it answers, the bytes (ID 0, RD/CD clear) and the rcode. */
-    public record Entry(byte[] name, long key, byte[] response, int rcode) {}
+    /** One cached response: the name (and its hash) and key it answers, the bytes (ID 0, RD/CD clear), the rcode. */
+    public record Entry(byte[] name, int nameHash, long key, byte[] response, int rcode) {}
 
     private final int capacity;
     private volatile AtomicReferenceArray<Entry> table;
@@ -39,13 +39,14 @@ public final class AnswerCache {
         if (t == null) return null;
         int i = index(nameHash, key);
         Entry e = t.get(i);
-        if (matches(e, name, nameLen, key)) return e;
+        if (matches(e, name, nameLen, nameHash, key)) return e;
         e = t.get(i ^ 1);
-        return matches(e, name, nameLen, key) ? e : null;
+        return matches(e, name, nameLen, nameHash, key) ? e : null;
     }
 
-    private static boolean matches(Entry e, byte[] name, int nameLen, long key) {
-        return e != null && e.key == key && e.name.length == nameLen
+    private static boolean matches(Entry e, byte[] name, int nameLen, int nameHash, long key) {
+        // Hash and key first: a mismatching slot is rejected without touching the name bytes.
+        return e != null && e.key == key && e.nameHash == nameHash && e.name.length == nameLen
                 && java.util.Arrays.equals(e.name, 0, nameLen, name, 0, nameLen);
     }
 
@@ -54,9 +55,10 @@ public final class AnswerCache {
         AtomicReferenceArray<Entry> t = table();
         int i = index(nameHash, key);
         Entry first = t.get(i);
-        if (first != null && !matches(first, name, nameLen, key) && t.get(i ^ 1) == null) i ^= 1;
-        else if (first != null && !matches(first, name, nameLen, key)) i ^= (nameHash >>> 7) & 1; // spread evictions
-        t.set(i, new Entry(n, key, response, rcode));
+        boolean taken = first != null && !matches(first, name, nameLen, nameHash, key);
+        if (taken && t.get(i ^ 1) == null) i ^= 1;
+        else if (taken) i ^= (nameHash >>> 7) & 1; // spread evictions over both slots
+        t.set(i, new Entry(n, nameHash, key, response, rcode));
     }
 
     private int index(int nameHash, long key) {
