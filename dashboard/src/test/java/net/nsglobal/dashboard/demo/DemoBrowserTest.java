@@ -76,6 +76,17 @@ class DemoBrowserTest {
     }
 
     @Test
+    void bannerPrintsOneScriptableFactPerLine() {
+        List<String> b = demo.banner();
+        assertThat(b.get(0)).matches("dashboard: http://127\\.0\\.0\\.1:\\d+/");
+        assertThat(b.get(1)).matches("mailbox: imap://hostmaster:demo@127\\.0\\.0\\.1:\\d+");
+        assertThat(b.get(2)).matches("primary: 127\\.0\\.0\\.1:\\d+ example-shop\\.test blue-bakery\\.test xn--caf-dma\\.test");
+        assertThat(b).anyMatch(l -> l.matches("edge ams1: 127\\.0\\.0\\.1:\\d+"))
+                .anyMatch(l -> l.matches("edge fra1: 127\\.0\\.0\\.1:\\d+"))
+                .anyMatch(l -> l.matches("edge sin1: 127\\.0\\.0\\.1:\\d+"));
+    }
+
+    @Test
     void signUpMailConfirmStatusAndEveryEdgeAnswers() throws Exception {
         String primary = "127.0.0.1:" + demo.primaryPort();
         browser.get(url + "/");
