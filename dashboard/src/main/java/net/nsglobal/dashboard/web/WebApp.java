@@ -189,7 +189,11 @@ public final class WebApp implements AutoCloseable {
     private void lookup(Context ctx) {
         String d = ctx.queryParam("domain");
         if (d == null) {
-            render(ctx, 200, "lookup.jte", Map.of("csrf", Csrf.token(ctx), "domain", "", "error", ""));
+            Map<String, Object> m = new HashMap<>();
+            m.put("csrf", Csrf.token(ctx));
+            m.put("domain", "");
+            m.put("error", null); // no error: the field renders without error styling
+            render(ctx, 200, "lookup.jte", m);
             return;
         }
         try {

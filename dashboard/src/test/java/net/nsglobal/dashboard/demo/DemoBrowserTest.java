@@ -139,6 +139,7 @@ class DemoBrowserTest {
                     .anySatisfy(rec -> assertThat(((SOARecord) rec).getSerial()).isEqualTo(1));
         }
         browser.get(url + "/zones");
+        assertThat(browser.findElements(By.cssSelector(".has-error"))).as("a fresh form shows no error").isEmpty();
         shot("07-lookup");
 
         // The owner edits the zone on the primary: the primary NOTIFYs the collector, which NOTIFYs every edge.
