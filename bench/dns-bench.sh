@@ -161,6 +161,9 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 tree() { local p; echo "$1"; for p in $(ps -o pid= --ppid "$1" 2>/dev/null); do tree "$p"; done; }
 cpu_ticks() { local t=0 p v; for p in $(tree "$1"); do
     v="$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$p/stat" 2>/dev/null || echo 0)"; t=$((t + v)); done; echo "$t"; }
+# System (kernel) CPU ticks alone: syscalls and the network stack on the server's behalf.
+sys_ticks() { local t=0 p v; for p in $(tree "$1"); do
+    v="$(awk '{ sub(/^.*\) /, ""); print $13 }' "/proc/$p/stat" 2>/dev/null || echo 0)"; t=$((t + v)); done; echo "$t"; }
 # RSS in kB: VmRSS for one process; for a process tree the sum of Pss (shared pages counted once).
 rss_kb() { local pl; pl="$(tree "$1")"
   if [ "$(echo "$pl" | wc -l)" = 1 ]; then awk '/VmRSS/ { print $2 }' "/proc/$1/status"
@@ -168,7 +171,7 @@ rss_kb() { local pl; pl="$(tree "$1")"
 
 perf() { taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries.txt" -c 10 -T 1 "$@"; }
 
-declare -A QPS LAT CPUQ P99 MEAN50 RSS ACH
+declare -A QPS LAT CPUQ P99 MEAN50 RSS ACH SYS
 measure() { # name
   local name="$1" out c0 c1 done_q
   echo "== $name (pid $pid, port $port): warm-up ${warmup}s" >&2
@@ -177,9 +180,10 @@ measure() { # name
   QPS[$name]="$(echo "$out" | awk '/Queries per second/ { printf "%.0f", $4 }')"
   LAT[$name]="$(echo "$out" | awk '/Average Latency/ { printf "%.0f", $4 * 1e6 }')"
   echo "$out" | grep -E "Queries (sent|completed|lost)|Response codes" | sed "s/^/   [$name] /" >&2
-  c0="$(cpu_ticks "$pid")"
+  c0="$(cpu_ticks "$pid")"; s0="$(sys_ticks "$pid")"
   perf -l "$duration" -Q "$rate" -v > "$work/lat-$name.txt" 2>&1 || true
-  c1="$(cpu_ticks "$pid")"
+  c1="$(cpu_ticks "$pid")"; s1="$(sys_ticks "$pid")"
+  SYS[$name]="$(awk -v s=$((s1 - s0)) -v t=$((c1 - c0)) 'BEGIN { printf "%.0f", t ? s * 100 / t : 0 }')"
   done_q="$(grep -c '^> ' "$work/lat-$name.txt" || true)"
   ACH[$name]="$(awk '/Queries per second/ { printf "%.0f", $4 }' "$work/lat-$name.txt")"
   CPUQ[$name]="$(awk -v t=$((c1 - c0)) -v hz="$hz" -v n="$done_q" 'BEGIN { printf "%.2f", n ? t / hz / n * 1e6 : 0 }')"
@@ -203,9 +207,9 @@ done
 echo
 echo "dns-bench $(date -u +%FT%TZ) on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "zone bench.test (20,000 hosts, unsigned), 100,000-query mix, UDP, DO=0, ${duration}s runs, dnsperf -c 10 -T 1"
-printf "%-9s %10s %12s | %9s %14s %12s %10s | %10s\n" server "max qps" "mean lat us" "achieved" "CPU us/q @${rate}" "mean lat us" "p99 lat us" "RSS MB"
+printf "%-9s %10s %12s | %9s %14s %5s %12s %10s | %10s\n" server "max qps" "mean lat us" "achieved" "CPU us/q @${rate}" "sys%" "mean lat us" "p99 lat us" "RSS MB"
 for s in $servers; do
-  printf "%-9s %10s %12s | %9s %14s %12s %10s | %10.1f\n" "$s" "${QPS[$s]}" "${LAT[$s]}" "${ACH[$s]}" "${CPUQ[$s]}" "${MEAN50[$s]}" \
+  printf "%-9s %10s %12s | %9s %14s %5s %12s %10s | %10.1f\n" "$s" "${QPS[$s]}" "${LAT[$s]}" "${ACH[$s]}" "${CPUQ[$s]}" "${SYS[$s]}" "${MEAN50[$s]}" \
     "${P99[$s]}" "$(awk -v k="${RSS[$s]}" 'BEGIN { print k / 1024 }')"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
@@ -226,13 +230,13 @@ if [ "$profile" = 1 ]; then
   jdk_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
   sed '/"jdk.ExecutionSample"/,/<\/event>/ s/10 ms/1 ms/' "$jdk_home/lib/jfr/profile.jfc" > "$work/bench.jfc"
   jcmd "$pid" JFR.start name=bench settings="$work/bench.jfc" >/dev/null
-  c0="$(cpu_ticks "$pid")"
+  c0="$(cpu_ticks "$pid")"; s0="$(sys_ticks "$pid")"
   prof_out="$(perf -l "$duration" 2>&1)"
-  c1="$(cpu_ticks "$pid")"
+  c1="$(cpu_ticks "$pid")"; s1="$(sys_ticks "$pid")"
   jcmd "$pid" JFR.dump name=bench filename="$jfr_file" >/dev/null
   jcmd "$pid" JFR.stop name=bench >/dev/null
   stop "$pid"
-  echo "profiled run: $(echo "$prof_out" | awk '/Queries per second/ { printf "%.0f qps", $4 }'), server CPU $(awk -v t=$((c1 - c0)) -v hz="$hz" -v d="$duration" 'BEGIN { printf "%.0f%%", t / hz / d * 100 }') of one core"
+  echo "profiled run: $(echo "$prof_out" | awk '/Queries per second/ { printf "%.0f qps", $4 }'), server CPU $(awk -v t=$((c1 - c0)) -v hz="$hz" -v d="$duration" 'BEGIN { printf "%.0f%%", t / hz / d * 100 }') of one core, of which system (kernel) $(awk -v s=$((s1 - s0)) -v t=$((c1 - c0)) 'BEGIN { printf "%.0f%%", t ? s * 100 / t : 0 }')"
   jfr print --events jdk.ExecutionSample "$jfr_file" > "$work/samples.txt"
   echo "top frames with line (share of CPU samples):"
   awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]*bci:.*/, ""); top[$0]++; n++ }
