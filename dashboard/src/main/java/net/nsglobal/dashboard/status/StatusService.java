@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.probe.DnsProbe;
 import net.nsglobal.dashboard.probe.SoaAnswer;
@@ -42,6 +45,11 @@ public final class StatusService {
     private final Map<String, ZoneStatus> cache = new ConcurrentHashMap<>();
     private final Map<String, Instant> cachedAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> diagnosedAt = new ConcurrentHashMap<>();
+    private final ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "dashboard-status-probe");
+        t.setDaemon(true);
+        return t;
+    });
 
     public StatusService(DashboardConfig config, Repository repo, DnsProbe probe, TransferCheck transfers, Clock clock) {
         this.config = config;
@@ -66,22 +74,29 @@ public final class StatusService {
 
     private ZoneStatus compute(ZoneEntry z, Instant now) {
         Name name = absolute(z.domain());
-        List<ZoneStatus.ServerSerial> primaries = new ArrayList<>();
-        Long primarySerial = null;
+        // All SOA queries at once: an unreachable server costs one timeout, not one per server.
+        List<CompletableFuture<ZoneStatus.ServerSerial>> pf = new ArrayList<>();
         for (int i = 0; i < z.primaries().size(); i++) {
-            ZoneStatus.ServerSerial s = serialAt("primary " + (i + 1), address(z.primaries().get(i)), name);
-            primaries.add(s);
+            String label = "primary " + (i + 1);
+            InetSocketAddress a = address(z.primaries().get(i));
+            pf.add(CompletableFuture.supplyAsync(() -> serialAt(label, a, name), pool));
+        }
+        CompletableFuture<ZoneStatus.ServerSerial> cf = config.collector() == null
+                ? CompletableFuture.completedFuture(new ZoneStatus.ServerSerial("collector", null, "not configured"))
+                : CompletableFuture.supplyAsync(() -> serialAt("collector", config.collector(), name), pool);
+        List<CompletableFuture<ZoneStatus.ServerSerial>> sf = new ArrayList<>();
+        for (Map.Entry<String, InetSocketAddress> e : new TreeMap<>(config.sites()).entrySet()) {
+            sf.add(CompletableFuture.supplyAsync(() -> serialAt(e.getKey(), e.getValue(), name), pool));
+        }
+        List<ZoneStatus.ServerSerial> primaries = pf.stream().map(CompletableFuture::join).toList();
+        Long primarySerial = null;
+        for (ZoneStatus.ServerSerial s : primaries) {
             if (s.serial() != null && (primarySerial == null || Serial.compare(s.serial(), primarySerial) > 0)) {
                 primarySerial = s.serial();
             }
         }
-        ZoneStatus.ServerSerial collector = config.collector() == null
-                ? new ZoneStatus.ServerSerial("collector", null, "not configured")
-                : serialAt("collector", config.collector(), name);
-        List<ZoneStatus.ServerSerial> sites = new ArrayList<>();
-        for (Map.Entry<String, InetSocketAddress> e : new TreeMap<>(config.sites()).entrySet()) {
-            sites.add(serialAt(e.getKey(), e.getValue(), name));
-        }
+        ZoneStatus.ServerSerial collector = cf.join();
+        List<ZoneStatus.ServerSerial> sites = sf.stream().map(CompletableFuture::join).toList();
 
         Observation prev = repo.observation(z.domain()).orElse(null);
         Instant lastTransfer = prev == null ? null : prev.lastTransferAt();
