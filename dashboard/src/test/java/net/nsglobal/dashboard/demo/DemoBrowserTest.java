@@ -97,6 +97,7 @@ class DemoBrowserTest {
         browser.findElement(By.id("domain")).sendKeys("café..test");
         browser.findElement(By.id("primary-0")).sendKeys("10.0.0.7");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        await(By.id("domain-error"));
         assertThat(browser.findElement(By.id("domain-error")).getText()).contains("not a domain name");
         assertThat(browser.findElement(By.id("primary-0")).getAttribute("aria-describedby")).contains("primary-0-error");
         assertThat(browser.findElement(By.id("primary-0-error")).getText()).contains("private address");
@@ -108,6 +109,7 @@ class DemoBrowserTest {
         browser.findElement(By.id("primary-0")).clear();
         browser.findElement(By.id("primary-0")).sendKeys(primary);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        awaitTitle("Check your mail · NS-Global");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your mail");
         assertThat(browser.getPageSource()).contains("o…r@xn--caf-dma.test");
         shot("03-mail-sent");
@@ -121,6 +123,7 @@ class DemoBrowserTest {
         browser.get(url + "/demo/mailbox");
         shot("04-mailbox");
         browser.findElement(By.linkText("Open confirmation link")).click();
+        awaitTitle("Confirm · NS-Global");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Serve café.test (xn--caf-dma.test) from NS-Global?");
         shot("05-confirm");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -139,6 +142,7 @@ class DemoBrowserTest {
                     .anySatisfy(rec -> assertThat(((SOARecord) rec).getSerial()).isEqualTo(1));
         }
         browser.get(url + "/zones");
+        awaitTitle("Zone status · NS-Global");
         assertThat(browser.findElements(By.cssSelector(".has-error"))).as("a fresh form shows no error").isEmpty();
         shot("07-lookup");
 
@@ -149,6 +153,16 @@ class DemoBrowserTest {
             assertThat(awaitSerial(e.getValue(), "xn--caf-dma.test.", 2, Duration.ofSeconds(60))).as("edge " + e.getKey())
                     .isEqualTo(2);
         }
+    }
+
+    /** Waits for the page a click started to load (a click returns before the navigation ends). */
+    private static void await(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
+                .until(d -> !d.findElements(element).isEmpty());
+    }
+
+    private static void awaitTitle(String title) {
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> title.equals(d.getTitle()));
     }
 
     private static long awaitSerial(int port, String zone, long serial, Duration max) throws Exception {
