@@ -1,6 +1,7 @@
 package net.nsglobal.cli;
 
 import net.nsglobal.atlas.cli.AtlasCommand;
+import net.nsglobal.dashboard.ControlPlaneCommand;
 import net.nsglobal.dashboard.DemoCommand;
 import net.nsglobal.dns.NodeCommand;
 import picocli.CommandLine;
@@ -9,9 +10,9 @@ import picocli.CommandLine.Command;
 /** The {@code ./nsglobal} launcher: one picocli command per component. */
 @Command(name = "nsglobal", mixinStandardHelpOptions = true, version = "nsglobal 0.1.0",
         description = "NS-Global: anycast secondary DNS and its traffic-engineering platform.",
-        subcommands = {NodeCommand.class, AtlasCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {NodeCommand.class, AtlasCommand.class, ControlPlaneCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
-    /** Server subcommands ({@code node}, {@code demo}) block until SIGTERM/Ctrl-C, then return. */
+    /** Server subcommands ({@code node}, {@code control-plane}, {@code demo}) block until SIGTERM/Ctrl-C, then return. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
