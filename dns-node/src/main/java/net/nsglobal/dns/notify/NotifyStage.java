@@ -50,7 +50,9 @@ public final class NotifyStage implements Stage {
         TSIG signer = v.valid() ? v.key().signer() : null;
         if (v.signed() && !v.valid()) {
             log.warn("zone {}: NOTIFY from {} refused: TSIG {}", zone, ctx.remote(), Rcode.TSIGstring(v.error()));
-            return answer(ctx, req, Rcode.NOTAUTH, null);
+            Message m = reply(req, Rcode.NOTAUTH);
+            Keyring.applyError(m, v);
+            return ctx.respond(m.toWire(), Rcode.NOTAUTH);
         }
         Secondary s = zones.apply(zone);
         if (s == null) return answer(ctx, req, Rcode.NOTAUTH, signer); // not a zone we are secondary for
@@ -72,13 +74,18 @@ public final class NotifyStage implements Stage {
     }
 
     private static Verdict answer(QueryContext ctx, Message req, int rcode, TSIG signer) {
+        Message m = reply(req, rcode);
+        if (signer != null) signer.apply(m, req.getTSIG());
+        return ctx.respond(m.toWire(), rcode);
+    }
+
+    private static Message reply(Message req, int rcode) {
         Message m = new Message(req.getHeader().getID());
         m.getHeader().setFlag(Flags.QR);
         if (rcode == Rcode.NOERROR) m.getHeader().setFlag(Flags.AA);
         m.getHeader().setOpcode(Opcode.NOTIFY);
         m.getHeader().setRcode(rcode);
         if (req.getQuestion() != null) m.addRecord(req.getQuestion(), Section.QUESTION);
-        if (signer != null) signer.apply(m, req.getTSIG());
-        return ctx.respond(m.toWire(), rcode);
+        return m;
     }
 }

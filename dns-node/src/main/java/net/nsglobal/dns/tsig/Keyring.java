@@ -48,6 +48,21 @@ public final class Keyring {
     }
 
     /**
+     * Adds the TSIG record that tells a client why its signature was refused (RFC 8945 §5.2: NOTAUTH with the TSIG
+     * error BADKEY/BADSIG and an empty MAC, or BADTIME signed with the key and our time).
+     */
+    public static void applyError(Message response, Verification v) {
+        if (!v.signed()) return;
+        try {
+            TSIG t = v.key() != null ? v.key().signer()
+                    : new TSIG(v.record().getAlgorithm(), v.record().getName(), new byte[32]);
+            t.apply(response, v.error(), v.record());
+        } catch (RuntimeException e) {
+            // an algorithm dnsjava cannot even name: answer without the TSIG record
+        }
+    }
+
+    /**
      * The outcome of verifying one request.
      *
      * @param key    the key that signed it (null if unsigned or unknown)

@@ -59,7 +59,7 @@ public final class XfrOutStage implements Stage {
         if (v.signed() && !v.valid()) {
             log.warn("{} of {} from {} refused: TSIG {}", Type.string(qtype), req.getQuestion().getName(),
                     ctx.remote(), Rcode.TSIGstring(v.error()));
-            return error(ctx, req, Rcode.NOTAUTH, null);
+            return tsigError(ctx, req, v);
         }
         boolean addressOk = acl != null && acl.allows(ctx.remote().getAddress());
         boolean keyOk = acl != null && v.satisfies(acl.tsigKey());
@@ -98,7 +98,7 @@ public final class XfrOutStage implements Stage {
      * §4.3.5). The answer must carry a TSIG too (RFC 8945 §5.3), so it is answered here rather than by the engine.
      */
     private Verdict refreshSoa(QueryContext ctx, Message req, Keyring.Verification v, TSIG signer) {
-        if (!v.valid()) return error(ctx, req, Rcode.NOTAUTH, null);
+        if (!v.valid()) return tsigError(ctx, req, v);
         Zone zone = store.get(req.getQuestion().getName());
         if (zone == null) return error(ctx, req, Rcode.NOTAUTH, signer);
         if (zone.expired()) return error(ctx, req, Rcode.SERVFAIL, signer);
@@ -141,6 +141,12 @@ public final class XfrOutStage implements Stage {
         Message m = reply(req, rcode);
         if (signer != null) signer.apply(m, req.getTSIG());
         return ctx.respond(m.toWire(), rcode);
+    }
+
+    private static Verdict tsigError(QueryContext ctx, Message req, Keyring.Verification v) {
+        Message m = reply(req, Rcode.NOTAUTH);
+        Keyring.applyError(m, v);
+        return ctx.respond(m.toWire(), Rcode.NOTAUTH);
     }
 
     static Message reply(Message req, int rcode) {

@@ -31,6 +31,7 @@ class NotifyAcceptanceTest {
     static final TsigKey KEY = TsigKey.of("nk", "hmac-sha256", "bm90aWZ5bm90aWZ5bm90aWZ5bm90aWZ5bm90aWZ5MTI=");
     static final TsigKey WRONG = TsigKey.of("nk", "hmac-sha256", "d3Jvbmd3cm9uZ3dyb25nd3Jvbmd3cm9uZ3dyb25nMTI=");
     @TempDir Path dir;
+    static volatile int lastTsigError;
 
     static Message notify(String zone, TsigKey key) {
         Message m = new Message();
@@ -57,6 +58,7 @@ class NotifyAcceptanceTest {
                 }
             }
             Message r = new Message(java.util.Arrays.copyOf(buf, p.getLength()));
+            lastTsigError = r.getTSIG() == null ? -1 : r.getTSIG().getError();
             assertThat(r.getHeader().getOpcode()).isEqualTo(Opcode.NOTIFY);
             return r.getRcode();
         }
@@ -76,6 +78,10 @@ class NotifyAcceptanceTest {
             assertThat(send(node, "127.0.0.2", notify("open.example.", null))).isEqualTo(Rcode.REFUSED);
             assertThat(send(node, "127.0.0.1", notify("signed.example.", null))).isEqualTo(Rcode.REFUSED);
             assertThat(send(node, "127.0.0.1", notify("signed.example.", WRONG))).isEqualTo(Rcode.NOTAUTH);
+            assertThat(lastTsigError).isEqualTo(Rcode.BADSIG); // RFC 8945 §5.2: the reason travels in the TSIG RR
+            TsigKey unknown = TsigKey.of("who", "hmac-sha256", "bm90aWZ5bm90aWZ5bm90aWZ5bm90aWZ5bm90aWZ5MTI=");
+            assertThat(send(node, "127.0.0.1", notify("signed.example.", unknown))).isEqualTo(Rcode.NOTAUTH);
+            assertThat(lastTsigError).isEqualTo(Rcode.BADKEY);
             assertThat(send(node, "127.0.0.1", notify("signed.example.", KEY))).isEqualTo(Rcode.NOERROR);
             assertThat(send(node, "127.0.0.1", notify("open.example.", null))).isEqualTo(Rcode.NOERROR);
 
