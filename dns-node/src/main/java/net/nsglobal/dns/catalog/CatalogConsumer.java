@@ -33,6 +33,7 @@ public final class CatalogConsumer {
     private final Function<Name, TsigKey> keys;
     private final Members members;
     private Set<Name> current = Set.of();
+    private final java.util.Map<Name, String> ids = new java.util.HashMap<>();
 
     public CatalogConsumer(Name catalog, List<InetSocketAddress> defaultPrimaries, TsigKey defaultKey,
                            Function<Name, TsigKey> keys, Members members) {
@@ -63,12 +64,22 @@ public final class CatalogConsumer {
             }
         }
         for (Catalog.Member m : now.values()) {
+            String oldId = ids.get(m.zone());
+            if (oldId != null && !oldId.equals(m.id())) {
+                // RFC 9432 §5.5: a member listed under a new unique id is a zone reset: drop our copy and
+                // transfer it afresh (e.g. the customer re-created the zone with lower serials).
+                log.info("catalog {}: member {} re-listed as {} (was {}): zone reset", catalog, m.zone(), m.id(),
+                        oldId);
+                members.remove(m.zone());
+            }
             boolean own = !m.primaries().isEmpty();
             TsigKey key = own ? (m.keyName() == null ? null : keys.apply(m.keyName())) : defaultKey;
             members.add(new SecondarySpec(m.zone(), own ? m.primaries() : defaultPrimaries, key));
             if (!current.contains(m.zone())) added++;
         }
         current = Set.copyOf(next);
+        ids.clear();
+        for (Catalog.Member m : now.values()) ids.put(m.zone(), m.id());
         log.info("catalog {} serial {}: {} members (+{} -{})", catalog, zone.serial(), next.size(), added, removed);
     }
 
