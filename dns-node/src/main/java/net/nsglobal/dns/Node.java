@@ -43,7 +43,7 @@ public final class Node implements AutoCloseable {
     private final List<UdpServer> udp = new ArrayList<>();
     private final List<TcpServer> tcp = new ArrayList<>();
     private final ScheduledExecutorService timer;
-    private ReplicationService replication;
+    private volatile ReplicationService replication;
     private QueryHandler handler;
     private TcpLimits tcpLimits;
     private HttpEndpoints http;
@@ -51,7 +51,10 @@ public final class Node implements AutoCloseable {
 
     private Node(NodeConfig config) {
         this.config = config;
-        this.reloader = new NodeReloader(config.zones(), store, registry);
+        this.reloader = new NodeReloader(config.zones(), store, registry, (previous, current) -> {
+            ReplicationService r = replication;
+            if (r != null) r.primaryZoneReloaded(previous, current);
+        });
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "zone-reload");
             t.setDaemon(true);

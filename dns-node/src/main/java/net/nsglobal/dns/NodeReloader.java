@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import net.nsglobal.dns.config.PrimaryZone;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneException;
@@ -25,6 +26,7 @@ import org.xbill.DNS.Name;
  * {@link ZoneStore}); a file is retried only once it changes again, so a broken file is logged once, not every poll.
  * Only the zone file itself is watched (not files it {@code $INCLUDE}s); with very many file zones, raise
  * {@code server.reload-interval} (each poll is one stat per file) or set it to 0 and reload by SIGHUP.
+ * A reload that changes the serial is reported to {@code onNewSerial} (the node NOTIFYs its secondaries, RFC 1996).
  */
 final class NodeReloader {
     private static final Logger log = LoggerFactory.getLogger(NodeReloader.class);
@@ -43,9 +45,12 @@ final class NodeReloader {
     private final List<Watched> watched = new ArrayList<>();
     private final LongAdder failures = new LongAdder();
     private final LongAdder reloads = new LongAdder();
+    private final BiConsumer<Zone, Zone> onNewSerial;
 
-    NodeReloader(List<PrimaryZone> zones, ZoneStore store, MeterRegistry registry) {
+    /** @param onNewSerial called with (previous, current) when a reload brings a new serial */
+    NodeReloader(List<PrimaryZone> zones, ZoneStore store, MeterRegistry registry, BiConsumer<Zone, Zone> onNewSerial) {
         this.store = store;
+        this.onNewSerial = onNewSerial;
         for (PrimaryZone z : zones) watched.add(new Watched(z));
         FunctionCounter.builder("dns_zone_loads", reloads, LongAdder::doubleValue)
                 .description("zone files (re)loaded successfully").register(registry);
@@ -79,6 +84,7 @@ final class NodeReloader {
             } else if (old.serial() != zone.serial()) {
                 log.info("component=zone-loader zone={} event=reloaded serial={} previous-serial={} records={}",
                         origin, zone.serial(), old.serial(), zone.records().size());
+                onNewSerial.accept(old, zone);
             }
             return new Result(origin, true, true, zone.serial(), null);
         } catch (ZoneException e) {

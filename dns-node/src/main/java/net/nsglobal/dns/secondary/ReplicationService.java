@@ -168,6 +168,16 @@ public final class ReplicationService implements AutoCloseable {
     }
 
     /** A secondary zone got a new version. */
+    /**
+     * A primary zone loaded from a file changed (a reload with a new serial): keep the difference for IXFR out and
+     * NOTIFY the configured targets, as a primary does for its secondaries (RFC 1996 §3.1). Called from the node's
+     * zone-file reloader.
+     */
+    public void primaryZoneReloaded(Zone previous, Zone current) {
+        if (previous != null) journal.append(current.origin(), List.of(RefreshAttempt.diff(previous, current)));
+        if (notifier != null) notifier.changed(current);
+    }
+
     private void changed(Zone previous, Zone current, List<Diff> diffs) {
         if (!diffs.isEmpty()) journal.append(current.origin(), diffs);
         CatalogConsumer c = catalogs.get(current.origin());
