@@ -1,22 +1,26 @@
 package net.nsglobal.dns.replication;
 
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.secondary.ReplicationService;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneStore;
 import org.xbill.DNS.Name;
 
-/** A node for replication tests: the real {@link ReplicationService} behind a {@link MiniServer} on a free port. */
+/**
+ * A node for replication tests: a real {@link Node} (transport, query pipeline and {@link ReplicationService}) on a
+ * fixed free port, with short timers unless the test sets its own.
+ */
 public final class TestNode implements AutoCloseable {
     public final int port;
-    public final ZoneStore store = new ZoneStore();
-    public final ReplicationService service;
-    public final MiniServer server;
+    public final ZoneStore store;
+    public final Node node;
     public final Path dataDir;
 
     /**
@@ -30,23 +34,15 @@ public final class TestNode implements AutoCloseable {
                 + (yamlBody.contains("timers:") ? "" : "timers: {refresh-min: 1s, retry-min: 1s, retry-max: 2s}\n")
                 + (yamlBody.contains("limits:") ? "" : "limits: {transfers-per-primary: 8, transfers-total: 16}\n")
                 + yamlBody;
-        NodeConfig cfg = NodeConfig.parseYaml(yaml, dataDir);
-        // Listen first (as a node does): peers NOTIFYed during start-up must find the port open.
-        java.util.concurrent.atomic.AtomicReference<ReplicationService> ref = new java.util.concurrent.atomic.AtomicReference<>();
-        net.nsglobal.dns.query.Stage notify = ctx -> ref.get() == null ? net.nsglobal.dns.query.Verdict.DROP
-                : ref.get().notifyStage().process(ctx);
-        net.nsglobal.dns.query.Stage xfr = ctx -> ref.get() == null ? net.nsglobal.dns.query.Verdict.DROP
-                : ref.get().xfrOutStage().process(ctx);
-        this.server = new MiniServer(port, store, notify, xfr);
-        this.service = ReplicationService.start(cfg, store);
-        ref.set(service);
+        this.node = Node.start(NodeConfig.parseYaml(yaml, dataDir));
+        this.store = node.zones();
     }
 
     public static TestNode start(Path dataDir, String yamlBody) throws Exception {
         return new TestNode(dataDir, KnotPrimary.freePort(), yamlBody);
     }
 
-    public InetSocketAddress address() { return server.address(); }
+    public InetSocketAddress address() { return node.dnsAddress(); }
 
     public String addr() { return "127.0.0.1:" + port; }
 
@@ -71,8 +67,7 @@ public final class TestNode implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        service.close();
+        node.close();
     }
 
     public static void closeQuietly(AutoCloseable... cs) {
