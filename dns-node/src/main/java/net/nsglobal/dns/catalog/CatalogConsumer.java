@@ -73,8 +73,15 @@ public final class CatalogConsumer {
                 members.remove(m.zone());
             }
             boolean own = !m.primaries().isEmpty();
-            TsigKey key = own ? (m.keyName() == null ? null : keys.apply(m.keyName())) : defaultKey;
-            members.add(new SecondarySpec(m.zone(), own ? m.primaries() : defaultPrimaries, key));
+            // The member's own key is looked up by name now and again at each refresh (static keys, then the
+            // tsig-keys-file the control plane writes), so a key that arrives after its member still works.
+            Name keyName = own ? m.keyName() : defaultKey == null ? null : defaultKey.name();
+            TsigKey key = own ? (keyName == null ? null : keys.apply(keyName)) : defaultKey;
+            if (keyName != null && key == null) {
+                log.error("catalog {}: member {}: TSIG key {} unknown (in neither tsig-keys nor tsig-keys-file); "
+                        + "its transfers wait for the key and retry on each refresh", catalog, m.zone(), keyName);
+            }
+            members.add(new SecondarySpec(m.zone(), own ? m.primaries() : defaultPrimaries, key, keyName));
             if (!current.contains(m.zone())) added++;
         }
         current = Set.copyOf(next);

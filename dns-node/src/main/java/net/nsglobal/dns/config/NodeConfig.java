@@ -30,6 +30,7 @@ import org.xbill.DNS.Name;
  * zones:       [ { name: example.com, file: example.com.zone } ]
  * secondaries: [ { name: example.net, primaries: [192.0.2.1:53], tsig-key: k1 } ]
  * tsig-keys:   [ { name: k1, algorithm: hmac-sha256, secret: base64== } ]
+ * tsig-keys-file: keys.yaml       # more keys, same form, re-read when it changes (the control plane writes it)
  * catalogs:    [ { name: catalog.customers, primaries: [192.0.2.1], tsig-key: k1 } ]
  * fleet-catalog: catalog.fleet.nsglobal
  * transfer-acl: { allow: [127.0.0.0/8], tsig-key: k1 }
@@ -39,7 +40,7 @@ import org.xbill.DNS.Name;
  */
 public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identity identity,
                          List<PrimaryZone> zones, List<SecondaryZone> secondaries, List<TsigKey> tsigKeys,
-                         List<CatalogSource> catalogs, Name fleetCatalog, TransferAcl transferAcl,
+                         Path tsigKeysFile, List<CatalogSource> catalogs, Name fleetCatalog, TransferAcl transferAcl,
                          List<InetSocketAddress> notifyTargets, Limits limits, Timers timers) {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -97,6 +98,7 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         Path dataDir = resolve(baseDir, top.get(DATA_DIR));
         List<InetSocketAddress> notifyTargets = top.get(NOTIFY);
         Name fleetCatalog = top.get(FLEET_CATALOG);
+        Path tsigKeysFile = resolve(baseDir, top.get(TSIG_KEYS_FILE));
 
         Section s = top.section("server");
         ServerSettings server = new ServerSettings(s.get(LISTEN), s.get(UDP_WORKERS), s.get(TCP_MAX_CONNECTIONS),
@@ -115,15 +117,10 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         Identity identity = new Identity(nsid, hostname != null ? hostname : nsid, id.get(VERSION));
         id.finish();
 
-        List<TsigKey> keys = new ArrayList<>();
-        for (Section k : top.list("tsig-keys")) {
-            keys.add(new TsigKey(k.get(KEY_NAME), k.get(KEY_ALGORITHM), k.get(KEY_SECRET)));
-            k.finish();
-        }
-        Set<Name> keyNames = new HashSet<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (!keyNames.add(keys.get(i).name())) throw new ConfigException("tsig-keys[" + i + "].name", "duplicate key " + keys.get(i).name());
-        }
+        List<TsigKey> keys = keyList(top);
+        // With a key file, a reference may name a key that arrives later: it is looked up when used.
+        Set<Name> keyNames = tsigKeysFile != null ? null : new HashSet<>();
+        if (keyNames != null) for (TsigKey k : keys) keyNames.add(k.name());
 
         Set<Name> zoneNames = new HashSet<>();
         List<PrimaryZone> zones = new ArrayList<>();
@@ -176,7 +173,30 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
 
         top.finish();
         return new NodeConfig(role, dataDir, server, identity, List.copyOf(zones), List.copyOf(secondaries),
-                List.copyOf(keys), List.copyOf(catalogs), fleetCatalog, acl, notifyTargets, limits, timers);
+                List.copyOf(keys), tsigKeysFile, List.copyOf(catalogs), fleetCatalog, acl, notifyTargets, limits, timers);
+    }
+
+    /**
+     * Reads a {@code tsig-keys-file}: a YAML map whose only key is {@code tsig-keys}, a list of entries exactly as in
+     * the node config. All or nothing: any bad entry fails the whole file. An empty file holds no keys.
+     */
+    public static List<TsigKey> loadKeyFile(Path file) throws ConfigException {
+        Section top = new Section("", readTree(file));
+        List<TsigKey> keys = keyList(top);
+        top.finish();
+        return List.copyOf(keys);
+    }
+
+    private static List<TsigKey> keyList(Section top) throws ConfigException {
+        List<TsigKey> keys = new ArrayList<>();
+        Set<Name> names = new HashSet<>();
+        for (Section k : top.list("tsig-keys")) {
+            TsigKey key = new TsigKey(k.get(KEY_NAME), k.get(KEY_ALGORITHM), k.get(KEY_SECRET));
+            if (!names.add(key.name())) throw new ConfigException(k.keyOf("name"), "duplicate key " + key.name());
+            keys.add(key);
+            k.finish();
+        }
+        return keys;
     }
 
     private static Path resolve(Path baseDir, Path p) {
@@ -193,7 +213,7 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
     }
 
     private static Name keyRef(Set<Name> keyNames, Name ref, String key) throws ConfigException {
-        if (ref != null && !keyNames.contains(ref)) throw new ConfigException(key, "no key " + ref + " in tsig-keys");
+        if (ref != null && keyNames != null && !keyNames.contains(ref)) throw new ConfigException(key, "no key " + ref + " in tsig-keys");
         return ref;
     }
 }

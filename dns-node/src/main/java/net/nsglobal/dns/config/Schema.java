@@ -34,6 +34,9 @@ public final class Schema {
             "folder for persisted zones and timer state; unset = secondary zones are kept in memory only");
     public static final Setting<List<InetSocketAddress>> NOTIFY = Setting.optional("notify", listOf(socketAddress(53)), List.of(),
             "targets sent NOTIFY (RFC 1996) on every zone change, e.g. the edges of a collector");
+    public static final Setting<Path> TSIG_KEYS_FILE = Setting.optional("tsig-keys-file", PATH, null,
+            "YAML file with more keys (`tsig-keys:` list, same fields), written by the control plane (temp + rename); "
+                    + "re-read when it changes, all or nothing; keys in tsig-keys win over the file's; unset = none");
     public static final Setting<Name> FLEET_CATALOG = Setting.optional("fleet-catalog", dnsName(), null,
             "name of the RFC 9432 catalog zone this collector produces for its edges");
 

@@ -60,9 +60,9 @@ public final class NotifyStage implements Stage {
             log.info("zone {}: NOTIFY from {} refused: not a primary of the zone", zone, ctx.remote());
             return answer(ctx, req, Rcode.REFUSED, signer);
         }
-        if (s.spec().key() != null && !v.satisfies(s.spec().key().name())) {
+        if (s.spec().keyName() != null && !v.satisfies(s.spec().keyName())) {
             log.info("zone {}: NOTIFY from {} refused: not signed with key {}", zone, ctx.remote(),
-                    s.spec().key().name());
+                    s.spec().keyName());
             return answer(ctx, req, Rcode.REFUSED, signer);
         }
         if (!limiter.allow(ctx.remote().getAddress())) {

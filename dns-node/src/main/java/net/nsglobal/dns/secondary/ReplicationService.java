@@ -26,6 +26,7 @@ import net.nsglobal.dns.persist.Persister;
 import net.nsglobal.dns.persist.ZoneDisk;
 import net.nsglobal.dns.persist.ZoneTimers;
 import net.nsglobal.dns.query.Stage;
+import net.nsglobal.dns.tsig.KeyFile;
 import net.nsglobal.dns.tsig.Keyring;
 import net.nsglobal.dns.tsig.TsigKey;
 import net.nsglobal.dns.xfrin.Diff;
@@ -74,7 +75,9 @@ public final class ReplicationService implements AutoCloseable {
         this.store = store;
         List<TsigKey> keyList = new ArrayList<>();
         for (var k : cfg.tsigKeys()) keyList.add(TsigKey.from(k));
-        Keyring keys = new Keyring(keyList);
+        KeyFile keyFile = cfg.tsigKeysFile() == null ? null : new KeyFile(cfg.tsigKeysFile());
+        if (keyFile != null) keyFile.poll(); // before any member is added: its keys are known from the start
+        Keyring keys = new Keyring(keyList, keyFile);
         var l = cfg.limits();
         XfrLimits limits = new XfrLimits(l.recordsPerZone(), l.bytesPerTransfer(), l.recordsPerRrset(),
                 l.typesPerName(), l.transferDuration(), l.transferIdle());
@@ -94,12 +97,12 @@ public final class ReplicationService implements AutoCloseable {
         this.journal = new Journal(Math.max(10_000, l.recordsPerZone() / 4));
         InetAddress source = cfg.server().listen().isEmpty() ? InetAddress.getLoopbackAddress()
                 : cfg.server().listen().get(0).getAddress();
-        TsigKey aclKey = TsigKey.from(cfg.tsigKey(cfg.transferAcl().tsigKey()));
+        TsigKey aclKey = keys.get(cfg.transferAcl().tsigKey());
         this.notifier = cfg.notifyTargets().isEmpty() ? null
                 : new NotifySender(cfg.notifyTargets(), aclKey, source, clock);
         SecondaryContext ctx = new SecondaryContext(store, persister, new XfrClient(limits), new ZoneBuilder(limits), timers,
                 new TransferSlots(l.transfersPerPrimary(), l.transfersTotal()), transfers, catalogTransfers, clock,
-                this::changed, catalogs::containsKey);
+                this::changed, catalogs::containsKey, keys::get);
         this.secondaries = new Secondaries(ctx);
         Name fleetName = cfg.role() == Role.COLLECTOR ? cfg.fleetCatalog() : null;
         this.fleet = fleetName == null ? null : new FleetPublisher(fleetName, storedFleet(fleetName), clock,
@@ -108,18 +111,18 @@ public final class ReplicationService implements AutoCloseable {
         this.xfrOutStage = new XfrOutStage(store, journal, cfg.transferAcl(), keys);
 
         for (CatalogSource c : cfg.catalogs()) {
-            TsigKey key = TsigKey.from(cfg.tsigKey(c.tsigKey()));
+            TsigKey key = keys.get(c.tsigKey());
             catalogs.put(c.name(), new CatalogConsumer(c.name(), c.primaries(), key,
-                    n -> TsigKey.from(cfg.tsigKey(n)), new CatalogConsumer.Members() {
+                    keys::get, new CatalogConsumer.Members() {
                         @Override public void add(SecondarySpec spec) { addMember(spec); }
                         @Override public void remove(Name zone) { removeMember(zone); }
                     }));
         }
         for (var s : cfg.secondaries()) {
-            addMember(new SecondarySpec(s.name(), s.primaries(), TsigKey.from(cfg.tsigKey(s.tsigKey()))));
+            addMember(new SecondarySpec(s.name(), s.primaries(), keys.get(s.tsigKey()), s.tsigKey()));
         }
         for (CatalogSource c : cfg.catalogs()) {
-            secondaries.add(new SecondarySpec(c.name(), c.primaries(), TsigKey.from(cfg.tsigKey(c.tsigKey()))));
+            secondaries.add(new SecondarySpec(c.name(), c.primaries(), keys.get(c.tsigKey()), c.tsigKey()));
             Zone stored = store.get(c.name());
             if (stored != null) {
                 // Members from disk serve at once: loaded in parallel first, then started one by one.
@@ -129,6 +132,7 @@ public final class ReplicationService implements AutoCloseable {
                 catalogs.get(c.name()).apply(stored);
             }
         }
+        if (keyFile != null) pollKeyFile(keyFile);
         if (fleet != null) fleet.publishNow();
         log.info("replication started: role {}, {} secondary zones, {} catalogs{}", cfg.role(), secondaries.size(),
                 catalogs.size(), fleet == null ? "" : ", producing fleet catalog " + fleet.origin());
@@ -155,6 +159,26 @@ public final class ReplicationService implements AutoCloseable {
 
     /** The node's secondary zones (for tests, metrics and the HTTP API). */
     public Secondaries secondaries() { return secondaries; }
+
+    /**
+     * Re-reads the tsig-keys-file when it changes (a stat per second). Zones that have no data yet and use one of its
+     * keys refresh at once: their first transfer was waiting for a key that may just have arrived.
+     */
+    private void pollKeyFile(KeyFile keyFile) {
+        clock.scheduleWithFixedDelay(() -> {
+            try {
+                if (!keyFile.poll()) return;
+                for (Secondary z : secondaries.all()) {
+                    Name k = z.spec().keyName();
+                    if (k != null && keyFile.get(k) != null && store.get(z.spec().zone()) == null) {
+                        z.refreshNow("key " + k + " in tsig-keys-file");
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.error("tsig-keys-file {}: poll failed: {}", keyFile.file(), e.toString()); // keep polling
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
 
     private void addMember(SecondarySpec spec) {
         secondaries.add(spec);

@@ -118,7 +118,10 @@ public final class Secondary {
         }
         String failure = null;
         try {
-            failure = tryPrimaries(s, slot);
+            if (s.keyName() != null) s = s.withKey(ctx.keys().apply(s.keyName())); // looked up when used
+            failure = s.keyName() != null && s.key() == null
+                    ? "TSIG key " + s.keyName() + " unknown (in neither tsig-keys nor tsig-keys-file); not transferring"
+                    : tryPrimaries(s, slot);
         } catch (RuntimeException e) {
             failure = "internal error: " + e;
             log.error("zone {}: refresh failed", s.zone(), e);

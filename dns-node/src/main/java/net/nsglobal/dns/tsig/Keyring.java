@@ -9,22 +9,36 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 
-/** The node's TSIG keys by name; verifies signed requests (RFC 8945 §5.2). Immutable. */
+/**
+ * The node's TSIG keys by name; verifies signed requests (RFC 8945 §5.2). The static keys ({@code tsig-keys:}) are
+ * immutable; with a {@link KeyFile} its keys are consulted after them, at the time of each lookup, so a key the control
+ * plane writes later is found without rebuilding anything.
+ */
 public final class Keyring {
     private final Map<Name, TsigKey> keys;
+    private final KeyFile file;
 
     public Keyring(Collection<TsigKey> keys) {
+        this(keys, null);
+    }
+
+    /** @param file more keys, consulted after {@code keys}; null = none */
+    public Keyring(Collection<TsigKey> keys, KeyFile file) {
         Map<Name, TsigKey> m = new HashMap<>();
         for (TsigKey k : keys) m.put(k.name(), k);
         this.keys = Map.copyOf(m);
+        this.file = file;
     }
 
     public static Keyring empty() {
         return new Keyring(java.util.List.of());
     }
 
+    /** The key named {@code name}: a static key first, then the key file's current one; null when neither has it. */
     public TsigKey get(Name name) {
-        return name == null ? null : keys.get(name);
+        if (name == null) return null;
+        TsigKey k = keys.get(name);
+        return k != null || file == null ? k : file.get(name);
     }
 
     /**
@@ -37,7 +51,7 @@ public final class Keyring {
     public Verification verify(Message request, byte[] wire) {
         TSIGRecord rec = request.getTSIG();
         if (rec == null) return Verification.UNSIGNED;
-        TsigKey key = keys.get(rec.getName());
+        TsigKey key = get(rec.getName());
         if (key == null || !key.algorithm().equals(rec.getAlgorithm())) {
             // RFC 8945 §5.2.1: unknown key or algorithm -> NOTAUTH with TSIG error BADKEY.
             return new Verification(null, Rcode.BADKEY, rec);
