@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import net.nsglobal.dashboard.catalog.CatalogPublisher;
+import net.nsglobal.dashboard.catalog.CollectorKeysFile;
 import net.nsglobal.dashboard.catalog.DnsCatalogPublisher;
+import net.nsglobal.dashboard.catalog.KeysFirstPublisher;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.mail.Mailer;
 import net.nsglobal.dashboard.mail.SmtpMailer;
@@ -71,7 +73,10 @@ public final class ControlPlane implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             Mailer m = mailer != null ? mailer : new SmtpMailer(config.smtp());
             SignupService signups = new SignupService(config, repo, probe, m, clock);
-            ConfirmService confirms = new ConfirmService(repo, pub);
+            // Customers' TSIG secrets go to the collector's key file, never into the catalog.
+            CatalogPublisher withKeys = config.collectorKeysFile() == null ? pub
+                    : new KeysFirstPublisher(new CollectorKeysFile(config.collectorKeysFile()), pub);
+            ConfirmService confirms = new ConfirmService(repo, withKeys);
             StatusService statuses = new StatusService(config, repo, probe, new TransferCheck(Duration.ofSeconds(5)), clock);
             confirms.republish();
             web = new WebApp(config, signups, confirms, statuses, demoMailbox).start();

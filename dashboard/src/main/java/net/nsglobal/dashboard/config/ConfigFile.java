@@ -35,6 +35,7 @@ import net.nsglobal.dashboard.validate.Cidr;
  * own-prefixes: [192.0.2.0/24]
  * ns-names: [ns1.nsglobal.example, ns2.nsglobal.example]
  * collector: {transfer-address: 192.0.2.53, dns: 10.0.0.1:53}
+ * collector-keys-file: /var/lib/nsglobal/collector/keys.yaml  # the collector's tsig-keys-file (customers' TSIG keys)
  * sites: {ams1: 10.0.1.1:53, fra1: 10.0.2.1:53}
  * catalog: {zone: catalog.nsglobal.internal, listen: 10.0.0.2:53}
  * limits: {per-client-ip: 20, per-domain: 3, per-rname: 5, window: 1h, max-pending: 1000,
@@ -67,7 +68,7 @@ public final class ConfigFile {
         }
         if (root == null || !root.isObject()) throw new Invalid("(root)", "expected a mapping");
         known(root, "", "public-url", "http", "data-dir", "db", "resolver", "smtp", "allow-list", "own-prefixes",
-                "ns-names", "collector", "sites", "catalog", "limits");
+                "ns-names", "collector", "collector-keys-file", "sites", "catalog", "limits");
         InetSocketAddress http = address(root, "http", "127.0.0.1:8080", 8080);
         String publicUrl = text(root, "public-url", "http://" + http.getHostString() + ":" + http.getPort());
         Path dataDir = baseDir.resolve(text(root, "data-dir", "var/dashboard")).normalize();
@@ -114,6 +115,8 @@ public final class ConfigFile {
                 integer(l, "limits.max-request-bytes", "max-request-bytes", (int) d.maxRequestBytes()),
                 duration(l, "limits.token-lifetime", "token-lifetime", d.tokenLifetime()));
 
+        String keysText = text(root, "collector-keys-file", null);
+        Path keysFile = keysText == null ? null : baseDir.resolve(keysText).normalize();
         InetSocketAddress collectorDns = collector.has("dns") ? address(collector, "dns", null, 53) : null;
         return new DashboardConfig(publicUrl, http.getHostString(), http.getPort(), text(db, "url", null),
                 text(db, "user", null), text(db, "password", null), dataDir,
@@ -121,7 +124,7 @@ public final class ConfigFile {
                 strings(root, "ns-names"), text(collector, "transfer-address",
                         collectorDns == null ? "127.0.0.1" : collectorDns.getAddress().getHostAddress()),
                 collectorDns, sites, text(catalog, "zone", "catalog.nsglobal.internal"),
-                address(catalog, "listen", "127.0.0.1:5399", 53), limits, false);
+                address(catalog, "listen", "127.0.0.1:5399", 53), keysFile, limits, false);
     }
 
     private static void known(JsonNode n, String prefix, String... keys) throws Invalid {

@@ -25,6 +25,8 @@ import net.nsglobal.dashboard.validate.Cidr;
  * @param sites            edge name → DNS address (SOA queries for the status page)
  * @param catalogZone      name of the collector's input catalog zone
  * @param catalogListen    where the catalog is served by DNS (AXFR)
+ * @param collectorKeysFile the collector's {@code tsig-keys-file}: the keys of confirmed zones are written there
+ *                         (never into the catalog); null = not written (TSIG sign-ups then cannot transfer)
  * @param limits           abuse limits
  * @param demoMailbox      true only in the demo: shows the embedded mailbox page
  */
@@ -34,7 +36,7 @@ public record DashboardConfig(
         InetSocketAddress resolver, SmtpSettings smtp,
         List<Cidr> allowList, List<Cidr> ownPrefixes, List<String> nsNames,
         String collectorTransferAddress, InetSocketAddress collector, Map<String, InetSocketAddress> sites,
-        String catalogZone, InetSocketAddress catalogListen,
+        String catalogZone, InetSocketAddress catalogListen, Path collectorKeysFile,
         Limits limits, boolean demoMailbox) {
 
     public DashboardConfig {
@@ -57,6 +59,6 @@ public record DashboardConfig(
     public DashboardConfig withPublicUrl(String url) {
         return new DashboardConfig(url, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp,
                 allowList, ownPrefixes, nsNames, collectorTransferAddress, collector, sites, catalogZone,
-                catalogListen, limits, demoMailbox);
+                catalogListen, collectorKeysFile, limits, demoMailbox);
     }
 }

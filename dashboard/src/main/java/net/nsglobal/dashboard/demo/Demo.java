@@ -65,6 +65,8 @@ public final class Demo implements AutoCloseable {
             Map<String, InetSocketAddress> sites = new LinkedHashMap<>();
             edgePorts.forEach((s, p) -> sites.put(s, new InetSocketAddress(lo, p)));
             String url = "http://" + o.httpHost() + ":" + o.httpPort();
+            // Customers' TSIG keys: written by the control plane, read by the collector (its tsig-keys-file).
+            Path keysFile = o.dataDir().resolve("control-plane").resolve("collector-keys.yaml");
             DashboardConfig cfg = new DashboardConfig(url, o.httpHost(), o.httpPort(), o.dbUrl(), o.dbUser(),
                     o.dbPassword(), o.dataDir().resolve("control-plane"),
                     new InetSocketAddress(lo, primaryPort), // the demo's "resolver": the primary answers for its zones
@@ -73,10 +75,10 @@ public final class Demo implements AutoCloseable {
                     List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), // lab allow-list: loopback primaries
                     List.of(), List.of("ns1.nsglobal.demo", "ns2.nsglobal.demo"), "127.0.0.1",
                     new InetSocketAddress(lo, collectorPort), sites, CATALOG, new InetSocketAddress(lo, catalogPort),
-                    DashboardConfig.Limits.defaults(), true);
+                    keysFile, DashboardConfig.Limits.defaults(), true);
             plane = ControlPlane.start(cfg, null, null, mailbox::messages);
             fleet.startCollector(o.dataDir().resolve("collector"), collectorPort, catalogPort, CATALOG, FLEET,
-                    new ArrayList<>(edgePorts.values()));
+                    new ArrayList<>(edgePorts.values()), keysFile);
             for (Map.Entry<String, Integer> e : edgePorts.entrySet()) {
                 fleet.startEdge(o.dataDir().resolve("edge-" + e.getKey()), e.getKey(), e.getValue(), collectorPort, FLEET);
             }

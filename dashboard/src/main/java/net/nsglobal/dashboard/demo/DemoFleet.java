@@ -15,7 +15,8 @@ import net.nsglobal.dns.config.NodeConfig;
 
 /**
  * The demo's DNS side, all dns-node {@link Node}s on loopback: a customer primary serving the sample zones, the
- * collector (consumes the control plane's catalog, pulls from the primary, produces the fleet catalog) and one edge per
+ * collector (consumes the control plane's catalog, pulls from the primary with the customers' TSIG keys from the
+ * control plane's key file, its {@code tsig-keys-file}, produces the fleet catalog) and one edge per
  * site (consumes the fleet catalog from the collector with TSIG, NSID = site name).
  */
 public final class DemoFleet implements AutoCloseable {
@@ -54,14 +55,15 @@ public final class DemoFleet implements AutoCloseable {
     }
 
     public void startCollector(Path dir, int port, int catalogPort, String catalogZone, String fleetCatalog,
-                               List<Integer> edgePorts) throws IOException, ConfigException {
+                               List<Integer> edgePorts, Path keysFile) throws IOException, ConfigException {
         StringBuilder notify = new StringBuilder();
         for (int p : edgePorts) notify.append(notify.length() == 0 ? "" : ", ").append("127.0.0.1:").append(p);
         collector = start("role: collector\ndata-dir: " + Files.createDirectories(dir) + "\n"
                 + "server: {listen: [127.0.0.1:" + port + "]}\nidentity: {nsid: collector}\n"
                 + "catalogs:\n  - {name: " + catalogZone + ", primaries: [127.0.0.1:" + catalogPort + "]}\n"
                 + "fleet-catalog: " + fleetCatalog + "\nnotify: [" + notify + "]\n"
-                + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key.nsglobal.demo}\n" + EDGE_KEY + TIMERS, dir);
+                + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key.nsglobal.demo}\n" + EDGE_KEY
+                + "tsig-keys-file: \"" + keysFile + "\"\n" + TIMERS, dir);
     }
 
     public void startEdge(Path dir, String site, int port, int collectorPort, String fleetCatalog)

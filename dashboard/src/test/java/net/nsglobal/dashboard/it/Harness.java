@@ -55,7 +55,8 @@ public final class Harness implements AutoCloseable {
                         null, null, "NS-Global <no-reply@nsglobal.test>"),
                 List.of(Cidr.parse("127.0.0.0/8")), List.of(Cidr.parse("192.0.2.0/24")),
                 List.of("ns1.nsglobal.test", "ns2.nsglobal.test"), "127.0.0.1", null, Map.of("lab1", knot.address()),
-                "catalog.nsglobal.test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), limits, false);
+                "catalog.nsglobal.test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                dataDir.resolve("collector-keys.yaml"), limits, false);
         startPlane();
     }
 

@@ -102,7 +102,7 @@ public final class ReplicationService implements AutoCloseable {
                 : new NotifySender(cfg.notifyTargets(), aclKey, source, clock);
         SecondaryContext ctx = new SecondaryContext(store, persister, new XfrClient(limits), new ZoneBuilder(limits), timers,
                 new TransferSlots(l.transfersPerPrimary(), l.transfersTotal()), transfers, catalogTransfers, clock,
-                this::changed, catalogs::containsKey, keys::get);
+                this::changed, catalogs::containsKey, keys::find);
         this.secondaries = new Secondaries(ctx);
         Name fleetName = cfg.role() == Role.COLLECTOR ? cfg.fleetCatalog() : null;
         this.fleet = fleetName == null ? null : new FleetPublisher(fleetName, storedFleet(fleetName), clock,
@@ -113,7 +113,7 @@ public final class ReplicationService implements AutoCloseable {
         for (CatalogSource c : cfg.catalogs()) {
             TsigKey key = keys.get(c.tsigKey());
             catalogs.put(c.name(), new CatalogConsumer(c.name(), c.primaries(), key,
-                    keys::get, new CatalogConsumer.Members() {
+                    keys::find, new CatalogConsumer.Members() {
                         @Override public void add(SecondarySpec spec) { addMember(spec); }
                         @Override public void remove(Name zone) { removeMember(zone); }
                     }));

@@ -42,6 +42,18 @@ public final class Keyring {
     }
 
     /**
+     * Like {@link #get}, but on a miss re-checks the key file first (one stat): for the replication path, where a
+     * catalog member may name a key the control plane wrote a moment ago. Not for verifying requests: a stranger's
+     * unknown key name must not cost a file system call.
+     */
+    public TsigKey find(Name name) {
+        TsigKey k = get(name);
+        if (k != null || file == null || name == null) return k;
+        file.poll();
+        return file.get(name);
+    }
+
+    /**
      * Verifies the TSIG of a request.
      *
      * @param request the parsed request

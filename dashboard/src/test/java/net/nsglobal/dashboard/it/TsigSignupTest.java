@@ -1,0 +1,111 @@
+package net.nsglobal.dashboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import net.nsglobal.dashboard.ControlPlane;
+import net.nsglobal.dashboard.catalog.DnsCatalogPublisher;
+import net.nsglobal.dashboard.config.DashboardConfig;
+import net.nsglobal.dashboard.config.SmtpSettings;
+import net.nsglobal.dashboard.validate.Cidr;
+import net.nsglobal.dns.Node;
+import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.dns.zone.Zone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Name;
+
+/**
+ * A zone whose primary requires TSIG, signed up with its key through the control plane's API, reaches the collector
+ * and an edge: the secret travels only through the control plane's key file (the collector's {@code tsig-keys-file}),
+ * never through the catalog. Real parts: a dns-node primary that refuses unsigned transfers, GreenMail, the control
+ * plane with its embedded PostgreSQL and DNS-served catalog, a collector Node and an edge Node.
+ */
+class TsigSignupTest {
+    static final String ZONE = "tsig-shop.test";
+    static final String KEY = "shop-xfr";
+    static final String SECRET = "dHNpZy1zaG9wLXRyYW5zZmVyLWtleS1mb3ItdGVzdHM=";
+    static final String EDGE_KEY = "  - {name: edge-key, secret: ZWRnZS1rZXktZWRnZS1rZXktZWRnZS1rZXktZWRnZQ==}\n";
+    static final String TIMERS = "timers: {refresh-min: 5s, retry-min: 1s, retry-max: 2s}\n";
+
+    @TempDir Path dir;
+
+    @Test
+    void tsigSignUpReachesCollectorAndEdgeWithTheKeyOnlyInTheKeyFile() throws Exception {
+        Path zoneFile = dir.resolve(ZONE + ".zone");
+        Files.writeString(zoneFile, Harness.zone(ZONE, "hostmaster." + ZONE + ".", 2026112701));
+        int collectorPort = KnotPrimary.freePort();
+        int edgePort = KnotPrimary.freePort();
+        Path keysFile = dir.resolve("state/collector-keys.yaml");
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        // The customer's primary: transfers only when signed with the customer's key.
+        try (Node primary = Node.start(NodeConfig.parseYaml("role: standalone\nserver: {listen: [127.0.0.1:0]}\n"
+                + "zones: [{name: " + ZONE + ", file: " + zoneFile + "}]\n"
+                + "tsig-keys: [{name: " + KEY + ", algorithm: hmac-sha256, secret: " + SECRET + "}]\n"
+                + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: " + KEY + "}\n", dir));
+             AutoCloseable stopMail = mail::stop) {
+            InetSocketAddress lo0 = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            int http = KnotPrimary.freePort();
+            DashboardConfig cfg = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
+                    dir.resolve("state"), primary.dnsAddress(),
+                    new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
+                            "NS-Global <no-reply@nsglobal.test>"),
+                    List.of(Cidr.parse("127.0.0.0/8")), List.of(), List.of("ns1.nsglobal.test", "ns2.nsglobal.test"),
+                    "127.0.0.1", new InetSocketAddress("127.0.0.1", collectorPort), Map.of(), "catalog.nsglobal.test",
+                    lo0, keysFile, DashboardConfig.Limits.defaults(), false);
+            try (ControlPlane plane = ControlPlane.start(cfg, null, null, null);
+                 Node collector = Node.start(NodeConfig.parseYaml("role: collector\ndata-dir: " + dir.resolve("collector")
+                         + "\nserver: {listen: [127.0.0.1:" + collectorPort + "]}\n"
+                         + "catalogs: [{name: catalog.nsglobal.test, primaries: [\"127.0.0.1:"
+                         + ((DnsCatalogPublisher) plane.publisher()).address().getPort() + "\"]}]\n"
+                         + "fleet-catalog: fleet.nsglobal.test\nnotify: [127.0.0.1:" + edgePort + "]\n"
+                         + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\ntsig-keys:\n" + EDGE_KEY
+                         + "tsig-keys-file: " + keysFile + "\n" + TIMERS, dir));
+                 Node edge = Node.start(NodeConfig.parseYaml("role: edge\ndata-dir: " + dir.resolve("edge")
+                         + "\nserver: {listen: [127.0.0.1:" + edgePort + "]}\n"
+                         + "catalogs: [{name: fleet.nsglobal.test, primaries: [\"127.0.0.1:" + collectorPort
+                         + "\"], tsig-key: edge-key}]\ntsig-keys:\n" + EDGE_KEY + TIMERS, dir))) {
+                Http api = new Http(cfg.publicUrl());
+                HttpResponse<String> r = api.postJson("/api/v1/signups", "{\"domain\":\"" + ZONE + "\",\"primaries\":[\""
+                        + "127.0.0.1:" + primary.dnsAddress().getPort() + "\"],\"tsig\":{\"name\":\"" + KEY
+                        + "\",\"algorithm\":\"hmac-sha256\",\"secret\":\"" + SECRET + "\"}}");
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+                mail.waitForIncomingEmail(10_000, 1);
+                String path = Harness.confirmPath(com.icegreen.greenmail.util.GreenMailUtil.getBody(
+                        mail.getReceivedMessages()[0]));
+                Http web = new Http(cfg.publicUrl());
+                assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(303);
+
+                // The secret is in the key file (mode 0600), never in the catalog.
+                assertThat(Files.readString(keysFile)).contains(KEY).contains(SECRET);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keysFile))).isEqualTo("rw-------");
+                String catalog = ((DnsCatalogPublisher) plane.publisher()).current().records().toString();
+                assertThat(catalog).contains(ZONE).contains(KEY).doesNotContain(SECRET);
+
+                Name zone = Name.fromString(ZONE + ".");
+                assertThat(await(collector, zone)).as("zone on the collector").isEqualTo(2026112701L);
+                assertThat(await(edge, zone)).as("zone on the edge").isEqualTo(2026112701L);
+            }
+        }
+    }
+
+    /** The zone's serial once the node has it (polls up to 20 s; the answer, not the time, is asserted). */
+    private static long await(Node node, Name zone) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Zone z = node.zones().get(zone);
+            if (z != null) return z.serial();
+            Thread.sleep(100);
+        }
+        return -1;
+    }
+}
