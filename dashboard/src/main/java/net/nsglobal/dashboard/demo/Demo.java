@@ -100,6 +100,8 @@ public final class Demo implements AutoCloseable {
         edgePorts.forEach((site, port) -> l.add("edge " + site + ": 127.0.0.1:" + port));
         l.add("collector: 127.0.0.1:" + collectorPort);
         l.add("demo mailbox page: " + plane.url() + "/demo/mailbox");
+        l.add("tsig key (optional at sign-up): " + DemoFleet.CUSTOMER_KEY_NAME + " hmac-sha256 "
+                + DemoFleet.CUSTOMER_KEY_SECRET);
         return l;
     }
 

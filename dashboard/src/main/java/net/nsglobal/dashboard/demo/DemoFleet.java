@@ -25,6 +25,12 @@ public final class DemoFleet implements AutoCloseable {
     /** Demo-only key between collector and edges (a real fleet generates its own). */
     static final String EDGE_KEY = "tsig-keys:\n  - {name: edge-key.nsglobal.demo, algorithm: hmac-sha256, "
             + "secret: ZGVtby1vbmx5LWVkZ2Uta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==}\n";
+    /**
+     * Demo-only customer key known to the sample primary, so a sign-up with TSIG can be tried: the collector gets it
+     * from the control plane's key file once the zone is confirmed (the primary also still allows unsigned transfers).
+     */
+    public static final String CUSTOMER_KEY_NAME = "demo-customer-key";
+    public static final String CUSTOMER_KEY_SECRET = "ZGVtby1vbmx5LWN1c3RvbWVyLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=";
     // Short timer floors so a missed NOTIFY in the demo is repaired in seconds, not BIND's 5 minutes.
     static final String TIMERS = "timers: {refresh-min: 5s, retry-min: 2s, retry-max: 10s}\n";
 
@@ -44,7 +50,9 @@ public final class DemoFleet implements AutoCloseable {
         StringBuilder y = new StringBuilder("role: standalone\ndata-dir: " + Files.createDirectories(dir.resolve("data"))
                 + "\nserver: {listen: [127.0.0.1:" + port + "]}\n"
                 + "identity: {nsid: customer-primary}\n"
-                + "transfer-acl: {allow: [127.0.0.0/8]}\nnotify: [127.0.0.1:" + collectorPort + "]\nzones:\n");
+                + "transfer-acl: {allow: [127.0.0.0/8]}\nnotify: [127.0.0.1:" + collectorPort + "]\n"
+                + "tsig-keys: [{name: " + CUSTOMER_KEY_NAME + ", algorithm: hmac-sha256, secret: " + CUSTOMER_KEY_SECRET
+                + "}]\nzones:\n");
         for (String z : ZONES) {
             Path f = zones.resolve(z + ".zone");
             if (!Files.exists(f)) copy("/demo/" + z + ".zone", f); // keep the newcomer's edits across restarts

@@ -22,6 +22,9 @@ class ConfigFileTest {
         assertThat(c.dbUrl()).isNull();
         // relative to the config file's folder
         assertThat(c.dataDir()).isEqualTo(Path.of("examples").toAbsolutePath().resolve("../../var/dashboard").normalize());
+        assertThat(c.collectorKeysFile()).isEqualTo(Path.of("examples").toAbsolutePath()
+                .resolve("../../var/collector/customer-keys.yaml").normalize());
+        assertThat(ConfigFile.parse("http: 127.0.0.1:8080", Path.of(".")).collectorKeysFile()).isNull();
     }
 
     @Test

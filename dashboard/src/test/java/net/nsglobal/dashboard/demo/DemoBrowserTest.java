@@ -83,7 +83,8 @@ class DemoBrowserTest {
         assertThat(b.get(2)).matches("primary: 127\\.0\\.0\\.1:\\d+ example-shop\\.test blue-bakery\\.test xn--caf-dma\\.test");
         assertThat(b).anyMatch(l -> l.matches("edge ams1: 127\\.0\\.0\\.1:\\d+"))
                 .anyMatch(l -> l.matches("edge fra1: 127\\.0\\.0\\.1:\\d+"))
-                .anyMatch(l -> l.matches("edge sin1: 127\\.0\\.0\\.1:\\d+"));
+                .anyMatch(l -> l.matches("edge sin1: 127\\.0\\.0\\.1:\\d+"))
+                .anyMatch(l -> l.matches("tsig key \\(optional at sign-up\\): demo-customer-key hmac-sha256 \\S+="));
     }
 
     @Test
