@@ -36,7 +36,6 @@ public final class DemoFleet implements AutoCloseable {
 
     private final List<Node> nodes = new ArrayList<>();
     private Node primary;
-    private PrimaryNotifier primaryNotifier;
     private Node collector;
     private final Map<String, Node> edges = new LinkedHashMap<>();
 
@@ -44,7 +43,10 @@ public final class DemoFleet implements AutoCloseable {
     public Node collector() { return collector; }
     public Map<String, Node> edges() { return edges; }
 
-    /** The customer's primary: a standalone dns-node serving the sample zones, NOTIFYing the collector. */
+    /**
+     * The customer's primary: a standalone dns-node serving the sample zones; a zone file saved with a new serial is
+     * NOTIFYed to the collector by the node itself ({@code notify:}, RFC 1996 §3.1).
+     */
     public void startPrimary(Path dir, int port, int collectorPort) throws IOException, ConfigException {
         Path zones = Files.createDirectories(dir.resolve("zones"));
         StringBuilder y = new StringBuilder("role: standalone\ndata-dir: " + Files.createDirectories(dir.resolve("data"))
@@ -59,7 +61,6 @@ public final class DemoFleet implements AutoCloseable {
             y.append("  - {name: ").append(z).append(", file: ").append(f).append("}\n");
         }
         primary = start(y.toString(), dir);
-        primaryNotifier = new PrimaryNotifier(primary.zones(), new java.net.InetSocketAddress("127.0.0.1", collectorPort));
     }
 
     public void startCollector(Path dir, int port, int catalogPort, String catalogZone, String fleetCatalog,
@@ -97,7 +98,6 @@ public final class DemoFleet implements AutoCloseable {
 
     @Override
     public void close() {
-        if (primaryNotifier != null) primaryNotifier.close();
         for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
     }
 }
