@@ -87,7 +87,8 @@ public final class ReplicationService implements AutoCloseable {
         Path dataDir = cfg.dataDir();
         if (dataDir == null) {
             dataDir = Files.createTempDirectory("nsglobal-node-");
-            log.warn("no data-dir configured: secondary zones kept in {} (lost on restart)", dataDir);
+            boolean replicates = !cfg.secondaries().isEmpty() || !cfg.catalogs().isEmpty() || cfg.role() == Role.COLLECTOR;
+            if (replicates) log.warn("no data-dir configured: secondary zones kept in {} (lost on restart)", dataDir);
         }
         this.disk = new ZoneDisk(dataDir, fsync);
         this.persister = new Persister(disk);
