@@ -186,6 +186,19 @@ final class ZoneGenerator {
         int manyAaaa = 45 + random.nextInt(10);
         for (int i = 0; i < manyAaaa; i++) rr(z, "manyaaaa", 300, "AAAA", "2001:db8:1::" + Integer.toHexString(i + 1));
         names.addAll(List.of("big512", "big1232", "manya", "manyaaaa"));
+        // Label bytes outside A-Z/a-z: only ASCII letters compare case-insensitively (RFC 4343 §3), so "@x" must
+        // not match "`x", byte 0xC1 not 0xE1, "_sip" not DEL+"sip" (a lowercasing by OR 0x20 would confuse them);
+        // a dot inside a label and a space are ordinary bytes. ("[" is left out: dnssec-signzone writes it
+        // unescaped in NSEC next names and Knot's zone parser rejects that.)
+        for (String owner : List.of("\\064x.esc", "\\193x.esc", "a\\.b.esc", "\\032sp.esc")) {
+            rr(z, owner, 300, "A", ipv4());
+            names.add(owner);
+        }
+        names.addAll(List.of("\\096x.esc", "\\225x.esc", "a.b.esc", "esc", "\\127sip._tcp"));
+        // An RRset whose RRs have different TTLs (RFC 2181 §5.2 forbids it, zone files still contain it).
+        rr(z, "mixttl", 300, "A", ipv4());
+        rr(z, "mixttl", 600, "A", ipv4());
+        names.add("mixttl");
         randomSubtree(z, names, wildcards);
         List<String> absolute = new ArrayList<>();
         for (String n : names) absolute.add(n.equals("@") ? origin : n + "." + origin);
