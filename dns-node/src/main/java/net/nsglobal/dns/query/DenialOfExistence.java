@@ -64,10 +64,12 @@ final class DenialOfExistence {
             if (node.has(Type.NSEC)) {
                 nsec(node, a);
             } else {
-                // Empty non-terminal: as for a name error — the NSEC covering it and the one covering the wildcard
-                // below it, unless that wildcard exists (then it proves nothing; Knot leaves it out).
+                // Empty non-terminal: it has no NSEC, so the NSEC covering it proves it owns no RRset (RFC 4035
+                // §3.1.3.2). The name exists, so no wildcard denial is needed — and Knot sends none, which shows when
+                // a child label sorts before "*" and the wildcard falls under another NSEC. Only a wildcard-named
+                // query answered at a wildcard ENT (closest != node) also gets the wildcard's covering NSEC.
                 nsec(zone.nsecCovering(qname), a);
-                Name wild = wildcardOf(closest.name());
+                Name wild = closest == node ? null : wildcardOf(closest.name());
                 if (wild != null && zone.node(wild) == null) nsec(zone.nsecCovering(wild), a);
             }
         }

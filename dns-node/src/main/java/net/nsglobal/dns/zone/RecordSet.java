@@ -27,8 +27,33 @@ public final class RecordSet {
             sigs[sigs.length - 1] = sig;
         } else {
             for (Record x : rrs) if (x.equals(r)) return; // duplicate RR in the zone file: RFC 2181 §5 sets
+            if (rrs.length > 0 && rrs[0].getTTL() != r.getTTL()) unifyTtl(r.getTTL());
             rrs = Arrays.copyOf(rrs, rrs.length + 1);
             rrs[rrs.length - 1] = r;
+        }
+    }
+
+    /**
+     * RFC 2181 §5.2: all RRs of an RRset carry one TTL, and a server must not send differing ones. A zone whose RRs
+     * differ gets the TTL of the last RR read for the whole RRset, as Knot's zone loader does ("TTL mismatch, TTL
+     * set to …"), so that both answer alike.
+     */
+    private void unifyTtl(long ttl) {
+        for (int i = 0; i < rrs.length; i++) rrs[i] = withTtl(rrs[i], ttl);
+    }
+
+    /** The same RR with another TTL, rdata bytes (and their case) untouched. */
+    private static Record withTtl(Record r, long ttl) {
+        byte[] wire = r.toWire(org.xbill.DNS.Section.ANSWER);
+        int at = r.getName().length() + 4; // owner, TYPE, CLASS, then the TTL (RFC 1035 §4.1.3)
+        wire[at] = (byte) (ttl >>> 24);
+        wire[at + 1] = (byte) (ttl >>> 16);
+        wire[at + 2] = (byte) (ttl >>> 8);
+        wire[at + 3] = (byte) ttl;
+        try {
+            return Record.fromWire(wire, org.xbill.DNS.Section.ANSWER);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("re-reading an RR that was just written", e);
         }
     }
 

@@ -9,8 +9,7 @@ import org.xbill.DNS.Type;
 
 /**
  * A named difference between Knot's reply and dns-node's that the differential test accepts. Every allowance is
- * documented in docs/differential.md: the RFC-justified ones with their RFC section, and the {@link OpenDifferences}
- * (engine bugs still open at the deadline) under "Open differences"; nothing else is excused.
+ * documented in docs/differential.md with the RFC section that justifies it; nothing else is excused.
  */
 interface Allowance {
     String name();
@@ -19,10 +18,7 @@ interface Allowance {
 
     /** All allowances in force; NSD is the tie-breaker of {@link IncompleteKnotDenial}. */
     static List<Allowance> all(InetSocketAddress knot, InetSocketAddress candidate, InetSocketAddress nsd) {
-        return List.of(new Rfc8482Any(), new SizeBoundary(), new IncompleteKnotDenial(knot, candidate, nsd),
-                // Engine differences still open at 04:20 UTC (docs/differential.md, "Open differences"): remove
-                // these two once the engine is fixed.
-                new OpenDifferences.RrsetTtl(), new OpenDifferences.EntNodataWildcardNsec(knot, candidate));
+        return List.of(new Rfc8482Any(), new SizeBoundary(), new IncompleteKnotDenial(knot, candidate, nsd));
     }
 
     /**
