@@ -1,5 +1,6 @@
 package net.nsglobal.dns.replication;
 
+import net.nsglobal.dns.testing.Daemons;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -137,13 +138,7 @@ public final class KnotPrimary implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Daemons.stop(process);
     }
 
     static Path require(String path) {
