@@ -36,12 +36,7 @@ class PrimaryNotifyTest {
     void reloadWithNewSerialNotifiesTheTargets() throws Exception {
         try (DatagramSocket secondary = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             secondary.setSoTimeout(10_000);
-            writeZone(dir.resolve("p.zone"), "p.example", 1);
-            node = Node.start(NodeConfig.parseYaml("""
-                    server: { listen: 127.0.0.1:0, reload-interval: 0 }
-                    zones: [ { name: p.example, file: p.zone } ]
-                    notify: [ 127.0.0.1:%d ]
-                    """.formatted(secondary.getLocalPort()), dir));
+            startPrimary(1, secondary);
 
             writeZone(dir.resolve("p.zone"), "p.example", 2);
             assertThat(node.reloadZones()).isEmpty();
@@ -59,12 +54,7 @@ class PrimaryNotifyTest {
     void reloadWithTheSameSerialSendsNothing() throws Exception {
         try (DatagramSocket secondary = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             secondary.setSoTimeout(1_500);
-            writeZone(dir.resolve("p.zone"), "p.example", 7);
-            node = Node.start(NodeConfig.parseYaml("""
-                    server: { listen: 127.0.0.1:0, reload-interval: 0 }
-                    zones: [ { name: p.example, file: p.zone } ]
-                    notify: [ 127.0.0.1:%d ]
-                    """.formatted(secondary.getLocalPort()), dir));
+            startPrimary(7, secondary);
             assertThat(node.reloadZones()).isEmpty();
             DatagramPacket p = new DatagramPacket(new byte[512], 512);
             boolean received;
@@ -76,6 +66,16 @@ class PrimaryNotifyTest {
             }
             assertThat(received).as("no NOTIFY without a serial change").isFalse();
         }
+    }
+
+    /** A node serving p.example at {@code serial} from a file, with {@code secondary} as its NOTIFY target. */
+    private void startPrimary(long serial, DatagramSocket secondary) throws Exception {
+        writeZone(dir.resolve("p.zone"), "p.example", serial);
+        node = Node.start(NodeConfig.parseYaml("""
+                server: { listen: 127.0.0.1:0, reload-interval: 0 }
+                zones: [ { name: p.example, file: p.zone } ]
+                notify: [ 127.0.0.1:%d ]
+                """.formatted(secondary.getLocalPort()), dir));
     }
 
     private static Message receiveNotify(DatagramSocket s) throws Exception {
