@@ -48,9 +48,33 @@ class NsidFromKnotTest {
         if (!Files.isExecutable(KNOTD)) {
             throw new AssertionError("knotd not found at " + KNOTD + ": install the Debian package 'knot'");
         }
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+        // A port free for UDP may still be taken for TCP (knotd binds both): pick one free for both, and start
+        // again on another port if knotd still loses the race for it.
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
+            launchKnot();
+            if (answers()) return;
+            if (attempt == 5) {
+                throw new AssertionError("knotd did not start: " + Files.readString(dir.resolve("knot.log")));
+            }
+            stopKnot();
         }
+    }
+
+    private static int freePort() throws IOException {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        for (int i = 0; i < 50; i++) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(lo, 0));
+                 java.net.ServerSocket tcp = new java.net.ServerSocket(udp.getLocalPort(), 1, lo)) {
+                return tcp.getLocalPort();
+            } catch (IOException taken) {
+                // TCP side in use: try another
+            }
+        }
+        throw new IOException("no loopback port free for UDP and TCP");
+    }
+
+    private void launchKnot() throws IOException {
         Path conf = dir.resolve("knot.conf");
         Files.writeString(conf, String.join("\n",
                 "server:",
@@ -66,6 +90,22 @@ class NsidFromKnotTest {
                 ""));
         knot = new ProcessBuilder(KNOTD.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("knot.log").toFile()).start();
+    }
+
+    /** Whether knotd answers within ~10 s; false as soon as it exits (e.g. its port was taken after all). */
+    private boolean answers() throws Exception {
+        Message q = Message.newQuery(Record.newRecord(Name.fromString("hostname.bind."), Type.TXT, DClass.CH));
+        SimpleResolver r = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        r.setTimeout(Duration.ofMillis(250));
+        for (int i = 0; i < 40 && knot.isAlive(); i++) {
+            try {
+                r.send(q);
+                return true;
+            } catch (IOException notYet) {
+                // knotd needs a moment to bind
+            }
+        }
+        return false;
     }
 
     @AfterEach
