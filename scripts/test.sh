@@ -14,7 +14,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q --no-install-recommends "${missing[@]}"
+    apt-get install -y -q "${missing[@]}"
     # The packaged daemons must not hold the ports or files the tests use.
     for svc in knot named bind9 nsd bird; do systemctl disable --now "$svc" >/dev/null 2>&1 || true; done
   else
