@@ -132,19 +132,11 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         }
         List<SecondaryZone> secondaries = new ArrayList<>();
         for (Section z : top.list("secondaries")) {
-            Name name = z.get(ZONE_NAME);
-            unique(zoneNames, name, z.keyOf("name"));
-            secondaries.add(new SecondaryZone(name, nonEmpty(z.get(PRIMARIES), z.keyOf("primaries")),
-                    keyRef(keyNames, z.get(TSIG_KEY_REF), z.keyOf("tsig-key"))));
-            z.finish();
+            secondaries.add(pulled(z, zoneNames, keyNames, SecondaryZone::new));
         }
         List<CatalogSource> catalogs = new ArrayList<>();
         for (Section c : top.list("catalogs")) {
-            Name name = c.get(ZONE_NAME);
-            unique(zoneNames, name, c.keyOf("name"));
-            catalogs.add(new CatalogSource(name, nonEmpty(c.get(PRIMARIES), c.keyOf("primaries")),
-                    keyRef(keyNames, c.get(TSIG_KEY_REF), c.keyOf("tsig-key"))));
-            c.finish();
+            catalogs.add(pulled(c, zoneNames, keyNames, CatalogSource::new));
         }
         if (fleetCatalog != null && role != Role.COLLECTOR) {
             throw new ConfigException("fleet-catalog", "only a collector produces the fleet catalog (role is " + role + ")");
@@ -205,6 +197,21 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
 
     private static void unique(Set<Name> seen, Name name, String key) throws ConfigException {
         if (!seen.add(name)) throw new ConfigException(key, "zone " + name + " is configured more than once");
+    }
+
+    /** The shape secondaries and catalogs share: a zone pulled from primaries, optionally with a TSIG key. */
+    private interface PulledZone<T> {
+        T of(Name name, List<java.net.InetSocketAddress> primaries, Name tsigKey);
+    }
+
+    private static <T> T pulled(Section z, Set<Name> zoneNames, Set<Name> keyNames, PulledZone<T> make)
+            throws ConfigException {
+        Name name = z.get(ZONE_NAME);
+        unique(zoneNames, name, z.keyOf("name"));
+        T zone = make.of(name, nonEmpty(z.get(PRIMARIES), z.keyOf("primaries")),
+                keyRef(keyNames, z.get(TSIG_KEY_REF), z.keyOf("tsig-key")));
+        z.finish();
+        return zone;
     }
 
     private static <T> List<T> nonEmpty(List<T> list, String key) throws ConfigException {
