@@ -7,7 +7,8 @@
 #
 # usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-s "dns-node knot nsd"] [-B] [-P] [-k]
 #   -d  length of each measured dnsperf run (default 10)      -w  JVM warm-up run before measuring (default 20)
-#   -s  servers to run (default all three)                   -B  skip the 1M-record RSS comparison
+#   -s  servers to run (default all three; also dns-node-nio:  -B  skip the 1M-record RSS comparison
+#       dns-node with server.udp-io: nio, one system call per datagram, for comparison)
 #   -P  also profile dns-node under full load with JFR (a separate run after the measurements; summary printed)
 #   -k  keep the work directory
 # env: BUILD_DIR (maven build dir of the launcher, default target), NODE_JAVA_OPTS (extra JVM flags for dns-node,
@@ -152,7 +153,7 @@ start_node() {
   port="$(free_port)"
   # shellcheck disable=SC2086
   taskset -c 0 java ${NODE_JAVA_OPTS:-} -cp "$cp_node" net.nsglobal.cli.Main node \
-    --listen "127.0.0.1:$port" --zone "$1=$2" --udp-workers 1 >"$work/node-$port.log" 2>&1 & pid=$!; pids+=("$pid")
+    --listen "127.0.0.1:$port" --zone "$1=$2" --udp-workers 1 "${@:3}" >"$work/node-$port.log" 2>&1 & pid=$!; pids+=("$pid")
   wait_soa "$port" "$1" "$pid" dns-node || { tail -20 "$work/node-$port.log" >&2; return 1; }
 }
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
@@ -198,6 +199,7 @@ for s in $servers; do
     knot) start_knot bench.test. "$work/bench.test.zone" ;;
     nsd) start_nsd bench.test. "$work/bench.test.zone" ;;
     dns-node) start_node bench.test. "$work/bench.test.zone" ;;
+    dns-node-nio) start_node bench.test. "$work/bench.test.zone" --udp-io nio ;;
     *) echo "dns-bench: unknown server $s" >&2; exit 2 ;;
   esac
   measure "$s"
@@ -207,9 +209,9 @@ done
 echo
 echo "dns-bench $(date -u +%FT%TZ) on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "zone bench.test (20,000 hosts, unsigned), 100,000-query mix, UDP, DO=0, ${duration}s runs, dnsperf -c 10 -T 1"
-printf "%-9s %10s %12s | %9s %14s %5s %12s %10s | %10s\n" server "max qps" "mean lat us" "achieved" "CPU us/q @${rate}" "sys%" "mean lat us" "p99 lat us" "RSS MB"
+printf "%-12s %10s %12s | %9s %14s %5s %12s %10s | %10s\n" server "max qps" "mean lat us" "achieved" "CPU us/q @${rate}" "sys%" "mean lat us" "p99 lat us" "RSS MB"
 for s in $servers; do
-  printf "%-9s %10s %12s | %9s %14s %5s %12s %10s | %10.1f\n" "$s" "${QPS[$s]}" "${LAT[$s]}" "${ACH[$s]}" "${CPUQ[$s]}" "${SYS[$s]}" "${MEAN50[$s]}" \
+  printf "%-12s %10s %12s | %9s %14s %5s %12s %10s | %10.1f\n" "$s" "${QPS[$s]}" "${LAT[$s]}" "${ACH[$s]}" "${CPUQ[$s]}" "${SYS[$s]}" "${MEAN50[$s]}" \
     "${P99[$s]}" "$(awk -v k="${RSS[$s]}" 'BEGIN { print k / 1024 }')"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }

@@ -95,7 +95,7 @@ public final class Node implements AutoCloseable {
     private void bindBoth(InetSocketAddress a, TcpLimits limits) throws IOException {
         int workers = config.server().udpWorkers();
         for (int attempt = 0; ; attempt++) {
-            UdpServer u = UdpServer.start(a, workers, handler);
+            UdpServer u = UdpServer.start(a, workers, config.server().udpIo(), handler);
             try {
                 tcp.add(TcpServer.start(u.localAddress(), handler, limits));
                 udp.add(u);

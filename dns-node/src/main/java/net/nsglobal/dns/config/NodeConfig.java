@@ -101,7 +101,7 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         Path tsigKeysFile = resolve(baseDir, top.get(TSIG_KEYS_FILE));
 
         Section s = top.section("server");
-        ServerSettings server = new ServerSettings(s.get(LISTEN), s.get(UDP_WORKERS), s.get(TCP_MAX_CONNECTIONS),
+        ServerSettings server = new ServerSettings(s.get(LISTEN), s.get(UDP_WORKERS), s.get(UDP_IO), s.get(TCP_MAX_CONNECTIONS),
                 s.get(TCP_IDLE_TIMEOUT), s.get(TCP_MAX_PIPELINED), s.get(HTTP), s.get(RELOAD_INTERVAL));
         s.finish();
         for (int i = 0; i < server.listen().size(); i++) {

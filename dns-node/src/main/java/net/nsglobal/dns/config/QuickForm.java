@@ -49,6 +49,9 @@ public final class QuickForm {
     @Option(names = "--udp-workers", paramLabel = "N", description = "UDP receive threads per address")
     String udpWorkers;
 
+    @Option(names = "--udp-io", paramLabel = "MODE", description = "auto | batched | nio")
+    String udpIo;
+
     /** Parses the flags alone (no other arguments allowed). */
     public static QuickForm parse(String... args) throws ConfigException {
         QuickForm q = new QuickForm();
@@ -81,6 +84,7 @@ public final class QuickForm {
         }
         if (http != null) server.put("http", http);
         if (udpWorkers != null) server.put("udp-workers", udpWorkers);
+        if (udpIo != null) server.put("udp-io", udpIo);
         if (nsid != null) object(tree, "identity").put("nsid", nsid);
         if (role != null) tree.put("role", role);
         if (dataDir != null) tree.put("data-dir", cwd.resolve(dataDir).toString());

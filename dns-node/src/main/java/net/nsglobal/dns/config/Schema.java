@@ -45,6 +45,10 @@ public final class Schema {
             "addresses to serve DNS on, UDP and TCP (ADDR:PORT, [V6]:PORT; port 0 = any free port)");
     public static final Setting<Integer> UDP_WORKERS = Setting.optional("udp-workers", integer(1, 256), 1,
             "UDP receive threads per listen address (SO_REUSEPORT sockets when > 1)");
+    public static final Setting<UdpIo> UDP_IO = Setting.optional("udp-io", oneOf(UdpIo.class), UdpIo.AUTO,
+            "how UDP is read and written: batched (recvmmsg/sendmmsg through the JNI library built with gcc; a batch "
+                    + "of datagrams per system call, as Knot and NSD), nio (Java DatagramChannel, one call per datagram), "
+                    + "auto (batched when the library loaded, else nio with a warning)");
     public static final Setting<Integer> TCP_MAX_CONNECTIONS = Setting.optional("tcp-max-connections", integer(1, 16384), 256,
             "open TCP connections accepted at once, over all addresses (one thread each); further ones are closed at once (RFC 7766 §6.2.2)");
     public static final Setting<Duration> TCP_IDLE_TIMEOUT = Setting.optional("tcp-idle-timeout",

@@ -5,6 +5,6 @@ import java.time.Duration;
 import java.util.List;
 
 /** The {@code server:} section: where and how DNS and HTTP are served. See {@link Schema} for each field. */
-public record ServerSettings(List<InetSocketAddress> listen, int udpWorkers, int tcpMaxConnections,
+public record ServerSettings(List<InetSocketAddress> listen, int udpWorkers, UdpIo udpIo, int tcpMaxConnections,
                              Duration tcpIdleTimeout, int tcpMaxPipelined, InetSocketAddress http,
                              Duration reloadInterval) {}

@@ -18,7 +18,8 @@ public class QueryContext {
     private final byte[] wire;
     private final int length;
     private final Transport transport;
-    private final InetSocketAddress remote;
+    private InetSocketAddress remote;
+    private final java.util.function.Supplier<InetSocketAddress> remoteSource;
     private final ResponseStream stream;
     private Message message;
     private boolean messageParsed;
@@ -41,6 +42,7 @@ public class QueryContext {
         this.length = length;
         this.transport = transport;
         this.remote = remote;
+        this.remoteSource = null;
         this.stream = stream;
         this.parsed = new ParsedQuery();
         this.probe = new NameKey();
@@ -56,10 +58,21 @@ public class QueryContext {
      */
     public QueryContext(byte[] wire, int length, Transport transport, InetSocketAddress remote, ResponseStream stream,
                         ParsedQuery scratch, NameKey probe, byte[] outputBuffer) {
+        this(wire, length, transport, remote, null, stream, scratch, probe, outputBuffer);
+    }
+
+    /**
+     * As above, with the client's address decoded only if a stage asks for it ({@code remoteSource}, when
+     * {@code remote} is null): answering a plain query never needs it, so a batched transport skips building one.
+     */
+    public QueryContext(byte[] wire, int length, Transport transport, InetSocketAddress remote,
+                        java.util.function.Supplier<InetSocketAddress> remoteSource, ResponseStream stream,
+                        ParsedQuery scratch, NameKey probe, byte[] outputBuffer) {
         this.wire = wire;
         this.length = length;
         this.transport = transport;
         this.remote = remote;
+        this.remoteSource = remoteSource;
         this.stream = stream;
         this.parsed = scratch;
         this.probe = probe;
@@ -102,7 +115,10 @@ public class QueryContext {
     public byte[] wire() { return wire; }
     public int length() { return length; }
     public Transport transport() { return transport; }
-    public InetSocketAddress remote() { return remote; }
+    public InetSocketAddress remote() {
+        if (remote == null && remoteSource != null) remote = remoteSource.get();
+        return remote;
+    }
     /** Writer for multi-message TCP answers; {@code null} on UDP. */
     public ResponseStream stream() { return stream; }
 

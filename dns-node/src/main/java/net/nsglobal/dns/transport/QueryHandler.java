@@ -34,7 +34,7 @@ public final class QueryHandler {
      * {@code response()} is the message to send, or null when it was already streamed (zone transfer).
      */
     public QueryContext handle(byte[] wire, int length, Transport transport, InetSocketAddress remote, ResponseStream stream) {
-        return run(new QueryContext(wire, length, transport, remote, stream), wire, length, transport, remote);
+        return run(new QueryContext(wire, length, transport, remote, stream), wire, length, transport);
     }
 
     /**
@@ -55,18 +55,24 @@ public final class QueryHandler {
 
         public QueryContext handle(byte[] wire, int length, Transport transport, InetSocketAddress remote, ResponseStream stream) {
             return run(new QueryContext(wire, length, transport, remote, stream, scratch, probe, output),
-                    wire, length, transport, remote);
+                    wire, length, transport);
+        }
+
+        /** As {@link #handle}, with the client's address decoded only if a stage needs it. */
+        public QueryContext handle(byte[] wire, int length, Transport transport, java.util.function.Supplier<InetSocketAddress> remote) {
+            return run(new QueryContext(wire, length, transport, null, remote, null, scratch, probe, output),
+                    wire, length, transport);
         }
     }
 
-    private QueryContext run(QueryContext ctx, byte[] wire, int length, Transport transport, InetSocketAddress remote) {
+    private QueryContext run(QueryContext ctx, byte[] wire, int length, Transport transport) {
         Verdict v;
         try {
             v = pipeline.process(ctx);
         } catch (RuntimeException | StackOverflowError e) {
             long n = failures.incrementAndGet();
             if (Long.bitCount(n) == 1) {  // 1st, 2nd, 4th, 8th…: visible but a flood cannot fill the disk
-                log.error("component=transport event=stage-failure transport={} remote={} count={}", transport.label(), remote, n, e);
+                log.error("component=transport event=stage-failure transport={} remote={} count={}", transport.label(), ctx.remote(), n, e);
             }
             v = servfail(ctx, wire, length);
         }

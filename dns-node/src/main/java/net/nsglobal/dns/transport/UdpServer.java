@@ -2,105 +2,106 @@ package net.nsglobal.dns.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
-import net.nsglobal.dns.query.QueryContext;
-import net.nsglobal.dns.query.Transport;
+import net.nsglobal.dns.config.UdpIo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * DNS over UDP on one address (RFC 1035 §4.2.1). Each worker is one thread with its own socket (SO_REUSEPORT when
- * there are several, so the kernel spreads datagrams across them) doing blocking receive → process → send with
- * buffers allocated once: the only per-query allocations are the sender address and the {@link QueryContext}.
+ * there are several, so the kernel spreads datagrams across them). The socket is {@link BatchedUdpSocket}
+ * (recvmmsg/sendmmsg, a batch of datagrams per system call) when the native library is there, else
+ * {@link NioUdpSocket}; {@link UdpIo} chooses.
  */
 public final class UdpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UdpServer.class);
-    private static final int MAX_DATAGRAM = 65535;
+    static final int RCVBUF = 4 << 20;
+    static final int SNDBUF = 1 << 20;
+    private static volatile boolean warned;
 
-    private final List<DatagramChannel> channels = new ArrayList<>();
+    private final List<UdpSocket> sockets;
     private final List<Thread> threads = new ArrayList<>();
     private final InetSocketAddress local;
-    private volatile boolean closed;
+    private final UdpIo io;
 
-    private UdpServer(InetSocketAddress local) {
-        this.local = local;
+    private UdpServer(List<UdpSocket> sockets, UdpIo io) {
+        this.sockets = sockets;
+        this.local = sockets.get(0).localAddress();
+        this.io = io;
+    }
+
+    /** As {@link #start(InetSocketAddress, int, UdpIo, QueryHandler)} with {@link UdpIo#AUTO}. */
+    public static UdpServer start(InetSocketAddress address, int workers, QueryHandler handler) throws IOException {
+        return start(address, workers, UdpIo.AUTO, handler);
     }
 
     /** Binds {@code workers} sockets on {@code address} (port 0 = a free port, shared by all workers) and starts them. */
-    public static UdpServer start(InetSocketAddress address, int workers, QueryHandler handler) throws IOException {
-        List<DatagramChannel> chans = new ArrayList<>();
+    public static UdpServer start(InetSocketAddress address, int workers, UdpIo io, QueryHandler handler) throws IOException {
+        UdpIo used = resolve(io);
+        List<UdpSocket> socks = new ArrayList<>();
         InetSocketAddress bound = address;
         try {
             for (int w = 0; w < workers; w++) {
-                DatagramChannel ch = DatagramChannel.open(address.getAddress() instanceof java.net.Inet6Address
-                        ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-                chans.add(ch);
-                if (workers > 1) ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-                ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
-                ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
-                ch.bind(bound);
-                bound = (InetSocketAddress) ch.getLocalAddress();
+                UdpSocket s = used == UdpIo.BATCHED ? BatchedUdpSocket.open(bound, workers > 1) : NioUdpSocket.open(bound, workers > 1);
+                socks.add(s);
+                bound = s.localAddress();
             }
         } catch (IOException e) {
-            for (DatagramChannel c : chans) c.close();
+            for (UdpSocket s : socks) s.release();
             throw new IOException("udp " + address + ": " + e.getMessage(), e);
         }
-        UdpServer server = new UdpServer(bound);
-        server.channels.addAll(chans);
-        for (int w = 0; w < chans.size(); w++) {
-            DatagramChannel ch = chans.get(w);
-            Thread t = new Thread(() -> server.serve(ch, handler), "udp-" + bound + "-" + w);
+        UdpServer server = new UdpServer(socks, used);
+        for (int w = 0; w < socks.size(); w++) {
+            UdpSocket s = socks.get(w);
+            QueryHandler.Worker worker = handler.newWorker();
+            Thread t = new Thread(() -> s.serve(worker), "udp-" + bound + "-" + w);
             t.setDaemon(true);
             server.threads.add(t);
             t.start();
         }
+        log.debug("component=transport transport=udp local={} io={} workers={}", bound, used, socks.size());
         return server;
     }
 
-    public InetSocketAddress localAddress() { return local; }
-
-    private void serve(DatagramChannel ch, QueryHandler handler) {
-        QueryHandler.Worker worker = handler.newWorker();
-        byte[] wire = new byte[MAX_DATAGRAM];
-        ByteBuffer in = ByteBuffer.wrap(wire);
-        ByteBuffer out = ByteBuffer.allocateDirect(MAX_DATAGRAM);
-        while (!closed) {
-            try {
-                in.clear();
-                SocketAddress from = ch.receive(in);
-                if (from == null) continue;
-                QueryContext ctx = worker.handle(wire, in.position(), Transport.UDP, (InetSocketAddress) from, null);
-                if (ctx == null || ctx.response() == null) continue;
-                out.clear();
-                out.put(ctx.response(), 0, Math.min(ctx.responseLength(), MAX_DATAGRAM)).flip();
-                ch.send(out, from);
-            } catch (ClosedChannelException e) {
-                break;                     // close() or interrupt: the normal way out
-            } catch (IOException e) {
-                // e.g. ICMP port unreachable surfaced on send: the client went away; keep serving
-                if (!closed) log.debug("component=transport transport=udp local={} error={}", local, e.toString());
-            } catch (RuntimeException e) {
-                if (!closed) log.error("component=transport transport=udp local={} unexpected", local, e);
-            }
+    private static UdpIo resolve(UdpIo io) throws IOException {
+        switch (io) {
+            case NIO:
+                return UdpIo.NIO;
+            case BATCHED:
+                if (!NativeUdp.available()) {
+                    throw new IOException("udp-io batched: the native recvmmsg library is not available: " + NativeUdp.unavailableReason());
+                }
+                return UdpIo.BATCHED;
+            default:
+                if (NativeUdp.available()) return UdpIo.BATCHED;
+                if (!warned) {
+                    warned = true;
+                    log.warn("component=transport transport=udp event=nio-fallback reason=\"{}\" "
+                            + "(one system call per datagram; build with gcc for recvmmsg batching)", NativeUdp.unavailableReason());
+                }
+                return UdpIo.NIO;
         }
     }
 
-    /** Closes the sockets and waits for the workers to finish their current query. */
+    /** Whether the batched (native) UDP path can be used in this JVM, and if not, why. */
+    public static String batchedUnavailableReason() { return NativeUdp.unavailableReason(); }
+
+    public InetSocketAddress localAddress() { return local; }
+
+    /** The I/O actually used: {@link UdpIo#BATCHED} or {@link UdpIo#NIO}. */
+    public UdpIo io() { return io; }
+
+    /** Stops the workers, waits for them to finish their current batch, and frees the sockets. */
     @Override
     public void close() {
-        closed = true;
-        for (DatagramChannel ch : channels) {
-            try { ch.close(); } catch (IOException ignored) { /* closing */ }
-        }
+        for (UdpSocket s : sockets) s.stop();
+        boolean allDone = true;
         for (Thread t : threads) {
             try { t.join(5000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            allDone &= !t.isAlive();
         }
+        // a worker still inside a receive keeps its native buffers: leaking them beats freeing memory in use
+        if (allDone) for (UdpSocket s : sockets) s.release();
     }
 }
