@@ -87,8 +87,8 @@ public final class Node implements AutoCloseable {
         if (config.server().http() != null) http = HttpEndpoints.start(config.server().http(), new Endpoints());
         long every = config.server().reloadInterval().toMillis();
         if (every > 0) timer.scheduleWithFixedDelay(this::pollZoneFiles, every, every, TimeUnit.MILLISECONDS);
-        log.info("component=node event=started role={} zones={} listen=\"{}\" http={}", config.role(), store.size(),
-                Addresses.format(udpAddresses()), Addresses.format(httpAddress()));
+        log.info("component=node event=started role={} zones={} listen=\"{}\" udp-io={} http={}", config.role(), store.size(),
+                Addresses.format(udpAddresses()), udp.isEmpty() ? "-" : udp.get(0).io(), Addresses.format(httpAddress()));
     }
 
     /** UDP and TCP on one address; with port 0, retries until a port free for both is found. */
