@@ -65,6 +65,24 @@ class UdpIoTest {
         return server.localAddress();
     }
 
+    private static Message query(String name, int type, int id) throws Exception {
+        Message q = Message.newQuery(org.xbill.DNS.Record.newRecord(org.xbill.DNS.Name.fromString(name), type, 1));
+        q.getHeader().setID(id);
+        return q;
+    }
+
+    private static void send(DatagramSocket d, Message q, InetSocketAddress to) throws Exception {
+        byte[] w = q.toWire();
+        d.send(new DatagramPacket(w, w.length, to));
+    }
+
+    private static Message receive(DatagramSocket d) throws Exception {
+        byte[] buf = new byte[65535];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        d.receive(p);
+        return new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+    }
+
     @Test
     void theNativeLibraryIsBuiltAndLoads() {
         // scripts/test.sh installs gcc; without it the node would fall back to NIO and the benchmark path goes untested
@@ -87,21 +105,14 @@ class UdpIoTest {
             // all queries first, so that the server finds many queued at once (one batch holds several senders)
             for (int i = 0; i < perSender; i++) {
                 for (int s = 0; s < senders; s++) {
-                    Message q = Message.newQuery(org.xbill.DNS.Record.newRecord(
-                            org.xbill.DNS.Name.fromString("q" + i + ".s" + s + ".example."), Type.TXT, 1));
-                    q.getHeader().setID(s * 1000 + i);
-                    byte[] w = q.toWire();
-                    socks.get(s).send(new DatagramPacket(w, w.length, a));
+                    send(socks.get(s), query("q" + i + ".s" + s + ".example.", Type.TXT, s * 1000 + i), a);
                 }
             }
             for (int s = 0; s < senders; s++) {
                 DatagramSocket d = socks.get(s);
                 Set<Integer> ids = new HashSet<>();
-                byte[] buf = new byte[65535];
                 for (int i = 0; i < perSender; i++) {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    d.receive(p);
-                    Message r = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+                    Message r = receive(d);
                     ids.add(r.getHeader().getID());
                     String txt = ((TXTRecord) r.getSection(Section.ANSWER).get(0)).getStrings().get(0);
                     assertThat(txt).isEqualTo("127.0.0.1 " + d.getLocalPort());
@@ -121,14 +132,9 @@ class UdpIoTest {
         InetSocketAddress a = start(io, "::1");
         try (DatagramSocket d = new DatagramSocket(new InetSocketAddress("::1", 0))) {
             d.setSoTimeout(5000);
-            Message q = Message.newQuery(org.xbill.DNS.Record.newRecord(org.xbill.DNS.Name.fromString("big.example."), Type.TXT, 1));
-            byte[] w = q.toWire();
-            d.send(new DatagramPacket(w, w.length, a));
-            byte[] buf = new byte[65535];
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
-            d.receive(p);
-            assertThat(p.getLength()).isGreaterThan(58_000);
-            Message r = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+            send(d, query("big.example.", Type.TXT, 1), a);
+            Message r = receive(d);
+            assertThat(r.toWire().length).isGreaterThan(58_000);
             assertThat(r.getSection(Section.ADDITIONAL)).hasSize(230);
             String txt = ((TXTRecord) r.getSection(Section.ANSWER).get(0)).getStrings().get(0);
             assertThat(InetAddress.getByName(txt.split(" ")[0])).isEqualTo(InetAddress.getByName("::1"));
@@ -143,21 +149,14 @@ class UdpIoTest {
         try (DatagramSocket d = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             d.setSoTimeout(1000);
             for (int i = 0; i < 20; i++) {
-                Message q = Message.newQuery(org.xbill.DNS.Record.newRecord(org.xbill.DNS.Name.fromString("n" + i + ".example."), Type.A, 1));
-                q.getHeader().setID(i);
+                Message q = query("n" + i + ".example.", Type.A, i);
                 if (i % 2 == 1) q.getHeader().setFlag(Flags.QR);   // a response: RFC 1035 §4.1.1, never answered
-                byte[] w = q.toWire();
-                d.send(new DatagramPacket(w, w.length, a));
+                send(d, q, a);
             }
             d.send(new DatagramPacket(new byte[5], 5, a));            // no header at all
             Set<Integer> ids = new HashSet<>();
-            byte[] buf = new byte[65535];
             try {
-                while (true) {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    d.receive(p);
-                    ids.add(new Message(java.util.Arrays.copyOf(p.getData(), p.getLength())).getHeader().getID());
-                }
+                while (true) ids.add(receive(d).getHeader().getID());
             } catch (SocketTimeoutException done) {
                 // nothing more is coming
             }
