@@ -2,6 +2,19 @@ package net.nsglobal.dns.config;
 
 import java.time.Duration;
 
-/** The {@code limits:} section: bounds on what a transfer in may bring (issue 3 §3). See {@link Schema}. */
+/**
+ * The {@code limits:} section: bounds on what a transfer in may bring (issue 3 §3), on the IXFR history kept per zone
+ * for transfers out, and on the NOTIFY rate accepted per source. See {@link Schema}.
+ */
 public record Limits(long recordsPerZone, long bytesPerTransfer, int recordsPerRrset, int typesPerName,
-                     Duration transferDuration, Duration transferIdle, int transfersPerPrimary, int transfersTotal) {}
+                     Duration transferDuration, Duration transferIdle, int transfersPerPrimary, int transfersTotal,
+                     long ixfrHistory, int notifyRate) {
+    /**
+     * Default of {@code limits.ixfr-history}: a quarter of the largest zone, so that a zone's history can hold a
+     * change of a quarter of it (then an IXFR is still smaller than the AXFR it replaces), and at least 10,000 records
+     * so that small zones keep many small changes. 1,250,000 with the default records-per-zone.
+     */
+    static long defaultIxfrHistory(long recordsPerZone) {
+        return Math.max(10_000, recordsPerZone / 4);
+    }
+}

@@ -147,9 +147,12 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         a.finish();
 
         Section l = top.section("limits");
-        Limits limits = new Limits(l.get(RECORDS_PER_ZONE), l.get(BYTES_PER_TRANSFER), l.get(RECORDS_PER_RRSET),
+        long recordsPerZone = l.get(RECORDS_PER_ZONE);
+        Long ixfrHistory = l.get(IXFR_HISTORY);
+        Limits limits = new Limits(recordsPerZone, l.get(BYTES_PER_TRANSFER), l.get(RECORDS_PER_RRSET),
                 l.get(TYPES_PER_NAME), l.get(TRANSFER_DURATION), l.get(TRANSFER_IDLE), l.get(TRANSFERS_PER_PRIMARY),
-                l.get(TRANSFERS_TOTAL));
+                l.get(TRANSFERS_TOTAL), ixfrHistory != null ? ixfrHistory : Limits.defaultIxfrHistory(recordsPerZone),
+                l.get(NOTIFY_RATE));
         l.finish();
         if (limits.transfersPerPrimary() > limits.transfersTotal()) {
             throw new ConfigException("limits.transfers-per-primary", "must not exceed limits.transfers-total");

@@ -25,13 +25,22 @@ public final class Schema {
         }
         public String describe() { return "file path (relative to the config file's folder)"; }
     };
+    /** A number of records, written like a size (64k, 1m: binary multiples, as records-per-zone) but not in bytes. */
+    static final Kind<Long> RECORD_COUNT = new Kind<>() {
+        public Long parse(String key, com.fasterxml.jackson.databind.JsonNode n) throws ConfigException {
+            long v = size(0, Long.MAX_VALUE).parse(key, n);
+            if (v < 1) throw new ConfigException(key, "must be at least 1 record, got " + v);
+            return v;
+        }
+        public String describe() { return "number of records (suffix k, m, g allowed)"; }
+    };
 
     // ---- top level
     public static final Setting<Role> ROLE = Setting.optional("role", oneOf(Role.class), Role.STANDALONE,
             "what this node does: standalone (serves its zones), collector (pulls from customers' primaries, "
                     + "feeds edges), edge (pulls from the collector)");
     public static final Setting<Path> DATA_DIR = Setting.optional("data-dir", PATH, null,
-            "folder for persisted zones and timer state; unset = secondary zones are kept in memory only");
+            "folder for persisted zones and timer state (zones/) and IXFR histories (journal/); unset = kept in memory only");
     public static final Setting<List<InetSocketAddress>> NOTIFY = Setting.optional("notify", listOf(socketAddress(53)), List.of(),
             "targets sent NOTIFY (RFC 1996) on every zone change, e.g. the edges of a collector");
     public static final Setting<Path> TSIG_KEYS_FILE = Setting.optional("tsig-keys-file", PATH, null,
@@ -106,6 +115,13 @@ public final class Schema {
             "concurrent transfers in from one primary (BIND transfers-per-ns)");
     public static final Setting<Integer> TRANSFERS_TOTAL = Setting.optional("transfers-total", integer(1, 65536), 10,
             "concurrent transfers in over all primaries (BIND transfers-in)");
+    /** Unset = derived from records-per-zone in {@link NodeConfig} (the one default that depends on another key). */
+    public static final Setting<Long> IXFR_HISTORY = Setting.optional("ixfr-history", RECORD_COUNT, null,
+            "records of IXFR history kept per zone for transfers out (RFC 1995 §4), counting each difference's deleted "
+                    + "and added records plus its two SOAs; older differences age out; unset = records-per-zone / 4, "
+                    + "at least 10000");
+    public static final Setting<Integer> NOTIFY_RATE = Setting.optional("notify-rate", integer(1, 1_000_000), 1000,
+            "NOTIFY messages (RFC 1996) accepted per second from one source address (burst: 4x); beyond it REFUSED");
 
     // ---- timers: (clamps applied to the SOA's refresh/retry/expire, RFC 1035 §3.3.13)
     public static final Setting<Duration> REFRESH_MIN = Setting.optional("refresh-min", ANY_DURATION, Duration.ofSeconds(300),

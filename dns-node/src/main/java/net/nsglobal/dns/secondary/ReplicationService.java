@@ -22,6 +22,7 @@ import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.config.Role;
 import net.nsglobal.dns.notify.NotifySender;
 import net.nsglobal.dns.notify.NotifyStage;
+import net.nsglobal.dns.persist.JournalDisk;
 import net.nsglobal.dns.persist.Persister;
 import net.nsglobal.dns.persist.ZoneDisk;
 import net.nsglobal.dns.persist.ZoneTimers;
@@ -95,7 +96,8 @@ public final class ReplicationService implements AutoCloseable {
         this.transfers = Executors.newFixedThreadPool(l.transfersTotal(), daemon("xfrin"));
         this.catalogTransfers = Executors.newSingleThreadExecutor(daemon("xfrin-catalog"));
         this.clock = Executors.newSingleThreadScheduledExecutor(daemon("replication-timers"));
-        this.journal = new Journal(Math.max(10_000, l.recordsPerZone() / 4));
+        // IXFR history on disk only with a configured data-dir: a temporary one dies with the node anyway.
+        this.journal = new Journal(l.ixfrHistory(), cfg.dataDir() == null ? null : new JournalDisk(cfg.dataDir()));
         InetAddress source = cfg.server().listen().isEmpty() ? InetAddress.getLoopbackAddress()
                 : cfg.server().listen().get(0).getAddress();
         TsigKey aclKey = keys.get(cfg.transferAcl().tsigKey());
@@ -108,7 +110,7 @@ public final class ReplicationService implements AutoCloseable {
         Name fleetName = cfg.role() == Role.COLLECTOR ? cfg.fleetCatalog() : null;
         this.fleet = fleetName == null ? null : new FleetPublisher(fleetName, storedFleet(fleetName), clock,
                 this::publishFleet);
-        this.notifyStage = new NotifyStage(secondaries::get, keys, 1000);
+        this.notifyStage = new NotifyStage(secondaries::get, keys, l.notifyRate());
         this.xfrOutStage = new XfrOutStage(store, journal, cfg.transferAcl(), keys);
 
         for (CatalogSource c : cfg.catalogs()) {
@@ -244,11 +246,13 @@ public final class ReplicationService implements AutoCloseable {
         clock.shutdownNow();
         if (notifier != null) notifier.close();
         persister.close(); // pending zone writes reach the disk before the node exits
+        journal.close(); // and so do pending IXFR history writes
     }
 
-    /** Waits until every zone version installed so far is on disk (tests). */
+    /** Waits until every zone version installed so far, and its IXFR history, is on disk (tests). */
     public void flushToDisk() throws InterruptedException {
         persister.flush();
+        journal.flush();
     }
 
     private static ThreadFactory daemon(String name) {
