@@ -1,6 +1,5 @@
 package net.nsglobal.dns.catalog;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,30 +7,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.dns.zone.Zone;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TXTRecord;
 
 /**
- * A parsed catalog zone (RFC 9432, version 2 only, §4.2): its member zones, each with its unique id (§4.3) and the
- * primaries given by BIND-style custom properties (§4.4.2 "ext"):
+ * A parsed catalog zone (RFC 9432, version 2 only, §4.2): its member zones, each with its unique id (§4.3), the
+ * primaries given by BIND-style custom properties (§4.5 "ext"), and the {@code coo} (§4.4.1) and {@code group}
+ * (§4.4.2) properties:
  *
  * <pre>
  *   version.CAT                              TXT "2"
  *   ID.zones.CAT                             PTR member.example.
+ *   coo.ID.zones.CAT                         PTR other.catalog.  ; member moves to that catalog (§4.4.1, §5.5)
+ *   group.ID.zones.CAT                       TXT "gold"          ; one group per member here (§4.4.2)
  *   primaries.ext.ID.zones.CAT               A / AAAA            ; port 53 unless primaries-port says otherwise
  *   LABEL.primaries.ext.ID.zones.CAT         A / AAAA + TXT "key-name"   ; BIND: address paired with a TSIG key
  *   primaries-port.ext.ID.zones.CAT          TXT "5300"          ; NS-Global extension (BIND has no port here)
  * </pre>
  *
- * Members without primaries use the catalog's defaults (the collector, for an edge; BIND's default-primaries).
+ * Members without primaries use the catalog's defaults (the collector, for an edge; BIND's default-primaries). A member
+ * whose properties are unusable is left out and the reason kept in {@link #ignored} (see {@link MemberProperties}).
  */
-public record Catalog(Name origin, Map<Name, Member> members) {
-    /** One member zone. {@code primaries} empty = use the catalog's defaults; {@code keyName} null = none. */
-    public record Member(Name zone, String id, List<InetSocketAddress> primaries, Name keyName) {}
+public record Catalog(Name origin, Map<Name, Member> members, List<String> ignored) {
+    /**
+     * One member zone. {@code primaries} empty = use the catalog's defaults; {@code keyName}, {@code coo} and
+     * {@code group} null = none.
+     */
+    public record Member(Name zone, String id, List<InetSocketAddress> primaries, Name keyName, Name coo,
+                         String group) {
+        public Member {
+            primaries = List.copyOf(primaries);
+        }
+
+        public Member(Name zone, String id, List<InetSocketAddress> primaries, Name keyName) {
+            this(zone, id, primaries, keyName, null, null);
+        }
+    }
+
+    public Catalog {
+        members = Map.copyOf(members);
+        ignored = List.copyOf(ignored);
+    }
 
     /** The outcome of parsing: a catalog, or why the zone is not a usable version 2 catalog. */
     public sealed interface Parsed {
@@ -68,73 +86,26 @@ public record Catalog(Name origin, Map<Name, Member> members) {
                     + "\"") + ", only version 2 (RFC 9432 §4.2) is supported");
         }
         Map<Name, Member> members = new LinkedHashMap<>();
+        List<String> ignored = new ArrayList<>();
+        java.util.Set<Name> seen = new java.util.HashSet<>();
         for (Map.Entry<Name, PTRRecord> e : idToMember.entrySet()) {
             Name member = e.getValue().getTarget();
-            if (members.containsKey(member)) continue; // RFC 9432 §4.3: a zone listed twice; keep the first
+            if (!seen.add(member)) {
+                // RFC 9432 §4.3: a zone listed twice in one catalog; keep the first
+                ignored.add("member " + member + " (" + e.getKey() + ") ignored: listed twice in catalog " + origin);
+                continue;
+            }
             String id = e.getKey().getLabelString(0);
-            members.put(member, member(member, id, e.getKey(), ext.getOrDefault(e.getKey(), List.of())));
-        }
-        return new Parsed.Ok(new Catalog(origin, Map.copyOf(members)));
-    }
-
-    private static Member member(Name zone, String id, Name idOwner, List<Record> props) {
-        Name primariesExt = Name.fromConstantString("primaries.ext.");
-        Name portExt = Name.fromConstantString("primaries-port.ext.");
-        int port = 53;
-        List<Map.Entry<Name, InetAddress>> addrs = new ArrayList<>(); // (label or primaries.ext, address)
-        Map<Name, Name> keys = new HashMap<>();
-        for (Record r : props) {
-            Name rel = relative(r.getName(), idOwner);
-            if (rel.equals(portExt) && r instanceof TXTRecord t) {
-                try {
-                    port = Integer.parseInt(String.join("", t.getStrings()).trim());
-                } catch (NumberFormatException ignored) {
-                    // malformed: keep 53
-                }
-            } else if (rel.subdomain(primariesExt)) {
-                InetAddress a = r instanceof ARecord ar ? ar.getAddress()
-                        : r instanceof AAAARecord aaaa ? aaaa.getAddress() : null;
-                if (a != null) addrs.add(Map.entry(rel, bare(a)));
-                if (r instanceof TXTRecord t && !rel.equals(primariesExt)) {
-                    try {
-                        keys.put(rel, Name.fromString(String.join("", t.getStrings()), Name.root));
-                    } catch (org.xbill.DNS.TextParseException ignored) {
-                        // malformed key name: unsigned
-                    }
-                }
+            MemberProperties.Verdict v = MemberProperties.read(member, id, e.getKey(),
+                    ext.getOrDefault(e.getKey(), List.of()));
+            if (v instanceof MemberProperties.Verdict.Ok ok) {
+                members.put(member, ok.member());
+            } else if (v instanceof MemberProperties.Verdict.Ignored ig) {
+                ignored.add(ig.reason());
+            } else if (v instanceof MemberProperties.Verdict.Broken b) {
+                return new Parsed.Invalid("catalog " + origin + ": " + b.reason());
             }
         }
-        List<InetSocketAddress> primaries = new ArrayList<>();
-        Name key = null;
-        for (Map.Entry<Name, InetAddress> a : addrs) {
-            primaries.add(new InetSocketAddress(a.getValue(), port));
-            if (key == null) key = keys.get(a.getKey());
-        }
-        return new Member(zone, id, primaries, key);
-    }
-
-    /** The address without the record's owner name attached as its "host name" (clearer logs). */
-    private static InetAddress bare(InetAddress a) {
-        try {
-            return InetAddress.getByAddress(a.getAddress());
-        } catch (java.net.UnknownHostException e) {
-            return a;
-        }
-    }
-
-    /** {@code name} relative to {@code owner}, as an absolute name from the root (e.g. {@code primaries.ext.}). */
-    private static Name relative(Name name, Name owner) {
-        int keep = name.labels() - owner.labels();
-        try {
-            return Name.fromString(prefix(name, keep));
-        } catch (org.xbill.DNS.TextParseException e) {
-            return Name.root;
-        }
-    }
-
-    private static String prefix(Name name, int labels) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < labels; i++) b.append(name.getLabelString(i)).append('.');
-        return b.length() == 0 ? "." : b.toString();
+        return new Parsed.Ok(new Catalog(origin, members, ignored));
     }
 }

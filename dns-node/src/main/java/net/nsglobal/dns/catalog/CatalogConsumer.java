@@ -1,10 +1,11 @@
 package net.nsglobal.dns.catalog;
 
 import java.net.InetSocketAddress;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import net.nsglobal.dns.secondary.SecondarySpec;
 import net.nsglobal.dns.tsig.TsigKey;
@@ -17,6 +18,15 @@ import org.xbill.DNS.Name;
  * Keeps the node's secondary zones in step with one catalog zone (RFC 9432 §5): each new catalog version adds the
  * members that appeared and removes those that disappeared, without a restart. Members without primaries of their
  * own use the catalog's primaries and key (like BIND's {@code default-primaries}).
+ *
+ * <p>A node consuming several catalogs gives all its consumers one {@link CatalogOwners}: a zone listed by two
+ * catalogs belongs to one of them (the first, or the one a {@code coo} property hands it to). A consumer built without
+ * one has its own and sees no other catalog.
+ *
+ * <p>Groups (RFC 9432 §4.4.2) are read, logged (counts per group with each version) and exposed by {@link #groups}
+ * and {@link CatalogOwners#group}; they change nothing in how a member is served (BIND ignores them too; Knot maps a
+ * group to a configuration template, which NS-Global does not have: every member zone is served the same way). The
+ * collector carries them into the fleet catalog ({@link FleetPublisher}).
  */
 public final class CatalogConsumer {
     private static final Logger log = LoggerFactory.getLogger("replication.catalog");
@@ -32,63 +42,83 @@ public final class CatalogConsumer {
     private final TsigKey defaultKey;
     private final Function<Name, TsigKey> keys;
     private final Members members;
-    private Set<Name> current = Set.of();
-    private final java.util.Map<Name, String> ids = new java.util.HashMap<>();
+    private final CatalogOwners owners;
 
+    /** A consumer that sees no other catalog (its own {@link CatalogOwners}). */
     public CatalogConsumer(Name catalog, List<InetSocketAddress> defaultPrimaries, TsigKey defaultKey,
                            Function<Name, TsigKey> keys, Members members) {
+        this(catalog, defaultPrimaries, defaultKey, keys, members, new CatalogOwners());
+    }
+
+    /** @param owners shared by every catalog consumer of the node */
+    public CatalogConsumer(Name catalog, List<InetSocketAddress> defaultPrimaries, TsigKey defaultKey,
+                           Function<Name, TsigKey> keys, Members members, CatalogOwners owners) {
         this.catalog = catalog;
         this.defaultPrimaries = List.copyOf(defaultPrimaries);
         this.defaultKey = defaultKey;
         this.keys = keys;
         this.members = members;
+        this.owners = owners;
+        owners.register(this);
     }
 
     public Name catalog() { return catalog; }
 
     /** Applies a new version of the catalog zone. An invalid catalog changes nothing (RFC 9432 §5.1). */
-    public synchronized void apply(Zone zone) {
+    public void apply(Zone zone) {
         Catalog.Parsed parsed = Catalog.parse(zone);
         if (parsed instanceof Catalog.Parsed.Invalid inv) {
             log.error("{}: ignored, membership unchanged", inv.reason());
             return;
         }
-        Map<Name, Catalog.Member> now = ((Catalog.Parsed.Ok) parsed).catalog().members();
-        Set<Name> next = new HashSet<>(now.keySet());
-        int added = 0;
-        int removed = 0;
-        for (Name gone : current) {
-            if (!next.contains(gone)) {
-                members.remove(gone);
-                removed++;
-            }
+        Catalog c = ((Catalog.Parsed.Ok) parsed).catalog();
+        for (String why : c.ignored()) log.error("catalog {} serial {}: {}", catalog, zone.serial(), why);
+        synchronized (owners) {
+            CatalogOwners.Changes ch = owners.update(this, c.members());
+            Map<Name, Catalog.Member> owned = owners.owned(catalog);
+            log.info("catalog {} serial {}: {} members (+{} -{}){}{}", catalog, zone.serial(), owned.size(),
+                    ch.added(), ch.removed(), c.members().size() == owned.size() ? ""
+                            : ", " + (c.members().size() - owned.size()) + " listed but owned by another catalog",
+                    groupCounts(owned));
         }
-        for (Catalog.Member m : now.values()) {
-            String oldId = ids.get(m.zone());
-            if (oldId != null && !oldId.equals(m.id())) {
-                // RFC 9432 §5.5: a member listed under a new unique id is a zone reset: drop our copy and
-                // transfer it afresh (e.g. the customer re-created the zone with lower serials).
-                log.info("catalog {}: member {} re-listed as {} (was {}): zone reset", catalog, m.zone(), m.id(),
-                        oldId);
-                members.remove(m.zone());
-            }
-            boolean own = !m.primaries().isEmpty();
-            // The member's own key is looked up by name now and again at each refresh (static keys, then the
-            // tsig-keys-file the control plane writes), so a key that arrives after its member still works.
-            Name keyName = own ? m.keyName() : defaultKey == null ? null : defaultKey.name();
-            TsigKey key = own ? (keyName == null ? null : keys.apply(keyName)) : defaultKey;
-            if (keyName != null && key == null) {
-                log.error("catalog {}: member {}: TSIG key {} unknown (in neither tsig-keys nor tsig-keys-file); "
-                        + "its transfers wait for the key and retry on each refresh", catalog, m.zone(), keyName);
-            }
-            members.add(new SecondarySpec(m.zone(), own ? m.primaries() : defaultPrimaries, key, keyName));
-            if (!current.contains(m.zone())) added++;
-        }
-        current = Set.copyOf(next);
-        ids.clear();
-        for (Catalog.Member m : now.values()) ids.put(m.zone(), m.id());
-        log.info("catalog {} serial {}: {} members (+{} -{})", catalog, zone.serial(), next.size(), added, removed);
     }
 
-    public synchronized Set<Name> members() { return current; }
+    /** The member zones this catalog owns now. */
+    public Set<Name> members() {
+        return Set.copyOf(owners.owned(catalog).keySet());
+    }
+
+    /** The group of each member this catalog owns that has one (RFC 9432 §4.4.2). */
+    public Map<Name, String> groups() {
+        Map<Name, String> out = new HashMap<>();
+        owners.owned(catalog).forEach((zone, m) -> {
+            if (m.group() != null) out.put(zone, m.group());
+        });
+        return Map.copyOf(out);
+    }
+
+    /** This catalog now owns {@code m}: add it to the node, or re-specify it. Called under the owners' lock. */
+    void take(Catalog.Member m) {
+        boolean own = !m.primaries().isEmpty();
+        // The member's own key is looked up by name now and again at each refresh (static keys, then the
+        // tsig-keys-file the control plane writes), so a key that arrives after its member still works.
+        Name keyName = own ? m.keyName() : defaultKey == null ? null : defaultKey.name();
+        TsigKey key = own ? (keyName == null ? null : keys.apply(keyName)) : defaultKey;
+        if (keyName != null && key == null) {
+            log.error("catalog {}: member {}: TSIG key {} unknown (in neither tsig-keys nor tsig-keys-file); "
+                    + "its transfers wait for the key and retry on each refresh", catalog, m.zone(), keyName);
+        }
+        members.add(new SecondarySpec(m.zone(), own ? m.primaries() : defaultPrimaries, key, keyName));
+    }
+
+    /** This catalog no longer owns {@code zone}: remove it and its data from the node. Called under the owners' lock. */
+    void drop(Name zone) {
+        members.remove(zone);
+    }
+
+    private static String groupCounts(Map<Name, Catalog.Member> owned) {
+        Map<String, Integer> n = new TreeMap<>();
+        for (Catalog.Member m : owned.values()) if (m.group() != null) n.merge(m.group(), 1, Integer::sum);
+        return n.isEmpty() ? "" : ", groups " + n;
+    }
 }

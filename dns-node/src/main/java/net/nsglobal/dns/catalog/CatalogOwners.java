@@ -1,0 +1,210 @@
+package net.nsglobal.dns.catalog;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Name;
+
+/**
+ * Which catalog owns each member zone on this node, shared by all of the node's {@link CatalogConsumer}s. A zone has
+ * at most one owner, and only its owner's listing configures it:
+ *
+ * <ul>
+ *   <li>RFC 9432 §5.2 (name clash): a zone already owned by catalog A and listed by catalog B stays with A; B's
+ *       listing is ignored and logged once, naming both catalogs and the zone.</li>
+ *   <li>§5.3 (removal): only the owner's removal removes the zone and its data. If another catalog still lists the
+ *       zone (ignored until then), that catalog gets it, transferred afresh from its primaries: the node ends up as if
+ *       every catalog had been read in configuration order.</li>
+ *   <li>§4.4.1 and §5.5 (change of ownership): when A lists the zone with {@code coo PTR B.} and B lists it (in
+ *       either order), ownership moves to B and the zone is reset (§5.6): its data is deleted and it is transferred
+ *       again from B's primaries, never kept from A's (as BIND does; the RFC only allows keeping state when the
+ *       unique id is the same, and resetting is always safe). A {@code coo} naming a catalog this node does not
+ *       consume, or its own catalog, changes nothing.</li>
+ * </ul>
+ *
+ * <pre>
+ *   unowned --listed by C--> owned by C --C drops it--> unowned, or owned by the next catalog that lists it (reset)
+ *                              |   ^
+ *      C lists coo D and D lists it (either first)  -->  owned by D (reset)
+ * </pre>
+ *
+ * Not persisted: after a restart, catalogs are re-read in configuration order, so a zone listed by two catalogs
+ * without {@code coo} goes to the first one configured, and a finished migration whose {@code coo} entry is still in
+ * A is redone (one extra transfer) until the operator removes the member from A (§5.5 step 3).
+ * One lock (this object) covers every consumer of the node: catalog versions apply one at a time.
+ */
+public final class CatalogOwners {
+    private static final Logger log = LoggerFactory.getLogger("replication.catalog");
+
+    /** Counts for one catalog version's log line. */
+    record Changes(int added, int removed) {}
+
+    private final Map<Name, CatalogConsumer> consumers = new LinkedHashMap<>(); // configuration order
+    private final Map<Name, Map<Name, Catalog.Member>> listings = new HashMap<>(); // catalog -> its last valid listing
+    private final Map<Name, Name> owner = new HashMap<>(); // member zone -> catalog
+    private final Map<List<Name>, String> said = new HashMap<>(); // (catalog, zone) -> last conflict/coo message logged
+
+    synchronized void register(CatalogConsumer c) {
+        if (consumers.putIfAbsent(c.catalog(), c) != null) {
+            throw new IllegalArgumentException("catalog " + c.catalog() + " consumed twice");
+        }
+    }
+
+    /** The catalog that owns {@code zone} on this node, or null. */
+    public synchronized Name owner(Name zone) {
+        return owner.get(zone);
+    }
+
+    /** The group (RFC 9432 §4.4.2) the owning catalog gives {@code zone}, or null. */
+    public synchronized String group(Name zone) {
+        Name o = owner.get(zone);
+        Catalog.Member m = o == null ? null : listings.get(o).get(zone);
+        return m == null ? null : m.group();
+    }
+
+    /** The members {@code catalog} owns, as it lists them. */
+    synchronized Map<Name, Catalog.Member> owned(Name catalog) {
+        Map<Name, Catalog.Member> out = new HashMap<>();
+        Map<Name, Catalog.Member> listing = listings.getOrDefault(catalog, Map.of());
+        owner.forEach((zone, cat) -> {
+            if (cat.equals(catalog)) out.put(zone, listing.get(zone));
+        });
+        return out;
+    }
+
+    /** Applies a new valid version of {@code c}'s catalog. */
+    synchronized Changes update(CatalogConsumer c, Map<Name, Catalog.Member> next) {
+        Name cat = c.catalog();
+        Map<Name, Catalog.Member> prev = listings.getOrDefault(cat, Map.of());
+        listings.put(cat, next);
+        int added = 0;
+        int removed = 0;
+        for (Name zone : new TreeSet<>(prev.keySet())) {
+            if (next.containsKey(zone)) continue;
+            said.remove(List.of(cat, zone));
+            if (!cat.equals(owner.get(zone))) continue; // §5.3: another catalog's member stays
+            owner.remove(zone);
+            c.drop(zone);
+            removed++;
+            handOff(zone, cat);
+        }
+        for (Catalog.Member m : next.values()) {
+            Name zone = m.zone();
+            Name o = owner.get(zone);
+            CatalogConsumer heir = o == null || o.equals(cat) ? heir(cat, m) : null;
+            if (o == null && heir != null) {
+                owner.put(zone, heir.catalog()); // listed here, but given to a catalog that lists it too
+                heir.take(listings.get(heir.catalog()).get(zone));
+            } else if (o == null) {
+                owner.put(zone, cat);
+                c.take(m);
+                added++;
+            } else if (o.equals(cat) && heir != null) {
+                migrate(zone, cat, heir, listings.get(heir.catalog()).get(zone));
+                removed++;
+            } else if (o.equals(cat)) {
+                Catalog.Member before = prev.get(zone);
+                if (before != null && !before.id().equals(m.id())) {
+                    // §5.4: a member listed under a new unique id is a zone reset (§5.6): drop our copy and transfer
+                    // it afresh (e.g. the customer re-created the zone with lower serials).
+                    log.info("catalog {}: member {} re-listed as {} (was {}): zone reset", cat, zone, m.id(),
+                            before.id());
+                    c.drop(zone);
+                }
+                c.take(m);
+            } else {
+                Catalog.Member theirs = listings.get(o).get(zone);
+                Name theirCoo = theirs == null ? null : theirs.coo();
+                if (cat.equals(theirCoo) && !o.equals(m.coo())) {
+                    migrate(zone, o, c, m);
+                    added++;
+                } else if (cat.equals(theirCoo)) {
+                    say(cat, zone, "catalog " + cat + ": member " + zone + " ignored: its coo names " + o
+                            + ", whose coo names " + cat + " back: it stays with " + o);
+                } else if (theirCoo != null) {
+                    say(cat, zone, "catalog " + cat + ": member " + zone + " ignored: it belongs to catalog " + o
+                            + ", whose coo names " + theirCoo + ", not " + cat + " (RFC 9432 §5.2)");
+                } else {
+                    say(cat, zone, "catalog " + cat + ": member " + zone + " ignored: already a member of catalog "
+                            + o + " (RFC 9432 §5.2; a coo property in " + o + " moves it)");
+                }
+            }
+        }
+        return new Changes(added, removed);
+    }
+
+    /**
+     * The catalog that {@code m}'s coo hands the zone to, when that catalog lists it already (§5.5: the new owner
+     * may list the zone before or after the old one names it in coo); else null, with the reason logged once.
+     */
+    private CatalogConsumer heir(Name cat, Catalog.Member m) {
+        if (m.coo() == null) return null;
+        CatalogConsumer target = consumers.get(m.coo());
+        Map<Name, Catalog.Member> theirs = listings.get(m.coo());
+        if (m.coo().equals(cat)) {
+            say(cat, m.zone(), "catalog " + cat + ": member " + m.zone() + ": coo names its own catalog: ignored");
+        } else if (target == null) {
+            say(cat, m.zone(), "catalog " + cat + ": member " + m.zone() + ": coo names " + m.coo()
+                    + ", which this node does not consume: it stays with " + cat);
+        } else if (theirs != null && theirs.containsKey(m.zone())) {
+            if (!cat.equals(theirs.get(m.zone()).coo())) return target;
+            say(cat, m.zone(), "catalog " + cat + ": member " + m.zone() + ": coo names " + m.coo()
+                    + ", whose coo names " + cat + " back: it stays with " + cat);
+        } else {
+            say(cat, m.zone(), "catalog " + cat + ": member " + m.zone() + ": coo names " + m.coo()
+                    + "; it moves when " + m.coo() + " lists it", false);
+        }
+        return null;
+    }
+
+    /** Ownership of {@code zone} passes from catalog {@code from} to {@code to}, whose listing is {@code m}. */
+    private void migrate(Name zone, Name from, CatalogConsumer to, Catalog.Member m) {
+        owner.put(zone, to.catalog());
+        said.remove(List.of(to.catalog(), zone));
+        said.remove(List.of(from, zone));
+        log.info("catalog {}: member {}: ownership moved from catalog {} (coo, RFC 9432 §5.5): zone reset (§5.6), "
+                + "transferred afresh from {}'s primaries", to.catalog(), zone, from, to.catalog());
+        consumers.get(from).drop(zone);
+        to.take(m);
+    }
+
+    /** The owner dropped {@code zone}: the first other catalog that still lists it (and does not give it away) gets it. */
+    private void handOff(Name zone, Name from) {
+        for (CatalogConsumer d : consumers.values()) {
+            if (d.catalog().equals(from)) continue;
+            Catalog.Member m = listings.getOrDefault(d.catalog(), Map.of()).get(zone);
+            if (m == null || (m.coo() != null && !m.coo().equals(d.catalog()))) continue;
+            owner.put(zone, d.catalog());
+            said.remove(List.of(d.catalog(), zone));
+            log.info("catalog {}: member {}: no longer in catalog {}, now from {} (was ignored while {} had it)",
+                    d.catalog(), zone, from, d.catalog(), from);
+            d.take(m);
+            return;
+        }
+    }
+
+    private void say(Name catalog, Name zone, String message) {
+        say(catalog, zone, message, true);
+    }
+
+    /** Logs a conflict or coo message once per (catalog, zone) until it changes. */
+    private void say(Name catalog, Name zone, String message, boolean warn) {
+        if (Objects.equals(said.put(List.of(catalog, zone), message), message)) return;
+        if (warn) {
+            log.warn("{}", message);
+        } else {
+            log.info("{}", message);
+        }
+    }
+
+    /** The catalogs registered (tests). */
+    synchronized Set<Name> catalogs() {
+        return Set.copyOf(consumers.keySet());
+    }
+}
