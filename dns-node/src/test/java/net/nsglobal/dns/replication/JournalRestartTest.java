@@ -43,6 +43,13 @@ class JournalRestartTest {
         return x.getIXFR().stream().map(d -> d.start).toList();
     }
 
+    /** Waits (bounded) until the file exists or not, as asked: it is written behind the change. */
+    static boolean awaitFile(Path file, boolean exists) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (Files.exists(file) != exists && System.nanoTime() < deadline) Thread.sleep(10);
+        return Files.exists(file) == exists;
+    }
+
     private static String collectorYaml(int knotPort, String notify) {
         return "role: collector\nsecondaries:\n  - {name: " + ZONE + ", primaries: [127.0.0.1:" + knotPort + "]}\n"
                 + "fleet-catalog: fleet.catalog\n" + notify
@@ -137,6 +144,41 @@ class JournalRestartTest {
                     .isInstanceOf(net.nsglobal.dns.persist.JournalFile.Decoded.Ok.class);
         } finally {
             journalLog.detachAppender(logged);
+            TestNode.closeQuietly(collector);
+        }
+    }
+    @Test
+    void aCatalogMemberRemovedTakesItsJournalFileWithIt() throws Exception {
+        int collectorPort = KnotPrimary.freePort();
+        TestNode collector = null;
+        Map<String, String> zones = new LinkedHashMap<>();
+        zones.put("a.example.", KnotPrimary.zoneText("a.example.", 1, 2));
+        zones.put("b.example.", KnotPrimary.zoneText("b.example.", 1, 2));
+        zones.put("customers.catalog.", CatalogText.of("customers.catalog.", 1, Map.of()));
+        try (KnotPrimary knot = KnotPrimary.start(dir, zones, null, new InetSocketAddress("127.0.0.1", collectorPort))) {
+            InetSocketAddress k = knot.address();
+            knot.setZone("customers.catalog.", CatalogText.of("customers.catalog.", 2,
+                    Map.of("a.example.", k, "b.example.", k)));
+            collector = new TestNode(dir.resolve("collector"), collectorPort, "role: collector\n"
+                    + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + k.getPort() + "]}\n"
+                    + "fleet-catalog: fleet.catalog\n"
+                    + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\n" + CollectorEdgeTest.keyYaml());
+            for (String z : List.of("a.example.", "b.example.")) {
+                assertThat(collector.awaitSerial(z, 1, WAIT)).isEqualTo(1);
+                knot.setZone(z, KnotPrimary.zoneText(z, 2, 3));
+                assertThat(collector.awaitSerial(z, 2, WAIT)).isEqualTo(2);
+            }
+            JournalDisk disk = new JournalDisk(collector.dataDir);
+            Path a = disk.file(Name.fromString("a.example."));
+            Path b = disk.file(Name.fromString("b.example."));
+            assertThat(awaitFile(a, true)).as("journal of a.example. written").isTrue();
+            assertThat(awaitFile(b, true)).as("journal of b.example. written").isTrue();
+
+            knot.setZone("customers.catalog.", CatalogText.of("customers.catalog.", 3, Map.of("b.example.", k)));
+            assertThat(collector.awaitAbsent("a.example.", WAIT)).isTrue();
+            assertThat(awaitFile(a, false)).as("journal of the removed member deleted").isTrue();
+            assertThat(b).exists();
+        } finally {
             TestNode.closeQuietly(collector);
         }
     }
