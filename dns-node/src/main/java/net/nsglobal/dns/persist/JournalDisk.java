@@ -18,7 +18,9 @@ import org.xbill.DNS.Name;
  * transfers and are coalesced per zone (a zone changing 50 times during one write costs one more write, not 50), and a
  * rename leaves the old file or the new one, never a torn tail — so there is no recovery or compaction code, and any
  * damage found on reading is real damage, handled by dropping the file. The price is O(history) bytes per write
- * instead of O(change). Not fsynced: a journal lost or damaged by a power cut only costs each affected edge one AXFR.
+ * instead of O(change) (0.6 s for a 1,250,000-record history, so the writer spaces out such zones, see
+ * {@code xfrout.JournalWriter}). Not fsynced: a journal lost or damaged by a power cut only costs each affected edge one
+ * AXFR.
  */
 public final class JournalDisk {
     private final Path dir;

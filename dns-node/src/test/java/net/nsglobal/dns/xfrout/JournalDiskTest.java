@@ -99,4 +99,29 @@ class JournalDiskTest {
         }
         assertThat(f).doesNotExist();
     }
+    @Test
+    void aSlowZoneIsSpacedOutButCloseWritesItsLastVersion() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<List<Diff>> history = new java.util.concurrent.atomic.AtomicReference<>(
+                List.of(JournalTest.d(1, 2)));
+        JournalWriter w = new JournalWriter(new JournalDisk(dir), zone -> {
+            writes.incrementAndGet();
+            try {
+                Thread.sleep(20); // a slow write: the zone is then spaced by ~200 ms
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return history.get();
+        });
+        w.dirty(Z);
+        w.flush();
+        assertThat(writes.get()).isEqualTo(1);
+        history.set(List.of(JournalTest.d(1, 2), JournalTest.d(2, 3)));
+        w.dirty(Z); // within the spacing: deferred, not lost
+        w.close();
+        assertThat(writes.get()).isEqualTo(2);
+        try (Journal j = new Journal(1000, new JournalDisk(dir))) {
+            assertThat(j.since(Z, 1, 3)).hasSize(2);
+        }
+    }
 }
