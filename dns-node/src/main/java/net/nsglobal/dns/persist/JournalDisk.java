@@ -1,12 +1,15 @@
 package net.nsglobal.dns.persist;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import net.nsglobal.dns.xfrin.Diff;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 
 /**
  * IXFR histories on disk, under {@code data-dir/journal/}, one {@code <zone>.ixfr} file per zone in the
@@ -43,6 +46,22 @@ public final class JournalDisk {
 
     public void delete(Name zone) throws IOException {
         Files.deleteIfExists(file(zone));
+    }
+
+    /** Every zone with a journal file. */
+    public List<Name> list() throws IOException {
+        List<Name> names = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.ixfr")) {
+            for (Path p : ds) {
+                String f = p.getFileName().toString();
+                try {
+                    names.add(ZoneDisk.decodeName(f.substring(0, f.length() - ".ixfr".length())));
+                } catch (TextParseException | RuntimeException e) {
+                    // not one of ours; leave it alone
+                }
+            }
+        }
+        return names;
     }
 
     /** The stored history; {@code Ok} with no differences when there is no file. */

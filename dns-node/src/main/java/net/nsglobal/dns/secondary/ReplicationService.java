@@ -58,6 +58,7 @@ import org.xbill.DNS.Name;
  */
 public final class ReplicationService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("replication");
+    private static final long JOURNAL_SWEEP_DELAY_SECONDS = 60;
     private final Secondaries secondaries;
     private final Journal journal;
     private final NotifySender notifier;
@@ -96,8 +97,10 @@ public final class ReplicationService implements AutoCloseable {
         this.transfers = Executors.newFixedThreadPool(l.transfersTotal(), daemon("xfrin"));
         this.catalogTransfers = Executors.newSingleThreadExecutor(daemon("xfrin-catalog"));
         this.clock = Executors.newSingleThreadScheduledExecutor(daemon("replication-timers"));
-        // IXFR history on disk only with a configured data-dir: a temporary one dies with the node anyway.
-        this.journal = new Journal(l.ixfrHistory(), cfg.dataDir() == null ? null : new JournalDisk(cfg.dataDir()));
+        // IXFR history on disk only with a configured data-dir (a temporary one dies with the node) and when someone
+        // may transfer from us: an edge with an empty transfer-acl would write files nobody ever reads.
+        boolean journalOnDisk = cfg.dataDir() != null && !cfg.transferAcl().allow().isEmpty();
+        this.journal = new Journal(l.ixfrHistory(), journalOnDisk ? new JournalDisk(cfg.dataDir()) : null);
         InetAddress source = cfg.server().listen().isEmpty() ? InetAddress.getLoopbackAddress()
                 : cfg.server().listen().get(0).getAddress();
         TsigKey aclKey = keys.get(cfg.transferAcl().tsigKey());
@@ -136,6 +139,7 @@ public final class ReplicationService implements AutoCloseable {
             }
         }
         if (keyFile != null) pollKeyFile(keyFile);
+        if (journalOnDisk) sweepJournal();
         if (fleet != null) fleet.publishNow();
         log.info("replication started: role {}, {} secondary zones, {} catalogs{}", cfg.role(), secondaries.size(),
                 catalogs.size(), fleet == null ? "" : ", producing fleet catalog " + fleet.origin());
@@ -181,6 +185,21 @@ public final class ReplicationService implements AutoCloseable {
                 log.error("tsig-keys-file {}: poll failed: {}", keyFile.file(), e.toString()); // keep polling
             }
         }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * Once the node has settled (catalogs read, zones loaded), journal files of zones it no longer has are deleted:
+     * a zone removed while the node was down. Off the start path: it lists two folders of up to 100,000 files.
+     */
+    private void sweepJournal() {
+        clock.schedule(() -> {
+            try {
+                java.util.Set<Name> stored = new java.util.HashSet<>(disk.list());
+                journal.sweep(z -> store.get(z) != null || stored.contains(z));
+            } catch (IOException | RuntimeException e) {
+                log.warn("journal sweep failed: {}", e.toString());
+            }
+        }, JOURNAL_SWEEP_DELAY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private void addMember(SecondarySpec spec) {

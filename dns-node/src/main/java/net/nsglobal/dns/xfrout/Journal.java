@@ -1,10 +1,12 @@
 package net.nsglobal.dns.xfrout;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import net.nsglobal.dns.persist.JournalDisk;
 import net.nsglobal.dns.persist.JournalFile;
 import net.nsglobal.dns.xfrin.Diff;
@@ -122,6 +124,29 @@ public final class Journal implements AutoCloseable {
     public void forget(Name zone) {
         zones.remove(zone);
         if (writer != null) writer.dirty(zone);
+    }
+
+    /**
+     * Deletes the journal files of zones this node no longer has (removed while it was down, or a crash between
+     * removing a zone and deleting its file). A zone touched since the start is never swept.
+     *
+     * @param inUse whether a zone is still the node's (served, or stored in data-dir/zones/)
+     * @return how many files were deleted
+     */
+    public int sweep(Predicate<Name> inUse) {
+        if (disk == null) return 0;
+        int swept = 0;
+        try {
+            for (Name zone : disk.list()) {
+                if (zones.containsKey(zone) || inUse.test(zone)) continue;
+                writer.dirty(zone); // no history in memory: the writer deletes the file
+                swept++;
+            }
+        } catch (IOException e) {
+            log.warn("journal folder {}: cannot list for orphans: {}", disk.dir(), e.toString());
+        }
+        if (swept > 0) log.info("{} journal files of zones no longer served deleted", swept);
+        return swept;
     }
 
     /** What the writer should store for a zone: empty = delete the file, null = nothing to write (never read). */

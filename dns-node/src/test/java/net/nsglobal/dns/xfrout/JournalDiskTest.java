@@ -124,4 +124,22 @@ class JournalDiskTest {
             assertThat(j.since(Z, 1, 3)).hasSize(2);
         }
     }
+    @Test
+    void sweepDeletesTheFilesOfZonesNoLongerServed() throws Exception {
+        Name kept = Name.fromString("kept.example.");
+        Name touched = Name.fromString("touched.example.");
+        try (Journal j = new Journal(1000, new JournalDisk(dir))) {
+            j.append(Z, List.of(JournalTest.d(1, 2)));
+            j.append(kept, List.of(JournalTest.d(1, 2)));
+            j.append(touched, List.of(JournalTest.d(1, 2)));
+        }
+        JournalDisk disk = new JournalDisk(dir);
+        assertThat(disk.list()).containsExactlyInAnyOrder(Z, kept, touched);
+        try (Journal j = new Journal(1000, disk)) {
+            assertThat(j.since(touched, 1, 2)).hasSize(1); // read since the start: never swept
+            assertThat(j.sweep(kept::equals)).isEqualTo(1);
+            j.flush();
+        }
+        assertThat(disk.list()).containsExactlyInAnyOrder(kept, touched);
+    }
 }
