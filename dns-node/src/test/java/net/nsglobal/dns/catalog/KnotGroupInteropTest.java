@@ -30,7 +30,9 @@ import org.xbill.DNS.Type;
  * Our fleet catalog's groups as a stock consumer reads them: knotd 3.2 consumes a catalog built by
  * {@link FleetCatalog} (served by a real {@link Node}) with {@code catalog-template: [gold, silver]}, where the
  * member's group picks the template. The two templates pull from different primaries (Nodes answering TXT "gold"
- * or "silver" for the same zones), so what knotd serves shows which group it read for each member.
+ * or "silver" for the same zones), so what knotd serves shows which group it read for each member. The other way,
+ * a catalog knotd generates ({@code catalog-role: generate}, members with {@code catalog-group}) parses here with
+ * each member's group.
  */
 class KnotGroupInteropTest {
     @TempDir Path dir;
@@ -119,5 +121,50 @@ class KnotGroupInteropTest {
         assertThat(txt(knotPort, "a.example.")).as("knotd log:\n%s", Files.readString(log)).isEqualTo("gold");
         assertThat(txt(knotPort, "b.example.")).isEqualTo("silver");
         assertThat(txt(knotPort, "c.example.")).isEqualTo("silver");
+    }
+
+    @Test
+    void groupsInACatalogKnotGeneratesAreRead() throws Exception {
+        Path knotBin = Path.of("/usr/sbin/knotd");
+        assertThat(Files.isExecutable(knotBin)).as("knotd is not installed: apt-get install knot").isTrue();
+        Path home = Files.createDirectories(dir.resolve("knot-gen"));
+        int knotPort = KnotPrimary.freePort();
+        StringBuilder conf = new StringBuilder("server:\n  rundir: \"" + home + "\"\n  listen: 127.0.0.1@" + knotPort
+                + "\n  udp-workers: 1\n  tcp-workers: 1\n  background-workers: 1\n"
+                + "database:\n  storage: \"" + home + "\"\nlog:\n  - target: stderr\n    any: info\n"
+                + "acl:\n  - id: xfr\n    address: 127.0.0.0/8\n    action: transfer\n"
+                + "template:\n  - id: default\n    storage: \"" + home + "\"\n    acl: xfr\n"
+                + "zone:\n  - domain: cat.example.\n    catalog-role: generate\n");
+        Map<String, String> groups = Map.of("a.example.", "gold", "b.example.", "silver", "c.example.", "");
+        for (Map.Entry<String, String> m : groups.entrySet()) {
+            Files.writeString(home.resolve(m.getKey() + "zone"), member(m.getKey(), "x"));
+            conf.append("  - domain: ").append(m.getKey()).append("\n    file: \"").append(home.resolve(m.getKey()
+                    + "zone")).append("\"\n    catalog-role: member\n    catalog-zone: cat.example.\n");
+            if (!m.getValue().isEmpty()) conf.append("    catalog-group: ").append(m.getValue()).append('\n');
+        }
+        Files.writeString(home.resolve("knot.conf"), conf);
+        Path log = home.resolve("knotd.log");
+        knotd = new ProcessBuilder(knotBin.toString(), "-c", home.resolve("knot.conf").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        Name cat = Name.fromString("cat.example.");
+        Catalog parsed = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                parsed = ((Catalog.Parsed.Ok) Catalog.parse(CooTransferTest.axfr(cat,
+                        new InetSocketAddress("127.0.0.1", knotPort)))).catalog();
+                if (parsed.members().size() == 3) break;
+            } catch (Exception notYet) {
+                // knotd still starting or generating
+            }
+            Thread.sleep(50);
+        }
+        assertThat(parsed).as("knotd log:\n%s", Files.readString(log)).isNotNull();
+        assertThat(parsed.members()).hasSize(3);
+        assertThat(parsed.ignored()).isEmpty();
+        assertThat(parsed.members().get(Name.fromString("a.example.")).group()).isEqualTo("gold");
+        assertThat(parsed.members().get(Name.fromString("b.example.")).group()).isEqualTo("silver");
+        assertThat(parsed.members().get(Name.fromString("c.example.")).group()).isNull();
     }
 }
