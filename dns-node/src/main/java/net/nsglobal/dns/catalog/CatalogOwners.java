@@ -18,6 +18,7 @@ import org.xbill.DNS.Name;
  * <ul>
  *   <li>RFC 9432 §5.2 (name clash): a zone already owned by catalog A and listed by catalog B stays with A; B's
  *       listing is ignored and logged once, naming both catalogs and the zone.</li>
+ *   <li>The same for a zone the node's config has ({@link #configured}): catalogs never touch it.</li>
  *   <li>§5.3 (removal): only the owner's removal removes the zone and its data. If another catalog still lists the
  *       zone (ignored until then), that catalog gets it, transferred afresh from its primaries: the node ends up as if
  *       every catalog had been read in configuration order.</li>
@@ -50,6 +51,17 @@ public final class CatalogOwners {
     private final Map<Name, Name> owner = new HashMap<>(); // member zone -> catalog
     private final Map<List<Name>, String> said = new HashMap<>(); // (catalog, zone) -> last conflict/coo message logged
 
+    /** The owner of zones configured outside any catalog ({@code zones:}, {@code secondaries:}). */
+    static final Name CONFIG = Name.fromConstantString("node-config.invalid.");
+
+    /**
+     * {@code zone} is configured outside the catalogs (a primary or secondary zone of the node config): a catalog
+     * listing it is ignored (RFC 9432 §5.2: "an otherwise configured zone" wins), and it is never removed by one.
+     */
+    public synchronized void configured(Name zone) {
+        owner.put(zone, CONFIG);
+    }
+
     synchronized void register(CatalogConsumer c) {
         if (consumers.putIfAbsent(c.catalog(), c) != null) {
             throw new IllegalArgumentException("catalog " + c.catalog() + " consumed twice");
@@ -64,7 +76,7 @@ public final class CatalogOwners {
     /** The group (RFC 9432 §4.4.2) the owning catalog gives {@code zone}, or null. */
     public synchronized String group(Name zone) {
         Name o = owner.get(zone);
-        Catalog.Member m = o == null ? null : listings.get(o).get(zone);
+        Catalog.Member m = o == null ? null : listings.getOrDefault(o, Map.of()).get(zone);
         return m == null ? null : m.group();
     }
 
@@ -119,7 +131,7 @@ public final class CatalogOwners {
                 }
                 c.take(m);
             } else {
-                Catalog.Member theirs = listings.get(o).get(zone);
+                Catalog.Member theirs = listings.getOrDefault(o, Map.of()).get(zone);
                 Name theirCoo = theirs == null ? null : theirs.coo();
                 if (cat.equals(theirCoo) && !o.equals(m.coo())) {
                     migrate(zone, o, c, m);
@@ -127,6 +139,9 @@ public final class CatalogOwners {
                 } else if (cat.equals(theirCoo)) {
                     say(cat, zone, "catalog " + cat + ": member " + zone + " ignored: its coo names " + o
                             + ", whose coo names " + cat + " back: it stays with " + o);
+                } else if (o.equals(CONFIG)) {
+                    say(cat, zone, "catalog " + cat + ": member " + zone + " ignored: the node's config has this zone"
+                            + " (zones: or secondaries:; RFC 9432 §5.2)");
                 } else if (theirCoo != null) {
                     say(cat, zone, "catalog " + cat + ": member " + zone + " ignored: it belongs to catalog " + o
                             + ", whose coo names " + theirCoo + ", not " + cat + " (RFC 9432 §5.2)");

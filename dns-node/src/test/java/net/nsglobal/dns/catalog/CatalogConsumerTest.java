@@ -143,4 +143,13 @@ class CatalogConsumerTest {
         assertThat(calls).containsExactly("add k.example. 5301");
         assertThat(owners.owner(Z)).isNull();
     }
+
+    @Test
+    void aZoneFromTheNodeConfigIsNeverTouchedByACatalog() throws Exception {
+        owners.configured(Z);
+        apply(a, "m.zones PTR z.example.\nk.zones PTR k.example.\n");
+        apply(a, "k.zones PTR k.example.\n");
+        assertThat(calls).containsExactly("add k.example. 5301", "add k.example. 5301");
+        assertThat(a.members()).containsExactly(Name.fromString("k.example."));
+    }
 }
