@@ -31,7 +31,7 @@ public final class NotifyStage implements Stage {
 
     /**
      * @param zones     finds the secondary zone by name (null = not ours)
-     * @param perSecond NOTIFYs accepted per second and source (burst: 4x that)
+     * @param perSecond NOTIFYs accepted per second and source (burst: 4x that), {@code limits.notify-rate}
      */
     public NotifyStage(Function<Name, Secondary> zones, Keyring keys, double perSecond) {
         this.zones = zones;
