@@ -127,6 +127,7 @@ class JournalRestartTest {
 
             collector = new TestNode(dir.resolve("collector"), collectorPort, yaml);
             assertThat(collector.serial(ZONE)).isEqualTo(3); // the zone itself still loads and serves
+            assertThat(NodeReplicationTest.answeredSerial(collector.address(), ZONE)).isEqualTo(3);
             ZoneTransferIn x = ixfr(collector.address(), 1);
             assertThat(x.isAXFR()).as("IXFR from serial 1 without history: the whole zone").isTrue();
             assertThat(x.getAXFR()).hasSize(collector.store.get(Name.fromString(ZONE)).records().size() + 1);
