@@ -18,7 +18,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import net.nsglobal.dashboard.store.ZoneEntry;
+import net.nsglobal.dashboard.validate.TsigInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * only through this file: written to a temp file of mode 0600 in the same folder, forced to disk, then renamed over
  * the old one (the collector sees the old or the new file, never half). Secrets never reach the log.
  * <p>
- * Key names are global on the collector. When two zones name the same key with different secrets, the older
- * sign-up keeps it and the conflict is logged (naming both zones, not the secret).
+ * Key names are global on the collector, so one name stands for one secret. Sign-up and confirmation refuse a key name
+ * another zone uses with another secret or algorithm ({@code Repository#keyNameHolders}); zones may share a name only
+ * by sharing the whole key ({@link TsigInput#sameKeyAs}). Should the stored zones still clash (rows from before that
+ * check), the older sign-up keeps the name and the conflict is logged (naming both zones, not the secret).
  */
 public final class CollectorKeysFile {
     private static final Logger log = LoggerFactory.getLogger(CollectorKeysFile.class);
@@ -48,13 +52,13 @@ public final class CollectorKeysFile {
         List<ZoneEntry> byAge = new ArrayList<>(zones);
         byAge.sort(Comparator.comparing(ZoneEntry::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ZoneEntry::domain));
-        Map<String, ZoneEntry> keys = new java.util.TreeMap<>();
+        Map<String, ZoneEntry> keys = new TreeMap<>();
         for (ZoneEntry z : byAge) {
-            if (z.tsigName() == null || z.tsigSecret() == null) continue;
-            String name = z.tsigName().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.$", "");
+            TsigInput key = z.tsig();
+            if (key == null) continue;
+            String name = TsigInput.normalName(key.name());
             ZoneEntry first = keys.putIfAbsent(name, z);
-            if (first != null && !(first.tsigSecret().equals(z.tsigSecret())
-                    && algorithm(first).equals(algorithm(z)))) {
+            if (first != null && !key.sameKeyAs(first.tsig())) {
                 log.error("collector keys: zone {} names TSIG key {} with another secret than zone {}; "
                         + "{} keeps it, transfers of {} will fail (BADSIG) until one of them renames its key",
                         z.domain(), name, first.domain(), first.domain(), z.domain());

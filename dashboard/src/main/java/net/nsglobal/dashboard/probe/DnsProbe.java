@@ -15,6 +15,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -38,7 +40,29 @@ public final class DnsProbe {
 
     /** SOA straight from one server (RD=0); {@link SoaAnswer.Found#authoritative()} carries AA. */
     public SoaAnswer soaAt(InetSocketAddress server, Name domain) {
-        return soa(server, domain, false);
+        return soaAt(server, domain, null);
+    }
+
+    /**
+     * SOA from a customer's primary, signed with the zone's TSIG key when it has one ({@code tsig} null = unsigned), as
+     * a secondary configured with that key asks: a primary may refuse unsigned queries (BIND {@code allow-query { key
+     * …; }}), and one that knows the key checks our signature, so a wrong name, algorithm or secret shows here as
+     * {@link SoaAnswer.TsigFailed}. An unsigned answer is accepted: servers that do not check TSIG on plain queries
+     * (dns-node signs only transfers and NOTIFY) answer them unsigned.
+     */
+    public SoaAnswer soaAt(InetSocketAddress server, Name domain, TSIG tsig) {
+        Message r;
+        try {
+            r = query(server, domain, Type.SOA, false, tsig);
+        } catch (IOException e) {
+            return new SoaAnswer.Unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        TSIGRecord t = r.getTSIG();
+        if (tsig != null && t != null) {
+            if (t.getError() != Rcode.NOERROR) return new SoaAnswer.TsigFailed(Rcode.TSIGstring(t.getError()));
+            if (!r.isVerified()) return new SoaAnswer.TsigFailed("the answer's signature does not verify");
+        }
+        return verdict(r, domain);
     }
 
     /** NS names of {@code domain} as the resolver sees them (the child's NS set once cached); empty on failure. */
@@ -97,6 +121,10 @@ public final class DnsProbe {
         } catch (IOException e) {
             return new SoaAnswer.Unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+        return verdict(r, domain);
+    }
+
+    private static SoaAnswer verdict(Message r, Name domain) {
         int rcode = r.getRcode();
         if (rcode == Rcode.NXDOMAIN) return new SoaAnswer.NoSuchDomain();
         if (rcode != Rcode.NOERROR) return new SoaAnswer.Rcode(Rcode.string(rcode));
@@ -109,8 +137,13 @@ public final class DnsProbe {
     }
 
     private Message query(InetSocketAddress server, Name name, int type, boolean recursive) throws IOException {
+        return query(server, name, type, recursive, null);
+    }
+
+    private Message query(InetSocketAddress server, Name name, int type, boolean recursive, TSIG tsig) throws IOException {
         SimpleResolver res = new SimpleResolver(server);
         res.setTimeout(timeout);
+        if (tsig != null) res.setTSIGKey(tsig); // signs the query and verifies the answer's MAC (RFC 8945 §5.3.2)
         Message q = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         if (!recursive) q.getHeader().unsetFlag(Flags.RD);
         return res.send(q); // SimpleResolver retries over TCP when TC=1

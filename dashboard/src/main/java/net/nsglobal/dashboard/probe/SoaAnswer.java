@@ -15,6 +15,11 @@ public sealed interface SoaAnswer {
     record NotAZone() implements SoaAnswer {}
     /** Any other rcode (REFUSED, SERVFAIL, NOTAUTH …), by name. */
     record Rcode(String rcode) implements SoaAnswer {}
+    /**
+     * A query signed with the zone's TSIG key failed on TSIG: the server refused the signature ({@code why} is its
+     * TSIG error, BADKEY/BADSIG/BADTIME, RFC 8945 §5.2), or its answer's MAC did not verify with our key (§5.3.2).
+     */
+    record TsigFailed(String why) implements SoaAnswer {}
     /** No answer over UDP nor TCP within the timeout, or the network refused us. */
     record Unreachable(String why) implements SoaAnswer {}
 }

@@ -15,6 +15,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -27,10 +28,16 @@ public final class TransferCheck {
 
     public TransferCheck(Duration timeout) { this.timeout = timeout; }
 
-    /** Null when the primary starts the transfer; otherwise "REFUSED", "NOTAUTH", "TSIG", "timeout" or a reason. */
+    /**
+     * Null when the primary starts the transfer; otherwise "REFUSED", "NOTAUTH", "TSIG BADSIG" (the primary's TSIG
+     * error, RFC 8945 §5.2), "TSIG" (its answer's MAC does not verify with our key), "timeout" or a reason.
+     */
     public String problem(InetSocketAddress primary, Name zone, TSIG tsig) {
         Message q = Message.newQuery(Record.newRecord(zone, Type.AXFR, DClass.IN));
-        if (tsig != null) q.setTSIG(tsig);
+        // Signed in place (not Message.setTSIG, which signs only the wire copy): the answer's MAC covers the
+        // request's MAC (RFC 8945 §4.3.1), so verifying needs the request's TSIG record.
+        if (tsig != null) tsig.apply(q, null);
+        TSIGRecord requestTsig = q.getTSIG();
         byte[] wire = q.toWire(65535);
         try (Socket s = new Socket()) {
             s.connect(primary, (int) timeout.toMillis());
@@ -43,7 +50,11 @@ public final class TransferCheck {
             byte[] b = new byte[in.readUnsignedShort()];
             in.readFully(b);
             Message r = new Message(b);
-            if (tsig != null && r.getTSIG() != null && tsig.verify(r, b, q.getTSIG()) != Rcode.NOERROR) return "TSIG";
+            TSIGRecord answerTsig = r.getTSIG();
+            if (tsig != null && answerTsig != null) {
+                if (answerTsig.getError() != Rcode.NOERROR) return "TSIG " + Rcode.TSIGstring(answerTsig.getError());
+                if (tsig.verify(r, b, requestTsig) != Rcode.NOERROR) return "TSIG";
+            }
             int rcode = r.getRcode();
             if (rcode != Rcode.NOERROR) return Rcode.string(rcode);
             Record[] answer = r.getSection(Section.ANSWER).toArray(new Record[0]);

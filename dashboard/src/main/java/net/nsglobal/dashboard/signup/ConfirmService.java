@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import net.nsglobal.dashboard.catalog.CatalogPublisher;
+import net.nsglobal.dashboard.store.Confirmation;
 import net.nsglobal.dashboard.store.PendingRequest;
 import net.nsglobal.dashboard.store.Repository;
 import org.slf4j.Logger;
@@ -31,17 +32,20 @@ public final class ConfirmService {
         return h == null ? Optional.empty() : repo.pendingByToken(h);
     }
 
-    public Optional<PendingRequest> confirm(String token) {
+    public Confirmation confirm(String token) {
         byte[] h = Tokens.hash(token);
-        if (h == null) return Optional.empty();
+        if (h == null) return new Confirmation.NotFound();
         // RFC 9432 §4.1: a fresh unique-id per member; a re-added zone gets a new one.
         String catalogId = "z" + HexFormat.of().formatHex(randomBytes(8));
-        Optional<PendingRequest> done = repo.confirm(h, catalogId);
-        done.ifPresent(r -> {
-            log.info("signup {}: {} confirmed", r.domain(), r.kind());
+        Confirmation c = repo.confirm(h, catalogId);
+        if (c instanceof Confirmation.Applied a) {
+            log.info("signup {}: {} confirmed", a.request().domain(), a.request().kind());
             republish();
-        });
-        return done;
+        } else if (c instanceof Confirmation.KeyNameTaken t) {
+            log.info("signup {}: {} not applied: TSIG key name {} was taken by another zone meanwhile",
+                    t.request().domain(), t.request().kind(), t.request().tsigName());
+        }
+        return c;
     }
 
     /** Pushes the stored zone list to the catalog (also called once at start, so a restart serves it again). */

@@ -68,13 +68,18 @@ public final class SignupService {
         if (kind == Kind.CHANGE && existing.isEmpty()) {
             return new Outcome.Invalid(Map.of("domain", v.domain() + " is not served by NS-Global yet; sign it up first."));
         }
+        TsigInput t = v.tsig();
+        if (t != null && !repo.keyNameHolders(t, v.domain()).isEmpty()) {
+            // Checked again when the link is confirmed (another sign-up may take the name meanwhile).
+            log.info("signup {}: TSIG key name {} refused, another zone uses it with another secret", v.domain(), t.name());
+            return new Outcome.Unverifiable(Map.of("tsig.name", keyNameTaken(t.name(), v.domain())));
+        }
         Map<String, String> dnsErrors = new LinkedHashMap<>();
         Optional<String> mailbox = ownerMailbox(v.domain(), dnsErrors);
         if (mailbox.isEmpty()) return new Outcome.Unverifiable(dnsErrors);
-        checkPrimaries(v.domain(), v.primaries(), dnsErrors);
+        checkPrimaries(v.domain(), v.primaries(), t, dnsErrors);
         if (!dnsErrors.isEmpty()) return new Outcome.Unverifiable(dnsErrors);
         List<String> prim = v.primaries().stream().map(PrimaryAddress::toString).toList();
-        TsigInput t = v.tsig();
         return mail(kind, v.domain(), prim, t, mailbox.get());
     }
 
@@ -162,12 +167,29 @@ public final class SignupService {
         return Optional.empty();
     }
 
-    private void checkPrimaries(String domain, List<PrimaryAddress> primaries, Map<String, String> errors) {
+    /**
+     * Why a key name cannot be used (the field message): names are global on the collector and part of the MAC, so
+     * the owner must pick another name on their side; which zone holds the name is not disclosed.
+     */
+    static String keyNameTaken(String keyName, String domain) {
+        return "The TSIG key name " + keyName + " is already used at NS-Global by another zone, with a different "
+                + "secret or algorithm. " + renameAdvice(keyName, domain);
+    }
+
+    /** What to do about a taken key name (also on the confirmation page when the name was taken meanwhile). */
+    public static String renameAdvice(String keyName, String domain) {
+        return "Our collector knows each key by its name, and the name is part of every TSIG signature (RFC 8945 "
+                + "§4.3.3), so we cannot rename it on our side. On your primary, create a key with a name of its "
+                + "own (for example nsglobal-xfr." + domain + "), allow transfers with it, and give us that name.";
+    }
+
+    /** Each primary must answer the SOA authoritatively; queries are signed with the zone's key, as transfers will be. */
+    private void checkPrimaries(String domain, List<PrimaryAddress> primaries, TsigInput tsig, Map<String, String> errors) {
         Name name = absolute(domain);
         for (int i = 0; i < primaries.size(); i++) {
             PrimaryAddress p = primaries.get(i);
             String key = "primaries[" + i + "]";
-            SoaAnswer a = probe.soaAt(p.socketAddress(), name);
+            SoaAnswer a = probe.soaAt(p.socketAddress(), name, tsig == null ? null : tsig.signer());
             String problem = PrimaryVerdicts.problem(a, p, domain);
             if (problem != null) errors.put(key, problem);
         }

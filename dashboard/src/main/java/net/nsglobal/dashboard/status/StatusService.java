@@ -22,9 +22,9 @@ import net.nsglobal.dashboard.store.Observation;
 import net.nsglobal.dashboard.store.Repository;
 import net.nsglobal.dashboard.store.ZoneEntry;
 import net.nsglobal.dashboard.validate.PrimaryAddress;
+import net.nsglobal.dashboard.validate.TsigInput;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Serial;
-import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TextParseException;
 
 /**
@@ -76,17 +76,19 @@ public final class StatusService {
         Name name = absolute(z.domain());
         // All SOA queries at once: an unreachable server costs one timeout, not one per server.
         List<CompletableFuture<ZoneStatus.ServerSerial>> pf = new ArrayList<>();
+        // Primaries are asked as the collector asks them: signed with the zone's key when it has one.
+        TsigInput key = z.tsig();
         for (int i = 0; i < z.primaries().size(); i++) {
             String label = "primary " + (i + 1);
             InetSocketAddress a = address(z.primaries().get(i));
-            pf.add(CompletableFuture.supplyAsync(() -> serialAt(label, a, name), pool));
+            pf.add(CompletableFuture.supplyAsync(() -> serialAt(label, a, name, key), pool));
         }
         CompletableFuture<ZoneStatus.ServerSerial> cf = config.collector() == null
                 ? CompletableFuture.completedFuture(new ZoneStatus.ServerSerial("collector", null, "not configured"))
-                : CompletableFuture.supplyAsync(() -> serialAt("collector", config.collector(), name), pool);
+                : CompletableFuture.supplyAsync(() -> serialAt("collector", config.collector(), name, null), pool);
         List<CompletableFuture<ZoneStatus.ServerSerial>> sf = new ArrayList<>();
         for (Map.Entry<String, InetSocketAddress> e : new TreeMap<>(config.sites()).entrySet()) {
-            sf.add(CompletableFuture.supplyAsync(() -> serialAt(e.getKey(), e.getValue(), name), pool));
+            sf.add(CompletableFuture.supplyAsync(() -> serialAt(e.getKey(), e.getValue(), name, null), pool));
         }
         List<ZoneStatus.ServerSerial> primaries = pf.stream().map(CompletableFuture::join).toList();
         Long primarySerial = null;
@@ -132,26 +134,35 @@ public final class StatusService {
                 delegation(name), inSync);
     }
 
-    /** [error, fix] in plain language for the first primary that will not give us the zone; null when none refuses. */
+    /**
+     * [error, fix] in plain language for the first primary that will not give us the zone; null when none refuses.
+     * Every question to the primary (SOA, AXFR) is signed with the zone's TSIG key when it has one, as the collector's
+     * are: a primary that requires TSIG must not look broken here because we asked unsigned.
+     */
     private String[] diagnose(ZoneEntry z, Name name, List<ZoneStatus.ServerSerial> primaries) {
         String from = config.collectorTransferAddress();
+        TsigInput key = z.tsig();
         for (int i = 0; i < z.primaries().size(); i++) {
             String who = "primary " + (i + 1);
             ZoneStatus.ServerSerial s = primaries.get(i);
+            if (s.serial() == null && s.problem().startsWith("TSIG")) {
+                return tsigRejected(who, s.problem());
+            }
             if (s.serial() == null) {
                 return new String[] {who + ": " + s.problem(),
                         "Make sure " + who + " serves " + z.domain() + " and answers DNS (UDP and TCP) from " + from + "."};
             }
-            String p = transfers.problem(address(z.primaries().get(i)), name, tsig(z));
+            String p = transfers.problem(address(z.primaries().get(i)), name, key == null ? null : key.signer());
             if (p == null) continue;
-            boolean signed = z.tsigName() != null;
+            boolean signed = key != null;
             if (p.equals("REFUSED") || (p.equals("NOTAUTH") && !signed)) { // Knot says NOTAUTH when its ACL denies
                 return new String[] {p + " by " + who + " (zone transfer)",
-                        "Allow AXFR and IXFR of " + z.domain() + " from " + from + "."};
+                        "Allow AXFR and IXFR of " + z.domain() + " from " + from + "."
+                                + (signed ? "" : " If your primary allows transfers only with a TSIG key, give us "
+                                + "that key with the change form.")};
             }
-            if (p.equals("NOTAUTH") || p.equals("TSIG")) {
-                return new String[] {"TSIG rejected by " + who,
-                        "Check that the TSIG key name, algorithm and secret you gave us match the primary's."};
+            if (p.equals("NOTAUTH") || p.startsWith("TSIG")) {
+                return tsigRejected(who, p);
             }
             if (p.equals("timeout")) {
                 return new String[] {"Timeout transferring from " + who,
@@ -161,6 +172,13 @@ public final class StatusService {
                     "Check the primary's logs for transfers of " + z.domain() + " from " + from + "."};
         }
         return null;
+    }
+
+    private static String[] tsigRejected(String who, String problem) {
+        String detail = problem.startsWith("TSIG ") ? " (" + problem.substring(5) + ")" : "";
+        return new String[] {"TSIG rejected by " + who + detail,
+                "Check that the TSIG key name, algorithm and secret you gave us match the primary's; "
+                        + "change them with the change form if not."};
     }
 
     private ZoneStatus.Delegation delegation(Name name) {
@@ -173,25 +191,15 @@ public final class StatusService {
         return new ZoneStatus.Delegation(ours, listed, missing, !found.isEmpty(), atParent);
     }
 
-    private ZoneStatus.ServerSerial serialAt(String label, InetSocketAddress server, Name name) {
-        SoaAnswer a = probe.soaAt(server, name);
+    private ZoneStatus.ServerSerial serialAt(String label, InetSocketAddress server, Name name, TsigInput key) {
+        SoaAnswer a = probe.soaAt(server, name, key == null ? null : key.signer());
+        if (a instanceof SoaAnswer.TsigFailed t) return new ZoneStatus.ServerSerial(label, null, "TSIG " + t.why());
         if (a instanceof SoaAnswer.Found f && f.authoritative()) return new ZoneStatus.ServerSerial(label, f.soa().getSerial(), null);
         if (a instanceof SoaAnswer.Found) return new ZoneStatus.ServerSerial(label, null, "answers, but not authoritatively");
         if (a instanceof SoaAnswer.Rcode rc) return new ZoneStatus.ServerSerial(label, null, rc.rcode());
         if (a instanceof SoaAnswer.NoSuchDomain) return new ZoneStatus.ServerSerial(label, null, "NXDOMAIN");
         if (a instanceof SoaAnswer.NotAZone) return new ZoneStatus.ServerSerial(label, null, "no SOA");
         return new ZoneStatus.ServerSerial(label, null, "no answer");
-    }
-
-    private static TSIG tsig(ZoneEntry z) {
-        if (z.tsigName() == null) return null;
-        Name alg = switch (z.tsigAlgorithm()) {
-            case "hmac-sha1" -> TSIG.HMAC_SHA1;
-            case "hmac-sha384" -> TSIG.HMAC_SHA384;
-            case "hmac-sha512" -> TSIG.HMAC_SHA512;
-            default -> TSIG.HMAC_SHA256;
-        };
-        return new TSIG(alg, z.tsigName(), z.tsigSecret());
     }
 
     private static InetSocketAddress address(String primary) {

@@ -8,11 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import net.nsglobal.dashboard.store.PendingRequest.Kind;
+import net.nsglobal.dashboard.validate.TsigInput;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** All SQL of the control plane, in one place. */
 public final class Repository {
+    /** Advisory lock key serialising confirmations (any constant; 8945 = the TSIG RFC). */
+    private static final long CONFIRM_LOCK = 8945;
     private final Jdbi jdbi;
 
     public Repository(Jdbi jdbi) { this.jdbi = jdbi; }
@@ -69,17 +72,47 @@ public final class Repository {
     }
 
     /**
-     * Marks the request confirmed and applies it in one transaction; exactly one POST wins even when two race
-     * (the {@code confirmed_at is null} guard makes the token single use).
+     * Zones other than {@code exceptDomain} that name a TSIG key {@code key.name()} with another algorithm or secret,
+     * oldest first. Empty = the name is free for this key (unused, or used by zones sharing the very same key).
      */
-    public Optional<PendingRequest> confirm(byte[] tokenHash, String newCatalogId) {
+    public List<String> keyNameHolders(TsigInput key, String exceptDomain) {
+        return jdbi.withHandle(h -> keyNameHolders(h, key, exceptDomain));
+    }
+
+    private static List<String> keyNameHolders(Handle h, TsigInput key, String exceptDomain) {
+        return h.createQuery("""
+                select * from zone where lower(rtrim(tsig_name, '.')) = :n and domain <> :d
+                order by created_at, domain""")
+                .bind("n", TsigInput.normalName(key.name())).bind("d", exceptDomain)
+                .map((rs, ctx) -> zone(rs)).list().stream()
+                .filter(z -> !key.sameKeyAs(z.tsig())).map(ZoneEntry::domain).toList();
+    }
+
+    /**
+     * Marks the request confirmed and applies it in one transaction; exactly one POST wins even when two race
+     * (the {@code confirmed_at is null} guard makes the token single use). Confirmations are serialised by a
+     * transaction-scoped advisory lock so the TSIG key-name check and the insert cannot interleave with another
+     * confirmation: of two pending sign-ups naming one key with different secrets, only the first confirmed gets it.
+     */
+    public Confirmation confirm(byte[] tokenHash, String newCatalogId) {
         return jdbi.inTransaction(h -> {
+            h.createQuery("select 1 from pg_advisory_xact_lock(" + CONFIRM_LOCK + ")").mapTo(Integer.class).one();
             Optional<PendingRequest> p = h.createQuery("""
+                    select * from pending_request
+                    where token_hash = :h and confirmed_at is null and expires_at > now() for update""")
+                    .bind("h", tokenHash).map((rs, ctx) -> pending(rs)).findOne();
+            if (p.isEmpty()) return new Confirmation.NotFound();
+            TsigInput key = p.get().tsig();
+            if (key != null && !keyNameHolders(h, key, p.get().domain()).isEmpty()) {
+                return new Confirmation.KeyNameTaken(p.get());
+            }
+            Optional<PendingRequest> done = h.createQuery("""
                     update pending_request set confirmed_at = now()
-                    where token_hash = :h and confirmed_at is null and expires_at > now()
-                    returning *""").bind("h", tokenHash).map((rs, ctx) -> pending(rs)).findOne();
-            p.ifPresent(r -> apply(h, r, newCatalogId));
-            return p;
+                    where id = :id and confirmed_at is null
+                    returning *""").bind("id", p.get().id()).map((rs, ctx) -> pending(rs)).findOne();
+            if (done.isEmpty()) return new Confirmation.NotFound();
+            apply(h, done.get(), newCatalogId);
+            return new Confirmation.Applied(done.get());
         });
     }
 

@@ -18,6 +18,7 @@ import net.nsglobal.dashboard.signup.Outcome;
 import net.nsglobal.dashboard.signup.SignupService;
 import net.nsglobal.dashboard.status.StatusService;
 import net.nsglobal.dashboard.status.ZoneStatus;
+import net.nsglobal.dashboard.store.Confirmation;
 import net.nsglobal.dashboard.store.PendingRequest;
 import net.nsglobal.dashboard.store.PendingRequest.Kind;
 import net.nsglobal.dashboard.validate.DomainName;
@@ -169,13 +170,22 @@ public final class WebApp implements AutoCloseable {
     }
 
     private void confirmPost(Context ctx) {
-        Optional<PendingRequest> done = confirms.confirm(ctx.pathParam("token"));
-        if (done.isEmpty()) {
+        Confirmation c = confirms.confirm(ctx.pathParam("token"));
+        if (c instanceof Confirmation.KeyNameTaken t) {
+            page(ctx, 409, "TSIG key name taken", "Nothing was changed. Since you asked, another zone at NS-Global "
+                    + "started using a TSIG key named " + t.request().tsigName() + " with a different secret or "
+                    + "algorithm, and our collector can hold only one secret per key name. "
+                    + SignupService.renameAdvice(t.request().tsigName(), t.request().domain()),
+                    t.request().kind() == Kind.SIGNUP ? "/?domain=" + t.request().domain() : "/manage",
+                    t.request().kind() == Kind.SIGNUP ? "Sign up again" : "Change the key");
+            return;
+        }
+        if (!(c instanceof Confirmation.Applied applied)) {
             page(ctx, 404, "Link not valid", "This confirmation link is unknown, was already used, or has expired.",
                     "/", "Add a zone");
             return;
         }
-        PendingRequest r = done.get();
+        PendingRequest r = applied.request();
         if (r.kind() == Kind.DELETE) {
             page(ctx, 200, "Zone removed", r.domain() + " has been removed from our catalog; our sites stop serving it "
                     + "within seconds. Remember to remove our name servers from the delegation.", "/", "Add a zone");

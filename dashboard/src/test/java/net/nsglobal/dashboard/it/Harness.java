@@ -32,6 +32,10 @@ public final class Harness implements AutoCloseable {
     /** Same RNAME mailbox as {@link #CHANGE}: owner@change-shop.test. */
     public static final String TWIN = "twin-shop.test";
 
+    /** A key {@link #API}'s transfers may also be signed with (unsigned ones are allowed too). */
+    public static final KnotPrimary.Key XFR_KEY =
+            new KnotPrimary.Key("xfr-key", "hmac-sha512", "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seQ==");
+
     public final KnotPrimary knot;
     public final GreenMail mail;
     public ControlPlane plane;
@@ -39,14 +43,31 @@ public final class Harness implements AutoCloseable {
     private final Path dataDir;
 
     public Harness(Path dir, DashboardConfig.Limits limits) throws Exception {
+        this(dir, limits, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * @param moreZones       extra zones on the Knot primary (name → zone text), transferable from loopback unless
+     *                        listed in {@code signedTransfers}
+     * @param signedTransfers extra zones whose transfers Knot allows only when signed with the given key
+     * @param collector       the collector's DNS address for the status page (null = none configured)
+     */
+    public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
+                   Map<String, KnotPrimary.Key> signedTransfers, InetSocketAddress collector) throws Exception {
         this.dataDir = dir.resolve("state");
-        knot = KnotPrimary.start(dir.resolve("knot"), Map.of(
+        Map<String, String> zones = new java.util.LinkedHashMap<>(Map.of(
                 SHOP, zone(SHOP, "hostmaster." + SHOP + ".", 2024010101),
                 JOHN, zone(JOHN, "john\\.doe." + JOHN + ".", 7),
                 LOCKED, zone(LOCKED, "hostmaster." + LOCKED + ".", 42),
                 API, zone(API, "dns-admin." + API + ".", 5),
                 CHANGE, zone(CHANGE, "owner." + CHANGE + ".", 9),
-                TWIN, zone(TWIN, "owner." + CHANGE + ".", 11)), List.of(SHOP, JOHN, API, CHANGE, TWIN));
+                TWIN, zone(TWIN, "owner." + CHANGE + ".", 11)));
+        zones.putAll(moreZones);
+        List<String> transferable = new java.util.ArrayList<>(List.of(SHOP, JOHN, API, CHANGE, TWIN));
+        moreZones.keySet().stream().filter(z -> !signedTransfers.containsKey(z)).forEach(transferable::add);
+        Map<String, KnotPrimary.Key> keys = new java.util.HashMap<>(signedTransfers);
+        keys.put(API, XFR_KEY);
+        knot = KnotPrimary.start(dir.resolve("knot"), zones, transferable, keys);
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         int http = KnotPrimary.freePort();
@@ -54,7 +75,7 @@ public final class Harness implements AutoCloseable {
                 knot.address(), new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE,
                         null, null, "NS-Global <no-reply@nsglobal.test>"),
                 List.of(Cidr.parse("127.0.0.0/8")), List.of(Cidr.parse("192.0.2.0/24")),
-                List.of("ns1.nsglobal.test", "ns2.nsglobal.test"), "127.0.0.1", null, Map.of("lab1", knot.address()),
+                List.of("ns1.nsglobal.test", "ns2.nsglobal.test"), "127.0.0.1", collector, Map.of("lab1", knot.address()),
                 "catalog.nsglobal.test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 dataDir.resolve("collector-keys.yaml"), limits, false);
         startPlane();
@@ -73,6 +94,7 @@ public final class Harness implements AutoCloseable {
     public java.util.Set<String> catalogMembers() throws Exception {
         org.xbill.DNS.ZoneTransferIn x = org.xbill.DNS.ZoneTransferIn.newAXFR(
                 org.xbill.DNS.Name.fromString(config.catalogZone() + "."), catalog().address(), null);
+        x.setTimeout(Duration.ofSeconds(20)); // a stuck transfer fails the test instead of stalling the suite
         x.run();
         java.util.Set<String> out = new java.util.TreeSet<>();
         for (org.xbill.DNS.Record r : x.getAXFR()) {

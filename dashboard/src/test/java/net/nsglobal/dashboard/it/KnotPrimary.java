@@ -34,8 +34,22 @@ public final class KnotPrimary implements AutoCloseable {
         this.dir = dir;
     }
 
+    /** A TSIG key as Knot's {@code key:} section holds it. */
+    public record Key(String name, String algorithm, String secret) {}
+
     /** @param zones zone name → zone file text; @param transferable zones whose AXFR is allowed from 127.0.0.0/8 */
     public static KnotPrimary start(Path dir, Map<String, String> zones, List<String> transferable) throws Exception {
+        return start(dir, zones, transferable, Map.of());
+    }
+
+    /**
+     * @param signedTransfers zone → key: AXFR of that zone from 127.0.0.0/8 signed with the key (unless the zone is
+     *                        also {@code transferable}, only signed: Knot answers NOTAUTH otherwise). Knot checks the
+     *                        signature of a signed query against the keys of the zone's ACLs: any other key gets
+     *                        NOTAUTH/BADKEY, a wrong secret NOTAUTH/BADSIG
+     */
+    public static KnotPrimary start(Path dir, Map<String, String> zones, List<String> transferable,
+                                    Map<String, Key> signedTransfers) throws Exception {
         Path knotd = Path.of("/usr/sbin/knotd");
         if (!Files.isExecutable(knotd)) {
             throw new IllegalStateException("knotd not found at /usr/sbin/knotd: install the Debian package 'knot'");
@@ -46,14 +60,30 @@ public final class KnotPrimary implements AutoCloseable {
         conf.append("server:\n  rundir: \"").append(dir).append("\"\n  listen: 127.0.0.1@").append(port).append('\n');
         conf.append("database:\n  storage: \"").append(dir).append("\"\n");
         conf.append("log:\n  - target: stderr\n    any: warning\n");
+        Map<String, Key> keys = new java.util.TreeMap<>();
+        for (Key k : signedTransfers.values()) keys.put(k.name(), k);
+        if (!keys.isEmpty()) {
+            conf.append("key:\n");
+            for (Key k : keys.values()) {
+                conf.append("  - id: ").append(k.name()).append("\n    algorithm: ").append(k.algorithm())
+                        .append("\n    secret: ").append(k.secret()).append('\n');
+            }
+        }
         conf.append("acl:\n  - id: xfr\n    address: 127.0.0.0/8\n    action: transfer\n");
+        for (Key k : signedTransfers.values().stream().distinct().toList()) {
+            conf.append("  - id: xfr-").append(k.name()).append("\n    address: 127.0.0.0/8\n    key: ")
+                    .append(k.name()).append("\n    action: transfer\n");
+        }
         conf.append("template:\n  - id: default\n    storage: \"").append(dir).append("\"\n")
                 .append("    zonefile-load: whole\n    journal-content: none\n    zonefile-sync: -1\n");
         conf.append("zone:\n");
         for (Map.Entry<String, String> z : zones.entrySet()) {
             Files.writeString(dir.resolve(z.getKey() + ".zone"), z.getValue());
             conf.append("  - domain: ").append(z.getKey()).append("\n    file: ").append(z.getKey()).append(".zone\n");
-            if (transferable.contains(z.getKey())) conf.append("    acl: xfr\n");
+            List<String> acl = new ArrayList<>();
+            if (transferable.contains(z.getKey())) acl.add("xfr");
+            if (signedTransfers.containsKey(z.getKey())) acl.add("xfr-" + signedTransfers.get(z.getKey()).name());
+            if (!acl.isEmpty()) conf.append("    acl: [").append(String.join(", ", acl)).append("]\n");
         }
         Path confFile = dir.resolve("knot.conf");
         Files.writeString(confFile, conf.toString());

@@ -79,7 +79,7 @@ class LifecycleTest {
         HttpResponse<String> r = web.post("/manage/change", Map.of("csrf", web.csrf("/manage"), "domain", "api-shop.test",
                 "primary", List.of(h.knot.primary(), ""), "tsigName", "xfr-key", "tsigAlgorithm", "hmac-sha512",
                 "tsigSecret", tsig));
-        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("Check your mail to confirm the change");
         assertThat(h.plane.repository().zone("api-shop.test").map(ZoneEntry::tsigName)).isEmpty().as("not yet");
         String path = Harness.confirmPath(Harness.body(h.awaitMailTo("dns-admin@api-shop.test", 2)));
