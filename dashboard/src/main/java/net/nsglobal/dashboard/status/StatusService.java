@@ -109,16 +109,27 @@ public final class StatusService {
         String error = prev == null ? null : prev.lastError();
         String fix = prev == null ? null : prev.lastErrorFix();
         Instant errorAt = prev == null ? null : prev.lastErrorAt();
-        if (collector.serial() == null || (primarySerial != null && Serial.compare(collector.serial(), primarySerial) < 0)) {
+        if (errorAt != null && z.updatedAt() != null && z.updatedAt().isAfter(errorAt)) {
+            // The owner changed primaries or key since that verdict: it no longer describes the zone; look again now.
+            error = null;
+            fix = null;
+            errorAt = null;
+            diagnosedAt.remove(z.domain());
+        }
+        boolean lagging = collector.serial() == null
+                || (primarySerial != null && Serial.compare(collector.serial(), primarySerial) < 0);
+        // A primary that does not answer (or refuses our key) will stall the next refresh even if we are level now.
+        boolean primaryFails = primaries.stream().anyMatch(p -> p.serial() == null);
+        if (lagging || primaryFails) {
+            // The SOA answers are fresh on every view; only the AXFR attempt (when lagging) is rate-limited per zone.
             Instant last = diagnosedAt.get(z.domain());
-            if (last == null || last.plus(DIAGNOSE_EVERY).isBefore(now)) {
-                diagnosedAt.put(z.domain(), now);
-                String[] diag = diagnose(z, name, primaries);
-                if (diag != null) {
-                    error = diag[0];
-                    fix = diag[1];
-                    errorAt = now;
-                }
+            boolean mayTransfer = lagging && (last == null || last.plus(DIAGNOSE_EVERY).isBefore(now));
+            if (mayTransfer) diagnosedAt.put(z.domain(), now);
+            String[] diag = diagnose(z, name, primaries, mayTransfer);
+            if (diag != null) {
+                error = diag[0];
+                fix = diag[1];
+                errorAt = now;
             }
         } else if (primarySerial != null) {
             error = null; // in step: the last error is history
@@ -137,9 +148,10 @@ public final class StatusService {
     /**
      * [error, fix] in plain language for the first primary that will not give us the zone; null when none refuses.
      * Every question to the primary (SOA, AXFR) is signed with the zone's TSIG key when it has one, as the collector's
-     * are: a primary that requires TSIG must not look broken here because we asked unsigned.
+     * are: a primary that requires TSIG must not look broken here because we asked unsigned. Without
+     * {@code mayTransfer} only the SOA answers are judged (no AXFR is attempted).
      */
-    private String[] diagnose(ZoneEntry z, Name name, List<ZoneStatus.ServerSerial> primaries) {
+    private String[] diagnose(ZoneEntry z, Name name, List<ZoneStatus.ServerSerial> primaries, boolean mayTransfer) {
         String from = config.collectorTransferAddress();
         TsigInput key = z.tsig();
         for (int i = 0; i < z.primaries().size(); i++) {
@@ -152,6 +164,7 @@ public final class StatusService {
                 return new String[] {who + ": " + s.problem(),
                         "Make sure " + who + " serves " + z.domain() + " and answers DNS (UDP and TCP) from " + from + "."};
             }
+            if (!mayTransfer) continue;
             String p = transfers.problem(address(z.primaries().get(i)), name, key == null ? null : key.signer());
             if (p == null) continue;
             boolean signed = key != null;

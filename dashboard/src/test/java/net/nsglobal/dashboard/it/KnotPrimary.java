@@ -113,6 +113,22 @@ public final class KnotPrimary implements AutoCloseable {
         throw new IllegalStateException("knotd did not answer SOA " + zone + ": " + Files.readString(dir.resolve("knotd.log")));
     }
 
+    /**
+     * The owner rotates a key's secret on the primary: knot.conf rewritten and {@code knotc reload}; returns once
+     * Knot has the new configuration (knotc waits for the reload).
+     */
+    public void changeSecret(Key key, String newSecret) throws Exception {
+        Path conf = dir.resolve("knot.conf");
+        String text = Files.readString(conf);
+        String old = "    secret: " + key.secret() + "\n";
+        if (!text.contains(old)) throw new IllegalStateException("key " + key.name() + " not in " + conf);
+        Files.writeString(conf, text.replace(old, "    secret: " + newSecret + "\n"));
+        Process p = new ProcessBuilder("/usr/sbin/knotc", "-c", conf.toString(), "-t", "10", "reload")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new IllegalStateException("knotc reload failed: " + out);
+    }
+
     public InetSocketAddress address() { return new InetSocketAddress(InetAddress.getLoopbackAddress(), port); }
 
     public String primary() { return "127.0.0.1:" + port; }
