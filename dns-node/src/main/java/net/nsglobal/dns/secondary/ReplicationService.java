@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.nsglobal.dns.catalog.Catalog;
 import net.nsglobal.dns.catalog.CatalogConsumer;
+import net.nsglobal.dns.catalog.CatalogOwners;
 import net.nsglobal.dns.catalog.FleetPublisher;
 import net.nsglobal.dns.config.CatalogSource;
 import net.nsglobal.dns.config.NodeConfig;
@@ -111,8 +112,9 @@ public final class ReplicationService implements AutoCloseable {
                 this::changed, catalogs::containsKey, keys::find);
         this.secondaries = new Secondaries(ctx);
         Name fleetName = cfg.role() == Role.COLLECTOR ? cfg.fleetCatalog() : null;
+        CatalogOwners owners = new CatalogOwners(); // one per node: a member zone belongs to one catalog
         this.fleet = fleetName == null ? null : new FleetPublisher(fleetName, storedFleet(fleetName), clock,
-                this::publishFleet);
+                this::publishFleet, owners::group);
         this.notifyStage = new NotifyStage(secondaries::get, keys, l.notifyRate());
         this.xfrOutStage = new XfrOutStage(store, journal, cfg.transferAcl(), keys);
 
@@ -122,9 +124,11 @@ public final class ReplicationService implements AutoCloseable {
                     keys::find, new CatalogConsumer.Members() {
                         @Override public void add(SecondarySpec spec) { addMember(spec); }
                         @Override public void remove(Name zone) { removeMember(zone); }
-                    }));
+                    }, owners));
         }
+        for (var z : cfg.zones()) owners.configured(z.name());
         for (var s : cfg.secondaries()) {
+            owners.configured(s.name());
             addMember(new SecondarySpec(s.name(), s.primaries(), keys.get(s.tsigKey()), s.tsigKey()));
         }
         for (CatalogSource c : cfg.catalogs()) {

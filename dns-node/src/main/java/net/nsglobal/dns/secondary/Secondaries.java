@@ -18,6 +18,8 @@ public final class Secondaries {
     private final SecondaryContext ctx;
     private final ConcurrentHashMap<Name, Secondary> zones = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Name, ZoneDisk.Stored> preloaded = new ConcurrentHashMap<>();
+    /** Zones removed since start: their stored copy is deleted (or queued for deletion), never to be loaded again. */
+    private final java.util.Set<Name> removed = ConcurrentHashMap.newKeySet();
 
     Secondaries(SecondaryContext ctx) {
         this.ctx = ctx;
@@ -67,7 +69,8 @@ public final class Secondaries {
             return;
         }
         ZoneDisk.Stored stored = preloaded.remove(spec.zone());
-        if (stored == null && ctx.store().get(spec.zone()) == null) stored = loadFromDisk(spec.zone());
+        boolean reset = removed.remove(spec.zone()); // a reset (RFC 9432 §5.6) starts from nothing, not from disk
+        if (stored == null && !reset && ctx.store().get(spec.zone()) == null) stored = loadFromDisk(spec.zone());
         Secondary s = new Secondary(ctx, spec, stored == null ? null : stored.timers());
         if (zones.putIfAbsent(spec.zone(), s) == null) s.start();
     }
@@ -76,6 +79,7 @@ public final class Secondaries {
     public void remove(Name zone) {
         Secondary s = zones.remove(zone);
         if (s == null) return;
+        removed.add(zone);
         s.stop();
         ctx.store().remove(zone);
         ctx.disk().delete(zone);

@@ -1,0 +1,95 @@
+package net.nsglobal.dns.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import net.nsglobal.dns.Node;
+import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.dns.replication.KnotPrimary;
+import net.nsglobal.dns.zone.Zone;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+
+/**
+ * The whole path on real Nodes: an edge Node consumes catalogs A and B (served by one primary Node that NOTIFYs it on
+ * reload); A's member comes from primary PA (serial 100, "from A"), B's listing of it names PB (serial 7, "from B").
+ * Without coo the edge serves A's copy; after A says coo PTR B, it serves B's, although B's serial is lower.
+ */
+class EdgeCooNodeTest extends CooTransferTest {
+    static final Name CAT_A = Name.fromConstantString("cat-a.example.");
+    static final Name CAT_B = Name.fromConstantString("cat-b.example.");
+
+    static Zone await(Node n, Name zone, java.util.function.Predicate<Zone> ok) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Zone z = n.zones().get(zone);
+            if (z != null && ok.test(z)) return z;
+            Thread.sleep(20);
+        }
+        return n.zones().get(zone);
+    }
+
+    @Test
+    void edgeServesTheMemberFromItsOwningCatalog() throws Exception {
+        Node pa = primary("pa", Map.of("member.example.", member(100, "from A")));
+        Node pb = primary("pb", Map.of("member.example.", member(7, "from B")));
+        int edgePort = KnotPrimary.freePort();
+        int catsPort = KnotPrimary.freePort();
+        Path cd = Files.createDirectories(dir.resolve("cats"));
+        Files.writeString(cd.resolve("cat-a.example.zone"), catalog("cat-a.example.", 1, listing("a1", tcp(pa))));
+        Files.writeString(cd.resolve("cat-b.example.zone"), catalog("cat-b.example.", 1, listing("b1", tcp(pb))));
+        Node cats = Node.start(NodeConfig.parseYaml("server: {listen: [127.0.0.1:" + catsPort + "], reload-interval: 0s}\n"
+                + "transfer-acl: {allow: [127.0.0.0/8]}\nnotify: [127.0.0.1:" + edgePort + "]\n"
+                + "zones:\n  - {name: cat-a.example., file: cat-a.example.zone}\n"
+                + "  - {name: cat-b.example., file: cat-b.example.zone}\n", cd));
+        nodes.add(cats);
+        Path e = Files.createDirectories(dir.resolve("edge"));
+        Node edge = Node.start(NodeConfig.parseYaml("data-dir: " + e + "\nserver: {listen: [127.0.0.1:" + edgePort
+                + "], reload-interval: 0s}\ntimers: {refresh-min: 1s, retry-min: 1s, retry-max: 2s}\n"
+                + "catalogs:\n  - {name: cat-a.example, primaries: [127.0.0.1:" + catsPort + "]}\n"
+                + "  - {name: cat-b.example, primaries: [127.0.0.1:" + catsPort + "]}\n", e));
+        nodes.add(edge);
+        assertThat(await(edge, CAT_A, z -> true)).isNotNull();
+        assertThat(await(edge, CAT_B, z -> true)).isNotNull();
+        Zone m = await(edge, MEMBER, z -> z.serial() == 100);
+        assertThat(text(m)).isEqualTo("from A"); // B's listing ignored (RFC 9432 §5.2)
+
+        Files.writeString(cd.resolve("cat-a.example.zone"), catalog("cat-a.example.", 2, listing("a1", tcp(pa))
+                + "coo.a1.zones PTR cat-b.example.\n"));
+        assertThat(cats.reloadZones()).isEmpty();
+        assertThat(await(edge, CAT_A, z -> z.serial() == 2).serial()).isEqualTo(2);
+        m = await(edge, MEMBER, z -> z.serial() == 7);
+        assertThat(m.serial()).isEqualTo(7);
+        assertThat(text(m)).isEqualTo("from B");
+    }
+
+    @Test
+    void aMemberRelistedUnderANewUniqueIdStartsFromNothing() throws Exception {
+        // RFC 9432 §5.4/§5.6: a new unique id means a reset, even when the zone's stored copy has a higher serial
+        Node pa = primary("pa", Map.of("member.example.", member(100, "from A")));
+        Node pb = primary("pb", Map.of("member.example.", member(7, "from B")));
+        int edgePort = KnotPrimary.freePort();
+        int catsPort = KnotPrimary.freePort();
+        Path cd = Files.createDirectories(dir.resolve("cats"));
+        Files.writeString(cd.resolve("cat-a.example.zone"), catalog("cat-a.example.", 1, listing("a1", tcp(pa))));
+        Node cats = Node.start(NodeConfig.parseYaml("server: {listen: [127.0.0.1:" + catsPort + "], reload-interval: 0s}\n"
+                + "transfer-acl: {allow: [127.0.0.0/8]}\nnotify: [127.0.0.1:" + edgePort + "]\n"
+                + "zones:\n  - {name: cat-a.example., file: cat-a.example.zone}\n", cd));
+        nodes.add(cats);
+        Path e = Files.createDirectories(dir.resolve("edge"));
+        Node edge = Node.start(NodeConfig.parseYaml("data-dir: " + e + "\nserver: {listen: [127.0.0.1:" + edgePort
+                + "], reload-interval: 0s}\ntimers: {refresh-min: 1s, retry-min: 1s, retry-max: 2s}\n"
+                + "catalogs:\n  - {name: cat-a.example, primaries: [127.0.0.1:" + catsPort + "]}\n", e));
+        nodes.add(edge);
+        assertThat(await(edge, MEMBER, z -> z.serial() == 100).serial()).isEqualTo(100);
+
+        Files.writeString(cd.resolve("cat-a.example.zone"), catalog("cat-a.example.", 2, listing("a2", tcp(pb))));
+        assertThat(cats.reloadZones()).isEmpty();
+        Zone m = await(edge, MEMBER, z -> z.serial() == 7);
+        assertThat(m.serial()).isEqualTo(7);          // before the fix: serial 100, reloaded from disk
+        assertThat(text(m)).isEqualTo("from B");
+    }
+}
