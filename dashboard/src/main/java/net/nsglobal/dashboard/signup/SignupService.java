@@ -69,6 +69,11 @@ public final class SignupService {
             return new Outcome.Invalid(Map.of("domain", v.domain() + " is not served by NS-Global yet; sign it up first."));
         }
         TsigInput t = v.tsig();
+        Optional<String> ours = t == null ? Optional.empty() : reservedSuffix(t.name());
+        if (ours.isPresent()) {
+            return new Outcome.Invalid(Map.of("tsig.name", "Key names under " + ours.get() + " are reserved for "
+                    + "NS-Global's own servers. " + renameAdvice(t.name(), v.domain())));
+        }
         if (t != null && !repo.keyNameHolders(t, v.domain()).isEmpty()) {
             // Checked again when the link is confirmed (another sign-up may take the name meanwhile).
             log.info("signup {}: TSIG key name {} refused, another zone uses it with another secret", v.domain(), t.name());
@@ -163,6 +168,23 @@ public final class SignupService {
             errors.put("domain", "Looking up the SOA of " + domain + " failed: " + rc.rcode() + ".");
         } else {
             errors.put("domain", "Our resolver could not look up " + domain + " right now; please try again in a minute.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Our own domain (the parent of each of our NS names, e.g. {@code nsglobal.example} for ns1.nsglobal.example) when
+     * {@code keyName} is at or below it. The collector's own keys (e.g. the fleet key its edges use) live there and
+     * win over the key file on a name clash, so a customer key named like one would never be used for its zone.
+     */
+    private Optional<String> reservedSuffix(String keyName) {
+        String n = TsigInput.normalName(keyName);
+        for (String ns : config.nsNames()) {
+            String host = TsigInput.normalName(ns);
+            int dot = host.indexOf('.');
+            if (dot < 0 || host.indexOf('.', dot + 1) < 0) continue; // a TLD is nobody's own domain
+            String ownDomain = host.substring(dot + 1);
+            if (n.equals(ownDomain) || n.endsWith("." + ownDomain)) return Optional.of(ownDomain);
         }
         return Optional.empty();
     }

@@ -74,6 +74,11 @@ class TsigKeyNameTest {
         assertThat(otherAlgorithm.statusCode()).as("same name and secret, another algorithm").isEqualTo(422);
         assertThat(otherAlgorithm.body()).contains("\"tsig.name\"");
 
+        HttpResponse<String> ours = api.postJson("/api/v1/signups",
+                json(B, h.knot.primary(), "edge-key.nsglobal.test", "hmac-sha256", S1));
+        assertThat(ours.statusCode()).as("under our NS names' domain: the collector's own keys").isEqualTo(400);
+        assertThat(ours.body()).contains("\"tsig.name\":\"Key names under nsglobal.test are reserved for NS-Global");
+
         assertThat(h.pendingCount()).as("nothing stored").isZero();
         assertThat(h.mail.getReceivedMessages()).as("nothing mailed").hasSize(mails);
     }
