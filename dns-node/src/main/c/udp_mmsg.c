@@ -11,7 +11,13 @@
  *   meta per received message i: int[4] {length, msg_flags, namelen, 0};
  *        per response k, at offset BATCH*16: int[2] {index of the query's rx slot, length}
  *   addr BATCH sockaddr_storage: the sources; a response goes to the address of its query's slot
+ *   ctl  BATCH control buffers per direction: on a wildcard socket the destination address of each query
+ *        (IP_PKTINFO / IPV6_PKTINFO), given back on its reply
  * Protocol conditions are not errors here: every function returns a count or -errno and never throws.
+ *
+ * Why pktinfo: a server bound to 0.0.0.0 or :: on a host with several addresses must answer from the address the
+ * query was sent to (RFC 1035 §4.2.1 expects the reply from the queried address; resolvers and connected sockets
+ * drop anything else). Without it the kernel picks the source by route. Knot and NSD do the same.
  */
 #define _GNU_SOURCE
 #include <jni.h>
@@ -36,7 +42,12 @@ typedef struct {
     struct iovec *rxiov;
     struct mmsghdr *txh;
     struct iovec *txiov;
+    int pktinfo;                 /* 1 when the socket is bound to a wildcard address */
+    unsigned char *rxctl;
+    unsigned char *txctl;
 } batch_t;
+
+#define CTL CMSG_SPACE(sizeof(struct in6_pktinfo) > sizeof(struct in_pktinfo) ? sizeof(struct in6_pktinfo) : sizeof(struct in_pktinfo))
 
 #define JFN(name) Java_net_nsglobal_dns_transport_NativeUdp_##name
 
@@ -65,6 +76,17 @@ JNIEXPORT jint JNICALL JFN(open0)(JNIEnv *env, jclass cls, jbyteArray addr, jint
         int e = errno;
         close(fd);
         return -e;
+    }
+    int wildcard = 1;
+    for (int i = 0; i < alen; i++) wildcard &= bytes[i] == 0;
+    if (wildcard) {
+        /* an IPv6 socket also takes IPv4 (V6ONLY=0): the kernel then reports IPV6_PKTINFO with a mapped address */
+        int rc0 = v6 ? set_int(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, 1) : set_int(fd, IPPROTO_IP, IP_PKTINFO, 1);
+        if (rc0 < 0) {
+            int e = errno;
+            close(fd);
+            return -e;
+        }
     }
     int rc;
     if (v6) {
@@ -124,9 +146,21 @@ JNIEXPORT jlong JNICALL JFN(create0)(JNIEnv *env, jclass cls, jint fd, jint batc
     b->rxiov = calloc((size_t) batch, sizeof *b->rxiov);
     b->txh = calloc((size_t) batch, sizeof *b->txh);
     b->txiov = calloc((size_t) batch, sizeof *b->txiov);
-    if (!b->rx || !b->tx || !b->meta || !b->addr || !b->rxh || !b->rxiov || !b->txh || !b->txiov) {
+    b->rxctl = calloc((size_t) batch, CTL);
+    b->txctl = calloc((size_t) batch, CTL);
+    int on = 0;
+    socklen_t onlen = sizeof on;
+    struct sockaddr_storage self;
+    socklen_t selflen = sizeof self;
+    if (getsockname(fd, (struct sockaddr *) &self, &selflen) == 0) {
+        if (self.ss_family == AF_INET6) getsockopt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &on, &onlen);
+        else getsockopt(fd, IPPROTO_IP, IP_PKTINFO, &on, &onlen);
+    }
+    b->pktinfo = on != 0;
+    if (!b->rxctl || !b->txctl || !b->rx || !b->tx || !b->meta || !b->addr || !b->rxh || !b->rxiov || !b->txh || !b->txiov) {
         free(b->rx); free(b->tx); free(b->meta); free(b->addr);
-        free(b->rxh); free(b->rxiov); free(b->txh); free(b->txiov); free(b);
+        free(b->rxh); free(b->rxiov); free(b->txh); free(b->txiov);
+        free(b->rxctl); free(b->txctl); free(b);
         return 0;
     }
     for (int i = 0; i < batch; i++) {
@@ -147,6 +181,7 @@ JNIEXPORT void JNICALL JFN(destroy0)(JNIEnv *env, jclass cls, jlong handle) {
     if (!b) return;
     free(b->rx); free(b->tx); free(b->meta); free(b->addr);
     free(b->rxh); free(b->rxiov); free(b->txh); free(b->txiov);
+    free(b->rxctl); free(b->txctl);
     free(b);
 }
 
@@ -172,6 +207,8 @@ JNIEXPORT jint JNICALL JFN(receive0)(JNIEnv *env, jclass cls, jlong handle) {
         b->rxh[i].msg_hdr.msg_namelen = sizeof(struct sockaddr_storage);
         b->rxh[i].msg_hdr.msg_flags = 0;
         b->rxh[i].msg_len = 0;
+        b->rxh[i].msg_hdr.msg_control = b->pktinfo ? b->rxctl + (size_t) i * CTL : NULL;
+        b->rxh[i].msg_hdr.msg_controllen = b->pktinfo ? CTL : 0;
     }
     int n = recvmmsg(b->fd, b->rxh, (unsigned) b->batch, MSG_WAITFORONE, NULL);
     if (n < 0) return (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) ? 0 : -errno;
@@ -181,6 +218,44 @@ JNIEXPORT jint JNICALL JFN(receive0)(JNIEnv *env, jclass cls, jlong handle) {
         b->meta[i * 4 + 2] = (int32_t) b->rxh[i].msg_hdr.msg_namelen;
     }
     return n;
+}
+
+/*
+ * Gives reply k the query j's destination address as its source: IPV6_PKTINFO as received (address and interface,
+ * which link-local addresses need), IP_PKTINFO with ipi_spec_dst = the queried address and no interface forced.
+ */
+static void reply_from_queried_address(batch_t *b, int j, int k, struct msghdr *h) {
+    struct msghdr *rx = &b->rxh[j].msg_hdr;
+    if (rx->msg_controllen == 0 || (rx->msg_flags & MSG_CTRUNC)) return;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(rx); c; c = CMSG_NXTHDR(rx, c)) {
+        unsigned char *ctl = b->txctl + (size_t) k * CTL;
+        memset(ctl, 0, CTL);
+        h->msg_control = ctl;
+        h->msg_controllen = CTL;
+        struct cmsghdr *t = CMSG_FIRSTHDR(h);
+        if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO) {
+            struct in_pktinfo in, outp;
+            memcpy(&in, CMSG_DATA(c), sizeof in);
+            memset(&outp, 0, sizeof outp);
+            outp.ipi_spec_dst = in.ipi_addr;
+            t->cmsg_level = IPPROTO_IP;
+            t->cmsg_type = IP_PKTINFO;
+            t->cmsg_len = CMSG_LEN(sizeof outp);
+            memcpy(CMSG_DATA(t), &outp, sizeof outp);
+            h->msg_controllen = CMSG_SPACE(sizeof outp);
+            return;
+        }
+        if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_PKTINFO) {
+            t->cmsg_level = IPPROTO_IPV6;
+            t->cmsg_type = IPV6_PKTINFO;
+            t->cmsg_len = CMSG_LEN(sizeof(struct in6_pktinfo));
+            memcpy(CMSG_DATA(t), CMSG_DATA(c), sizeof(struct in6_pktinfo));
+            h->msg_controllen = CMSG_SPACE(sizeof(struct in6_pktinfo));
+            return;
+        }
+        h->msg_control = NULL;
+        h->msg_controllen = 0;
+    }
 }
 
 /*
@@ -197,6 +272,9 @@ JNIEXPORT jint JNICALL JFN(send0)(JNIEnv *env, jclass cls, jlong handle, jint co
         h->msg_name = &b->addr[j];
         h->msg_namelen = b->rxh[j].msg_hdr.msg_namelen;
         b->txiov[k].iov_len = (size_t) out[k * 2 + 1];
+        h->msg_control = NULL;
+        h->msg_controllen = 0;
+        if (b->pktinfo) reply_from_queried_address(b, j, k, h);
     }
     int done = 0, sent = 0, err = 0;
     while (done < count) {

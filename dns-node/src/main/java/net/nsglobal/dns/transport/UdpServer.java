@@ -39,6 +39,11 @@ public final class UdpServer implements AutoCloseable {
     /** Binds {@code workers} sockets on {@code address} (port 0 = a free port, shared by all workers) and starts them. */
     public static UdpServer start(InetSocketAddress address, int workers, UdpIo io, QueryHandler handler) throws IOException {
         UdpIo used = resolve(io);
+        if (used == UdpIo.NIO && address.getAddress().isAnyLocalAddress()) {
+            log.warn("component=transport transport=udp io=nio local={} event=wildcard-without-pktinfo: replies leave from "
+                    + "the address the kernel routes by, not necessarily the one asked; on a host with several addresses "
+                    + "list them in server.listen or use udp-io batched", address);
+        }
         List<UdpSocket> socks = new ArrayList<>();
         InetSocketAddress bound = address;
         try {

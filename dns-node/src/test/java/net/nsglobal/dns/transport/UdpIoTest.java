@@ -175,4 +175,24 @@ class UdpIoTest {
             assertThat(again.getLocalPort()).isEqualTo(a.getPort());
         }
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0.0.0.0", "::"})
+    void aWildcardSocketAnswersFromTheAddressTheQueryWasSentTo(String wildcard) throws Exception {
+        // 127.0.0.2 is another address of this host (all of 127/8 is on lo); the kernel would route the reply from
+        // 127.0.0.1, which a connected client (like a resolver) drops. IP_PKTINFO/IPV6_PKTINFO put the right source.
+        InetSocketAddress a = start(UdpIo.BATCHED, wildcard);
+        InetSocketAddress asked = new InetSocketAddress("127.0.0.2", a.getPort());
+        try (DatagramSocket d = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            d.setSoTimeout(5000);
+            d.connect(asked);                       // only datagrams from 127.0.0.2:port are delivered now
+            for (int i = 0; i < 3; i++) {
+                send(d, query("w" + i + ".example.", Type.TXT, 40 + i), asked);
+                Message r = receive(d);
+                assertThat(r.getHeader().getID()).isEqualTo(40 + i);
+                String txt = ((TXTRecord) r.getSection(Section.ANSWER).get(0)).getStrings().get(0);
+                assertThat(txt).isEqualTo("127.0.0.1 " + d.getLocalPort());
+            }
+        }
+    }
 }
