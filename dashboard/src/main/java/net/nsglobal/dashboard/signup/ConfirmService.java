@@ -32,6 +32,14 @@ public final class ConfirmService {
         return h == null ? Optional.empty() : repo.pendingByToken(h);
     }
 
+    /**
+     * True when another zone now holds the request's TSIG key name with another secret or algorithm: pressing
+     * Confirm would change nothing, so the page says so up front (the POST checks again, atomically).
+     */
+    public boolean keyNameTaken(PendingRequest r) {
+        return r.tsig() != null && !repo.keyNameHolders(r.tsig(), r.domain()).isEmpty();
+    }
+
     public Confirmation confirm(String token) {
         byte[] h = Tokens.hash(token);
         if (h == null) return new Confirmation.NotFound();

@@ -166,18 +166,26 @@ public final class WebApp implements AutoCloseable {
                     + "(links are valid for 24 hours). Start again to get a new one.", "/", "Add a zone");
             return;
         }
+        if (confirms.keyNameTaken(p.get())) {
+            keyNameTakenPage(ctx, p.get());
+            return;
+        }
         render(ctx, 200, "confirm.jte", Map.of("request", p.get(), "token", token, "csrf", Csrf.token(ctx)));
+    }
+
+    /** 409: since the request, another zone holds its TSIG key name with another secret; nothing was (or will be) changed. */
+    private void keyNameTakenPage(Context ctx, PendingRequest r) {
+        page(ctx, 409, "TSIG key name taken", "Nothing was changed. Since you asked, another zone at NS-Global "
+                + "started using a TSIG key named " + r.tsigName() + " with a different secret or algorithm, and our "
+                + "collector can hold only one secret per key name. " + SignupService.renameAdvice(r.tsigName(), r.domain()),
+                r.kind() == Kind.SIGNUP ? "/?domain=" + r.domain() : "/manage",
+                r.kind() == Kind.SIGNUP ? "Sign up again" : "Change the key");
     }
 
     private void confirmPost(Context ctx) {
         Confirmation c = confirms.confirm(ctx.pathParam("token"));
         if (c instanceof Confirmation.KeyNameTaken t) {
-            page(ctx, 409, "TSIG key name taken", "Nothing was changed. Since you asked, another zone at NS-Global "
-                    + "started using a TSIG key named " + t.request().tsigName() + " with a different secret or "
-                    + "algorithm, and our collector can hold only one secret per key name. "
-                    + SignupService.renameAdvice(t.request().tsigName(), t.request().domain()),
-                    t.request().kind() == Kind.SIGNUP ? "/?domain=" + t.request().domain() : "/manage",
-                    t.request().kind() == Kind.SIGNUP ? "Sign up again" : "Change the key");
+            keyNameTakenPage(ctx, t.request());
             return;
         }
         if (!(c instanceof Confirmation.Applied applied)) {

@@ -130,7 +130,10 @@ class TsigKeyNameTest {
         Http web = new Http(h.url());
         assertThat(web.post(pathC, Map.of("csrf", web.csrf(pathC))).statusCode()).isEqualTo(303);
         long serial = h.catalog().current().serial();
-        HttpResponse<String> late = web.post(pathD, Map.of("csrf", web.csrf(pathD)));
+        HttpResponse<String> preview = web.get(pathD);
+        assertThat(preview.statusCode()).as("the link's page says so before any button").isEqualTo(409);
+        assertThat(preview.body()).contains("TSIG key name taken").doesNotContain("<button");
+        HttpResponse<String> late = web.post(pathD, Map.of("csrf", web.csrf("/")));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("TSIG key name taken").contains("Nothing was changed")
                 .contains("nsglobal-xfr.race-d.test");
