@@ -60,7 +60,7 @@ public final class DnsProbe {
         TSIGRecord t = r.getTSIG();
         if (tsig != null && t != null) {
             if (t.getError() != Rcode.NOERROR) return new SoaAnswer.TsigFailed(Rcode.TSIGstring(t.getError()));
-            if (!r.isVerified()) return new SoaAnswer.TsigFailed("the answer's signature does not verify");
+            if (!r.isVerified()) return new SoaAnswer.TsigFailed("unverifiable answer");
         }
         return verdict(r, domain);
     }

@@ -17,7 +17,8 @@ public sealed interface SoaAnswer {
     record Rcode(String rcode) implements SoaAnswer {}
     /**
      * A query signed with the zone's TSIG key failed on TSIG: the server refused the signature ({@code why} is its
-     * TSIG error, BADKEY/BADSIG/BADTIME, RFC 8945 §5.2), or its answer's MAC did not verify with our key (§5.3.2).
+     * TSIG error, BADKEY/BADSIG/BADTIME, RFC 8945 §5.2), or its answer's MAC did not verify with our key (§5.3.2:
+     * {@code why} = "unverifiable answer").
      */
     record TsigFailed(String why) implements SoaAnswer {}
     /** No answer over UDP nor TCP within the timeout, or the network refused us. */

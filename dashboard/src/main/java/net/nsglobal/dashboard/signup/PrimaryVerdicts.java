@@ -15,8 +15,11 @@ public final class PrimaryVerdicts {
         if (a instanceof SoaAnswer.NoSuchDomain) return p + " says " + domain + " does not exist.";
         if (a instanceof SoaAnswer.NotAZone) return p + " has no SOA for " + domain + ".";
         if (a instanceof SoaAnswer.TsigFailed t) {
-            return p + " did not accept our query signed with your TSIG key (" + t.why() + "). The key name, algorithm "
-                    + "and secret must be exactly those configured on the primary; check them.";
+            String what = t.why().startsWith("BAD")
+                    ? " did not accept our query signed with your TSIG key (" + t.why() + ")."
+                    : " signed its answer with a key that does not verify with yours.";
+            return p + what + " The key name, algorithm and secret must be exactly those configured on the primary; "
+                    + "check them.";
         }
         if (a instanceof SoaAnswer.Rcode rc) {
             return p + " answered " + rc.rcode() + " for the SOA of " + domain + "; it must serve the zone.";
