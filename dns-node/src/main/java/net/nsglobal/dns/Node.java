@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.http.HttpEndpoints;
 import net.nsglobal.dns.query.Pipeline;
+import net.nsglobal.dns.rrl.ResponseRateLimiter;
 import net.nsglobal.dns.secondary.ReplicationService;
 import net.nsglobal.dns.transport.Addresses;
 import net.nsglobal.dns.transport.QueryHandler;
@@ -78,8 +79,15 @@ public final class Node implements AutoCloseable {
     private void startAll() throws IOException {
         reloader.reload(true);
         replication = ReplicationService.start(config, store);
+        ResponseRateLimiter rrl = config.rateLimit().enabled() ? new ResponseRateLimiter(config.rateLimit()) : null;
+        if (rrl != null) {
+            io.micrometer.core.instrument.FunctionCounter.builder("dns_rrl_dropped", rrl, ResponseRateLimiter::dropped)
+                    .description("UDP responses dropped by response rate limiting").register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder("dns_rrl_slipped", rrl, ResponseRateLimiter::slipped)
+                    .description("UDP responses sent truncated (TC=1) by response rate limiting").register(registry);
+        }
         Pipeline pipeline = Pipeline.standard(store, config.identity().toServerIdentity(),
-                replication.notifyStage(), replication.xfrOutStage());
+                replication.notifyStage(), replication.xfrOutStage(), rrl);
         handler = new QueryHandler(pipeline, metrics);
         tcpLimits = new TcpLimits(config.server().tcpMaxConnections(), config.server().tcpIdleTimeout(),
                 config.server().tcpMaxPipelined(), registry);

@@ -35,13 +35,13 @@ import org.xbill.DNS.Name;
  * fleet-catalog: catalog.fleet.nsglobal
  * transfer-acl: { allow: [127.0.0.0/8], tsig-key: k1 }
  * notify: [127.0.0.1:5301]
- * limits: { ... }   timers: { ... }
+ * limits: { ... }   timers: { ... }   rate-limit: { responses-per-second: 20, slip: 2 }
  * </pre>
  */
 public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identity identity,
                          List<PrimaryZone> zones, List<SecondaryZone> secondaries, List<TsigKey> tsigKeys,
                          Path tsigKeysFile, List<CatalogSource> catalogs, Name fleetCatalog, TransferAcl transferAcl,
-                         List<InetSocketAddress> notifyTargets, Limits limits, Timers timers) {
+                         List<InetSocketAddress> notifyTargets, Limits limits, Timers timers, RateLimit rateLimit) {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -166,9 +166,15 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         if (timers.retryMin().compareTo(timers.retryMax()) > 0) throw new ConfigException("timers.retry-min", "must not exceed timers.retry-max");
         if (timers.expireMin().compareTo(timers.expireMax()) > 0) throw new ConfigException("timers.expire-min", "must not exceed timers.expire-max");
 
+        Section r = top.section("rate-limit");
+        RateLimit rateLimit = new RateLimit(r.get(RRL_RATE), r.get(RRL_SLIP), r.get(RRL_IPV4_PREFIX), r.get(RRL_IPV6_PREFIX),
+                r.get(RRL_TABLE_SIZE));
+        r.finish();
+
         top.finish();
         return new NodeConfig(role, dataDir, server, identity, List.copyOf(zones), List.copyOf(secondaries),
-                List.copyOf(keys), tsigKeysFile, List.copyOf(catalogs), fleetCatalog, acl, notifyTargets, limits, timers);
+                List.copyOf(keys), tsigKeysFile, List.copyOf(catalogs), fleetCatalog, acl, notifyTargets, limits, timers,
+                rateLimit);
     }
 
     /**

@@ -123,6 +123,18 @@ public final class Schema {
     public static final Setting<Integer> NOTIFY_RATE = Setting.optional("notify-rate", integer(1, 1_000_000), 1000,
             "NOTIFY messages (RFC 1996) accepted per second from one source address (burst: 4x); beyond it REFUSED");
 
+    // ---- rate-limit: (response rate limiting on UDP, as BIND rate-limit, Knot mod-rrl, NSD rrl-*)
+    public static final Setting<Integer> RRL_RATE = Setting.optional("responses-per-second", integer(0, 1_000_000), 0,
+            "identical UDP responses per second to one client network before limiting; 0 = off (the default, as in BIND and Knot)");
+    public static final Setting<Integer> RRL_SLIP = Setting.optional("slip", integer(0, 100), 2,
+            "every slip-th limited response is sent truncated (TC=1) instead of dropped, so real clients retry over TCP; 0 = drop all");
+    public static final Setting<Integer> RRL_IPV4_PREFIX = Setting.optional("ipv4-prefix", integer(0, 32), 24,
+            "IPv4 clients are accounted per network of this prefix length");
+    public static final Setting<Integer> RRL_IPV6_PREFIX = Setting.optional("ipv6-prefix", integer(0, 128), 56,
+            "IPv6 clients are accounted per network of this prefix length");
+    public static final Setting<Integer> RRL_TABLE_SIZE = Setting.optional("table-size", integer(64, 1 << 24), 65536,
+            "buckets in the fixed accounting table (rounded up to a power of two; colliding keys share a bucket)");
+
     // ---- timers: (clamps applied to the SOA's refresh/retry/expire, RFC 1035 §3.3.13)
     public static final Setting<Duration> REFRESH_MIN = Setting.optional("refresh-min", ANY_DURATION, Duration.ofSeconds(300),
             "SOA refresh below this is raised to it (BIND min-refresh-time)");

@@ -11,9 +11,19 @@ import net.nsglobal.dns.zone.ZoneStore;
 public final class Pipeline {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
     private final Stage[] stages;
+    private final Stage[] responseStages;
 
     public Pipeline(List<Stage> stages) {
+        this(stages, List.of());
+    }
+
+    /**
+     * @param responseStages run in order once a stage has decided to respond; each keeps the response (CONTINUE),
+     *                       replaces it (RESPOND) or drops it (DROP)
+     */
+    public Pipeline(List<Stage> stages, List<Stage> responseStages) {
         this.stages = stages.toArray(new Stage[0]);
+        this.responseStages = responseStages.toArray(new Stage[0]);
     }
 
     /**
@@ -27,11 +37,21 @@ public final class Pipeline {
      *   <li>zone lookup: no hosted zone → REFUSED; expired → SERVFAIL</li>
      *   <li>answer: cached encoded response, or RFC 1034 §4.3.2 lookup then encode</li>
      * </ol>
+     * and once a response is decided:
+     * <ol>
+     *   <li>response rate limit (UDP only, when configured): keep, drop, or slip a truncated answer</li>
+     * </ol>
      *
      * @param notifyStage  handles opcode NOTIFY (RFC 1996), or null to answer it NOTIMP
      * @param xfrOutStage  handles AXFR/IXFR requests (RFC 5936/1995), or null to refuse them
      */
     public static Pipeline standard(ZoneStore store, ServerIdentity identity, Stage notifyStage, Stage xfrOutStage) {
+        return standard(store, identity, notifyStage, xfrOutStage, null);
+    }
+
+    /** As above, with response rate limiting on UDP when {@code rrl} is not null. */
+    public static Pipeline standard(ZoneStore store, ServerIdentity identity, Stage notifyStage, Stage xfrOutStage,
+                                    net.nsglobal.dns.rrl.ResponseRateLimiter rrl) {
         ServerIdentity id = identity != null ? identity : new ServerIdentity(null, null, null);
         List<Stage> list = new ArrayList<>();
         list.add(new HeaderStage(id));
@@ -41,7 +61,9 @@ public final class Pipeline {
         list.add(new TransferStage(xfrOutStage, id));
         list.add(new ZoneLookupStage(store, id));
         list.add(new AnswerStage(id));
-        return new Pipeline(list);
+        List<Stage> after = new ArrayList<>();
+        if (rrl != null) after.add(new RateLimitStage(rrl, id));
+        return new Pipeline(list, after);
     }
 
     /**
@@ -52,6 +74,7 @@ public final class Pipeline {
         try {
             for (Stage s : stages) {
                 Verdict v = s.process(ctx);
+                if (v == Verdict.RESPOND) return afterResponse(ctx);
                 if (v != Verdict.CONTINUE) return v;
             }
             return Verdict.DROP;
@@ -62,5 +85,13 @@ public final class Pipeline {
             return ctx.respond(ResponseWriter.empty(ctx.wire(), ctx.parsed(), org.xbill.DNS.Rcode.SERVFAIL, true,
                     true, null), org.xbill.DNS.Rcode.SERVFAIL);
         }
+    }
+
+    private Verdict afterResponse(QueryContext ctx) {
+        for (Stage s : responseStages) {
+            Verdict v = s.process(ctx);
+            if (v == Verdict.DROP) return v;
+        }
+        return Verdict.RESPOND;
     }
 }
