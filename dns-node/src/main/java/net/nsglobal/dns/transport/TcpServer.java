@@ -90,9 +90,9 @@ public final class TcpServer implements AutoCloseable {
                 reset(s);
                 continue;
             }
-            TcpConnection c = new TcpConnection(s, handler, limits);
-            connections.put(s, c);
             try {
+                TcpConnection c = new TcpConnection(s, handler, limits);
+                connections.put(s, c);
                 workers.execute(() -> {
                     try {
                         c.run();
@@ -106,6 +106,13 @@ public final class TcpServer implements AutoCloseable {
                 connections.remove(s);
                 closeQuietly(s);
                 limits.closed();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // e.g. no thread could be created: refuse this connection but keep accepting. If this thread died,
+                // the kernel would go on completing handshakes into the backlog and clients would wait forever.
+                connections.remove(s);
+                reset(s);
+                limits.closed();
+                log.error("component=transport transport=tcp local={} event=connection-not-started error={}", local, e.toString());
             }
         }
     }
