@@ -228,33 +228,27 @@ static void reply_from_queried_address(batch_t *b, int j, int k, struct msghdr *
     struct msghdr *rx = &b->rxh[j].msg_hdr;
     if (rx->msg_controllen == 0 || (rx->msg_flags & MSG_CTRUNC)) return;
     for (struct cmsghdr *c = CMSG_FIRSTHDR(rx); c; c = CMSG_NXTHDR(rx, c)) {
-        unsigned char *ctl = b->txctl + (size_t) k * CTL;
-        memset(ctl, 0, CTL);
-        h->msg_control = ctl;
-        h->msg_controllen = CTL;
+        int v4 = c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO;
+        int v6 = c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_PKTINFO;
+        if (!v4 && !v6) continue;
+        size_t len = v4 ? sizeof(struct in_pktinfo) : sizeof(struct in6_pktinfo);
+        h->msg_control = b->txctl + (size_t) k * CTL;
+        h->msg_controllen = CMSG_SPACE(len);
+        memset(h->msg_control, 0, CTL);
         struct cmsghdr *t = CMSG_FIRSTHDR(h);
-        if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO) {
-            struct in_pktinfo in, outp;
+        t->cmsg_level = c->cmsg_level;
+        t->cmsg_type = c->cmsg_type;
+        t->cmsg_len = CMSG_LEN(len);
+        if (v4) {
+            struct in_pktinfo in, out;
             memcpy(&in, CMSG_DATA(c), sizeof in);
-            memset(&outp, 0, sizeof outp);
-            outp.ipi_spec_dst = in.ipi_addr;
-            t->cmsg_level = IPPROTO_IP;
-            t->cmsg_type = IP_PKTINFO;
-            t->cmsg_len = CMSG_LEN(sizeof outp);
-            memcpy(CMSG_DATA(t), &outp, sizeof outp);
-            h->msg_controllen = CMSG_SPACE(sizeof outp);
-            return;
+            memset(&out, 0, sizeof out);
+            out.ipi_spec_dst = in.ipi_addr;
+            memcpy(CMSG_DATA(t), &out, sizeof out);
+        } else {
+            memcpy(CMSG_DATA(t), CMSG_DATA(c), len);
         }
-        if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_PKTINFO) {
-            t->cmsg_level = IPPROTO_IPV6;
-            t->cmsg_type = IPV6_PKTINFO;
-            t->cmsg_len = CMSG_LEN(sizeof(struct in6_pktinfo));
-            memcpy(CMSG_DATA(t), CMSG_DATA(c), sizeof(struct in6_pktinfo));
-            h->msg_controllen = CMSG_SPACE(sizeof(struct in6_pktinfo));
-            return;
-        }
-        h->msg_control = NULL;
-        h->msg_controllen = 0;
+        return;
     }
 }
 

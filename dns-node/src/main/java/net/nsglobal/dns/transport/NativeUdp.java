@@ -72,9 +72,12 @@ final class NativeUdp {
         return open0(address.getAddress().getAddress(), address.getPort(), scope, reusePort, rcvbuf, sndbuf, RECEIVE_TIMEOUT_MS);
     }
 
-    /** Decodes a {@code struct sockaddr_in/in6} at {@code offset} (family in host order, port in network order). */
+    /**
+     * Decodes a {@code struct sockaddr_in/in6} at {@code offset} (family in host order, port in network order) from
+     * {@code addr}, a buffer in {@link ByteOrder#nativeOrder()}.
+     */
     static InetSocketAddress decode(ByteBuffer addr, int offset) {
-        int family = addr.order(ByteOrder.nativeOrder()).getShort(offset) & 0xffff;
+        int family = addr.getShort(offset) & 0xffff;
         int port = ((addr.get(offset + 2) & 0xff) << 8) | (addr.get(offset + 3) & 0xff);
         byte[] ip;
         if (family == AF_INET6) {

@@ -69,7 +69,8 @@ public final class AnswerCache {
             // an empty slot, or the same key (another thread answered it first): take it
             if (e == null || matches(e, name, nameLen, nameHash, key)) {
                 if (t.compareAndSet(i, e, fresh)) return;
-                if (t.get(i) != null && matches(t.get(i), name, nameLen, nameHash, key)) return;
+                Entry won = t.get(i);                                 // lost the race: to the same key is fine
+                if (matches(won, name, nameLen, nameHash, key)) return;
             }
         }
         t.set(set + Math.floorMod((nameHash >>> 11) ^ (int) key, WAYS), fresh);   // full: overwrite one way
