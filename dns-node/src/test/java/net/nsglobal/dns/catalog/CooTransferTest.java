@@ -44,8 +44,14 @@ class CooTransferTest {
 
     /** A node serving {@code zones} (name → master file text) from files, transfers open to loopback. */
     Node primary(String tag, Map<String, String> zones) throws Exception {
+        return primaryNode(dir, nodes, tag, 0, zones);
+    }
+
+    /** As {@link #primary} on {@code port}, for any test class; the node is added to {@code nodes} (closed by it). */
+    static Node primaryNode(Path dir, java.util.List<Node> nodes, String tag, int port, Map<String, String> zones)
+            throws Exception {
         Path d = Files.createDirectories(dir.resolve(tag));
-        StringBuilder yaml = new StringBuilder("server: {listen: [127.0.0.1:0], reload-interval: 0s}\n"
+        StringBuilder yaml = new StringBuilder("server: {listen: [127.0.0.1:" + port + "], reload-interval: 0s}\n"
                 + "transfer-acl: {allow: [127.0.0.0/8]}\nzones:\n");
         for (Map.Entry<String, String> z : zones.entrySet()) {
             Files.writeString(d.resolve(z.getKey() + "zone"), z.getValue());

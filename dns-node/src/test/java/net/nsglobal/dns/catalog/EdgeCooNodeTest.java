@@ -32,6 +32,27 @@ class EdgeCooNodeTest extends CooTransferTest {
         return n.zones().get(zone);
     }
 
+    /** A primary Node serving the given catalog zone files (from {@code cd}), notifying the edge on reload. */
+    private Node catalogs(Path cd, int port, int edgePort, String... catalogNames) throws Exception {
+        StringBuilder zones = new StringBuilder("zones:\n");
+        for (String c : catalogNames) zones.append("  - {name: ").append(c).append(", file: ").append(c).append("zone}\n");
+        Node cats = Node.start(NodeConfig.parseYaml("server: {listen: [127.0.0.1:" + port + "], reload-interval: 0s}\n"
+                + "transfer-acl: {allow: [127.0.0.0/8]}\nnotify: [127.0.0.1:" + edgePort + "]\n" + zones, cd));
+        nodes.add(cats);
+        return cats;
+    }
+
+    /** An edge Node with a data-dir, consuming the given catalogs from {@code catsPort}. */
+    private Node edge(int port, int catsPort, String... catalogNames) throws Exception {
+        Path e = Files.createDirectories(dir.resolve("edge"));
+        StringBuilder cats = new StringBuilder("catalogs:\n");
+        for (String c : catalogNames) cats.append("  - {name: ").append(c).append(", primaries: [127.0.0.1:").append(catsPort).append("]}\n");
+        Node edge = Node.start(NodeConfig.parseYaml("data-dir: " + e + "\nserver: {listen: [127.0.0.1:" + port
+                + "], reload-interval: 0s}\ntimers: {refresh-min: 1s, retry-min: 1s, retry-max: 2s}\n" + cats, e));
+        nodes.add(edge);
+        return edge;
+    }
+
     @Test
     void edgeServesTheMemberFromItsOwningCatalog() throws Exception {
         Node pa = primary("pa", Map.of("member.example.", member(100, "from A")));
@@ -41,17 +62,8 @@ class EdgeCooNodeTest extends CooTransferTest {
         Path cd = Files.createDirectories(dir.resolve("cats"));
         Files.writeString(cd.resolve("cat-a.example.zone"), catalog("cat-a.example.", 1, listing("a1", tcp(pa))));
         Files.writeString(cd.resolve("cat-b.example.zone"), catalog("cat-b.example.", 1, listing("b1", tcp(pb))));
-        Node cats = Node.start(NodeConfig.parseYaml("server: {listen: [127.0.0.1:" + catsPort + "], reload-interval: 0s}\n"
-                + "transfer-acl: {allow: [127.0.0.0/8]}\nnotify: [127.0.0.1:" + edgePort + "]\n"
-                + "zones:\n  - {name: cat-a.example., file: cat-a.example.zone}\n"
-                + "  - {name: cat-b.example., file: cat-b.example.zone}\n", cd));
-        nodes.add(cats);
-        Path e = Files.createDirectories(dir.resolve("edge"));
-        Node edge = Node.start(NodeConfig.parseYaml("data-dir: " + e + "\nserver: {listen: [127.0.0.1:" + edgePort
-                + "], reload-interval: 0s}\ntimers: {refresh-min: 1s, retry-min: 1s, retry-max: 2s}\n"
-                + "catalogs:\n  - {name: cat-a.example, primaries: [127.0.0.1:" + catsPort + "]}\n"
-                + "  - {name: cat-b.example, primaries: [127.0.0.1:" + catsPort + "]}\n", e));
-        nodes.add(edge);
+        Node cats = catalogs(cd, catsPort, edgePort, "cat-a.example.", "cat-b.example.");
+        Node edge = edge(edgePort, catsPort, "cat-a.example.", "cat-b.example.");
         assertThat(await(edge, CAT_A, z -> true)).isNotNull();
         assertThat(await(edge, CAT_B, z -> true)).isNotNull();
         Zone m = await(edge, MEMBER, z -> z.serial() == 100);
@@ -75,15 +87,8 @@ class EdgeCooNodeTest extends CooTransferTest {
         int catsPort = KnotPrimary.freePort();
         Path cd = Files.createDirectories(dir.resolve("cats"));
         Files.writeString(cd.resolve("cat-a.example.zone"), catalog("cat-a.example.", 1, listing("a1", tcp(pa))));
-        Node cats = Node.start(NodeConfig.parseYaml("server: {listen: [127.0.0.1:" + catsPort + "], reload-interval: 0s}\n"
-                + "transfer-acl: {allow: [127.0.0.0/8]}\nnotify: [127.0.0.1:" + edgePort + "]\n"
-                + "zones:\n  - {name: cat-a.example., file: cat-a.example.zone}\n", cd));
-        nodes.add(cats);
-        Path e = Files.createDirectories(dir.resolve("edge"));
-        Node edge = Node.start(NodeConfig.parseYaml("data-dir: " + e + "\nserver: {listen: [127.0.0.1:" + edgePort
-                + "], reload-interval: 0s}\ntimers: {refresh-min: 1s, retry-min: 1s, retry-max: 2s}\n"
-                + "catalogs:\n  - {name: cat-a.example, primaries: [127.0.0.1:" + catsPort + "]}\n", e));
-        nodes.add(edge);
+        Node cats = catalogs(cd, catsPort, edgePort, "cat-a.example.");
+        Node edge = edge(edgePort, catsPort, "cat-a.example.");
         assertThat(await(edge, MEMBER, z -> z.serial() == 100).serial()).isEqualTo(100);
 
         Files.writeString(cd.resolve("cat-a.example.zone"), catalog("cat-a.example.", 2, listing("a2", tcp(pb))));

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.nsglobal.dns.Node;
-import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.testing.Daemons;
 import org.junit.jupiter.api.AfterEach;
@@ -46,16 +45,7 @@ class KnotGroupInteropTest {
     }
 
     Node primary(String tag, int port, Map<String, String> zones) throws Exception {
-        Path d = Files.createDirectories(dir.resolve(tag));
-        StringBuilder yaml = new StringBuilder("server: {listen: [127.0.0.1:" + port + "], reload-interval: 0s}\n"
-                + "transfer-acl: {allow: [127.0.0.0/8]}\nzones:\n");
-        for (Map.Entry<String, String> z : zones.entrySet()) {
-            Files.writeString(d.resolve(z.getKey() + "zone"), z.getValue());
-            yaml.append("  - {name: ").append(z.getKey()).append(", file: ").append(z.getKey()).append("zone}\n");
-        }
-        Node n = Node.start(NodeConfig.parseYaml(yaml.toString(), d));
-        nodes.add(n);
-        return n;
+        return CooTransferTest.primaryNode(dir, nodes, tag, port, zones);
     }
 
     static String member(String origin, String text) {
