@@ -16,10 +16,13 @@ import net.nsglobal.dashboard.mail.Mailer;
 import net.nsglobal.dashboard.mail.SmtpMailer;
 import net.nsglobal.dashboard.probe.DnsProbe;
 import net.nsglobal.dashboard.probe.TransferCheck;
+import net.nsglobal.dashboard.probe.DelegationCheck;
 import net.nsglobal.dashboard.signup.ConfirmService;
+import net.nsglobal.dashboard.signup.DelegationWatch;
 import net.nsglobal.dashboard.signup.SignupService;
 import net.nsglobal.dashboard.status.StatusService;
 import net.nsglobal.dashboard.store.Database;
+import net.nsglobal.dashboard.store.ProofStore;
 import net.nsglobal.dashboard.store.Repository;
 import net.nsglobal.dashboard.web.DemoMail;
 import net.nsglobal.dashboard.web.WebApp;
@@ -35,6 +38,7 @@ public final class ControlPlane implements AutoCloseable {
     private final WebApp web;
     private final DashboardConfig config;
     private final Repository repo;
+    private DelegationWatch delegations;
     private final java.util.concurrent.ScheduledExecutorService observer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "dashboard-status-observer");
@@ -72,16 +76,24 @@ public final class ControlPlane implements AutoCloseable {
             DnsProbe probe = new DnsProbe(config.resolver(), Duration.ofSeconds(3));
             Clock clock = Clock.systemUTC();
             Mailer m = mailer != null ? mailer : new SmtpMailer(config.smtp());
-            SignupService signups = new SignupService(config, repo, probe, m, clock);
+            ProofStore proofs = new ProofStore(db.jdbi());
+            // Parents served by NS-Global are asked at their customers' primaries, never at our edges (which answer
+            // from the longest zone they hold, a stale child included).
+            DelegationCheck delegationCheck = new DelegationCheck(config.resolver(), config.signup().dnsPort(),
+                    Duration.ofSeconds(3), zone -> repo.zone(zone).map(z -> z.primaries().stream()
+                            .map(ControlPlane::socketAddress).toList()));
+            SignupService signups = new SignupService(config, repo, probe, m, clock, proofs, delegationCheck);
             // Customers' TSIG secrets go to the collector's key file, never into the catalog.
             CatalogPublisher withKeys = config.collectorKeysFile() == null ? pub
                     : new KeysFirstPublisher(new CollectorKeysFile(config.collectorKeysFile()), pub);
-            ConfirmService confirms = new ConfirmService(repo, withKeys);
+            ConfirmService confirms = new ConfirmService(repo, withKeys, proofs, probe, delegationCheck);
             StatusService statuses = new StatusService(config, repo, probe, new TransferCheck(Duration.ofSeconds(5)), clock);
             confirms.republish();
-            web = new WebApp(config, signups, confirms, statuses, demoMailbox).start();
+            web = new WebApp(config, signups, confirms, statuses, demoMailbox, proofs).start();
             ControlPlane cp = new ControlPlane(db, pub, web, config);
             cp.observeEvery(Duration.ofSeconds(30), statuses);
+            cp.delegations = new DelegationWatch(repo, proofs, delegationCheck, clock);
+            cp.watchDelegationsEvery(config.signup().delegationRecheck());
             return cp;
         } catch (IOException | RuntimeException e) {
             if (web != null) web.close();
@@ -106,6 +118,27 @@ public final class ControlPlane implements AutoCloseable {
                 }
             }
         }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Re-checks every zone's delegation by its parent (first round one minute after start, then periodically). */
+    private void watchDelegationsEvery(Duration every) {
+        long first = Math.min(every.toMillis(), Duration.ofMinutes(1).toMillis());
+        observer.scheduleWithFixedDelay(delegations::runOnce, first, every.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The periodic delegation check, to run a round now (operators' tools and tests). */
+    public DelegationWatch delegations() { return delegations; }
+
+    /** A stored primary ({@code ADDR:PORT} or {@code [V6]:PORT}) as a socket address. */
+    private static java.net.InetSocketAddress socketAddress(String p) {
+        int colon = p.lastIndexOf(':');
+        String host = p.substring(0, colon).replace("[", "").replace("]", "");
+        try {
+            return new java.net.InetSocketAddress(InetAddress.getByName(host), Integer.parseInt(p.substring(colon + 1)));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("stored primary is not an address: " + p, e);
+        }
     }
 
     public int httpPort() { return web.port(); }

@@ -40,6 +40,7 @@ import net.nsglobal.dashboard.validate.Cidr;
  * catalog: {zone: catalog.nsglobal.internal, listen: 10.0.0.2:53}
  * limits: {per-client-ip: 20, per-domain: 3, per-rname: 5, window: 1h, max-pending: 1000,
  *          max-request-bytes: 16384, token-lifetime: 24h}
+ * signup: {txt-proof: false, dns-port: 53, delegation-recheck: 1h}
  * </pre>
  */
 public final class ConfigFile {
@@ -68,7 +69,7 @@ public final class ConfigFile {
         }
         if (root == null || !root.isObject()) throw new Invalid("(root)", "expected a mapping");
         known(root, "", "public-url", "http", "data-dir", "db", "resolver", "smtp", "allow-list", "own-prefixes",
-                "ns-names", "collector", "collector-keys-file", "sites", "catalog", "limits");
+                "ns-names", "collector", "collector-keys-file", "sites", "catalog", "limits", "signup");
         InetSocketAddress http = address(root, "http", "127.0.0.1:8080", 8080);
         String publicUrl = text(root, "public-url", "http://" + http.getHostString() + ":" + http.getPort());
         Path dataDir = baseDir.resolve(text(root, "data-dir", "var/dashboard")).normalize();
@@ -115,6 +116,17 @@ public final class ConfigFile {
                 integer(l, "limits.max-request-bytes", "max-request-bytes", (int) d.maxRequestBytes()),
                 duration(l, "limits.token-lifetime", "token-lifetime", d.tokenLifetime()));
 
+        JsonNode su = object(root, "signup");
+        known(su, "signup.", "txt-proof", "dns-port", "delegation-recheck");
+        DashboardConfig.Signup sd = DashboardConfig.Signup.defaults();
+        JsonNode txt = su.get("txt-proof");
+        if (txt != null && !txt.isNull() && !txt.isBoolean()) throw new Invalid("signup.txt-proof", "expected true or false");
+        int dnsPort = integer(su, "signup.dns-port", "dns-port", sd.dnsPort());
+        if (dnsPort < 1 || dnsPort > 65535) throw new Invalid("signup.dns-port", "expected a port 1-65535");
+        Duration recheck = duration(su, "signup.delegation-recheck", "delegation-recheck", sd.delegationRecheck());
+        if (recheck.isZero()) throw new Invalid("signup.delegation-recheck", "must be longer than 0");
+        DashboardConfig.Signup signup = new DashboardConfig.Signup(txt != null && txt.asBoolean(), dnsPort, recheck);
+
         String keysText = text(root, "collector-keys-file", null);
         Path keysFile = keysText == null ? null : baseDir.resolve(keysText).normalize();
         InetSocketAddress collectorDns = collector.has("dns") ? address(collector, "dns", null, 53) : null;
@@ -124,7 +136,7 @@ public final class ConfigFile {
                 strings(root, "ns-names"), text(collector, "transfer-address",
                         collectorDns == null ? "127.0.0.1" : collectorDns.getAddress().getHostAddress()),
                 collectorDns, sites, text(catalog, "zone", "catalog.nsglobal.internal"),
-                address(catalog, "listen", "127.0.0.1:5399", 53), keysFile, limits, false);
+                address(catalog, "listen", "127.0.0.1:5399", 53), keysFile, limits, false, signup);
     }
 
     private static void known(JsonNode n, String prefix, String... keys) throws Invalid {

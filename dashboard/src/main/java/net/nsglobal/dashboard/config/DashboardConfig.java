@@ -29,6 +29,7 @@ import net.nsglobal.dashboard.validate.Cidr;
  *                         (never into the catalog); null = not written (TSIG sign-ups then cannot transfer)
  * @param limits           abuse limits
  * @param demoMailbox      true only in the demo: shows the embedded mailbox page
+ * @param signup           ownership-proof settings (TXT proof, delegation checks)
  */
 public record DashboardConfig(
         String publicUrl, String httpHost, int httpPort,
@@ -37,9 +38,22 @@ public record DashboardConfig(
         List<Cidr> allowList, List<Cidr> ownPrefixes, List<String> nsNames,
         String collectorTransferAddress, InetSocketAddress collector, Map<String, InetSocketAddress> sites,
         String catalogZone, InetSocketAddress catalogListen, Path collectorKeysFile,
-        Limits limits, boolean demoMailbox) {
+        Limits limits, boolean demoMailbox, Signup signup) {
+
+    /** The configuration with default {@link Signup} settings. */
+    public DashboardConfig(String publicUrl, String httpHost, int httpPort, String dbUrl, String dbUser,
+                           String dbPassword, Path dataDir, InetSocketAddress resolver, SmtpSettings smtp,
+                           List<Cidr> allowList, List<Cidr> ownPrefixes, List<String> nsNames,
+                           String collectorTransferAddress, InetSocketAddress collector,
+                           Map<String, InetSocketAddress> sites, String catalogZone, InetSocketAddress catalogListen,
+                           Path collectorKeysFile, Limits limits, boolean demoMailbox) {
+        this(publicUrl, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp, allowList, ownPrefixes,
+                nsNames, collectorTransferAddress, collector, sites, catalogZone, catalogListen, collectorKeysFile,
+                limits, demoMailbox, Signup.defaults());
+    }
 
     public DashboardConfig {
+        if (signup == null) signup = Signup.defaults();
         allowList = List.copyOf(allowList);
         ownPrefixes = List.copyOf(ownPrefixes);
         nsNames = List.copyOf(nsNames);
@@ -55,10 +69,31 @@ public record DashboardConfig(
         }
     }
 
+    /**
+     * Ownership-proof settings.
+     *
+     * @param txtProof           offer the TXT-record proof ({@code _nsglobal-challenge.DOMAIN}) besides the RNAME mail
+     * @param dnsPort            port on which public authoritative servers (a parent zone's name servers) are asked;
+     *                           53 except in labs where every server runs on its own loopback port
+     * @param delegationRecheck  how often every served zone's delegation by its parent is checked again
+     */
+    public record Signup(boolean txtProof, int dnsPort, Duration delegationRecheck) {
+        public static Signup defaults() {
+            return new Signup(false, 53, Duration.ofHours(1));
+        }
+    }
+
+    /** The same config with other sign-up settings. */
+    public DashboardConfig withSignup(Signup s) {
+        return new DashboardConfig(publicUrl, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp,
+                allowList, ownPrefixes, nsNames, collectorTransferAddress, collector, sites, catalogZone,
+                catalogListen, collectorKeysFile, limits, demoMailbox, s);
+    }
+
     /** The same config with the public URL replaced (once the real HTTP port is known). */
     public DashboardConfig withPublicUrl(String url) {
         return new DashboardConfig(url, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp,
                 allowList, ownPrefixes, nsNames, collectorTransferAddress, collector, sites, catalogZone,
-                catalogListen, collectorKeysFile, limits, demoMailbox);
+                catalogListen, collectorKeysFile, limits, demoMailbox, signup);
     }
 }

@@ -13,6 +13,12 @@ public sealed interface Outcome {
     record Limited(String message) implements Outcome {}
     /** The mail could not be handed to the relay (HTTP 503); nothing stays stored. */
     record MailFailed(String message) implements Outcome {}
+    /**
+     * Stored, waiting for the TXT record {@code recordName} = {@code recordValue} (HTTP 202). Nothing was mailed; the
+     * link is given to the requester, since it only works once the record is published in the zone.
+     */
+    record Challenge(String domain, String recordName, String recordValue, String confirmUrl, String soaNote,
+                     List<String> allowOnPrimary) implements Outcome {}
     /** The confirmation mail went out (HTTP 202). */
     record Sent(String domain, String maskedMailbox, List<String> allowOnPrimary) implements Outcome {}
 }

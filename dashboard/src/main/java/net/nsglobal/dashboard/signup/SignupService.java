@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.mail.Mailer;
+import net.nsglobal.dashboard.probe.DelegationCheck;
 import net.nsglobal.dashboard.probe.DnsProbe;
 import net.nsglobal.dashboard.probe.SoaAnswer;
 import net.nsglobal.dashboard.store.PendingRequest.Kind;
+import net.nsglobal.dashboard.store.ProofStore;
 import net.nsglobal.dashboard.store.Repository;
+import net.nsglobal.dashboard.store.RequestProof;
 import net.nsglobal.dashboard.store.ZoneEntry;
 import net.nsglobal.dashboard.validate.AddressPolicy;
 import net.nsglobal.dashboard.validate.DomainName;
@@ -22,6 +25,7 @@ import net.nsglobal.dashboard.validate.TsigInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.TextParseException;
 
 /**
@@ -40,8 +44,20 @@ public final class SignupService {
     private final RateLimiter limiter;
     private final SignupInput input;
     private final Clock clock;
+    private final ProofStore proofs;
+    private final DelegationCheck delegations;
+    private final Nesting nesting;
 
     public SignupService(DashboardConfig config, Repository repo, DnsProbe probe, Mailer mailer, Clock clock) {
+        this(config, repo, probe, mailer, clock, null, null);
+    }
+
+    /** @param proofs and {@code delegations} null = no nesting check and no proof records (unit use only) */
+    public SignupService(DashboardConfig config, Repository repo, DnsProbe probe, Mailer mailer, Clock clock,
+                         ProofStore proofs, DelegationCheck delegations) {
+        this.proofs = proofs;
+        this.delegations = delegations;
+        this.nesting = proofs == null ? null : new Nesting(proofs, delegations);
         this.config = config;
         this.repo = repo;
         this.probe = probe;
@@ -54,6 +70,19 @@ public final class SignupService {
     /** A sign-up ({@link Kind#SIGNUP}) or a change of primaries/TSIG ({@link Kind#CHANGE}). */
     public Outcome request(Kind kind, String clientIp, String domain, List<String> primaries,
                            String tsigName, String tsigAlgorithm, String tsigSecret) {
+        return request(kind, clientIp, domain, primaries, tsigName, tsigAlgorithm, tsigSecret, false);
+    }
+
+    /**
+     * @param txtProof prove ownership with a TXT record at {@code _nsglobal-challenge.DOMAIN} instead of the RNAME
+     *                 mail (only when {@code signup.txt-proof} is on): nothing is mailed, the link is given back
+     */
+    public Outcome request(Kind kind, String clientIp, String domain, List<String> primaries,
+                           String tsigName, String tsigAlgorithm, String tsigSecret, boolean txtProof) {
+        if (txtProof && !config.signup().txtProof()) {
+            return new Outcome.Invalid(Map.of("proof", "The TXT-record proof is not offered here; confirm by the mail "
+                    + "to the SOA contact (RNAME)."));
+        }
         if (!limiter.tryAcquire("ip:" + clientIp, config.limits().perClientIp())) {
             return new Outcome.Limited("Too many requests from your address; try again later.");
         }
@@ -80,16 +109,36 @@ public final class SignupService {
             return new Outcome.Unverifiable(Map.of("tsig.name", keyNameTaken(t.name(), v.domain())));
         }
         Map<String, String> dnsErrors = new LinkedHashMap<>();
-        Optional<String> mailbox = ownerMailbox(v.domain(), dnsErrors);
-        if (mailbox.isEmpty()) return new Outcome.Unverifiable(dnsErrors);
-        checkPrimaries(v.domain(), v.primaries(), t, dnsErrors);
+        // The proof is the PUBLIC SOA, through the resolver: never the SOA of the primary the requester gave us.
+        SoaAnswer pub = probe.publicSoa(absolute(v.domain()));
+        Optional<String> mailbox = ownerMailbox(v.domain(), pub, dnsErrors);
+        if (txtProof && pub instanceof SoaAnswer.Found) dnsErrors.remove("domain"); // the RNAME need not be a mailbox
+        if (!dnsErrors.isEmpty()) return new Outcome.Unverifiable(dnsErrors);
+        if (kind == Kind.SIGNUP && nesting != null) {
+            Optional<String> refusal = nesting.refusal(v.domain());
+            if (refusal.isPresent()) return new Outcome.Unverifiable(Map.of("domain", refusal.get()));
+        }
+        List<SOARecord> primarySoas = checkPrimaries(v.domain(), v.primaries(), t, dnsErrors);
         if (!dnsErrors.isEmpty()) return new Outcome.Unverifiable(dnsErrors);
         List<String> prim = v.primaries().stream().map(PrimaryAddress::toString).toList();
-        return mail(kind, v.domain(), prim, t, mailbox.get());
+        String note = SoaComparison.note(((SoaAnswer.Found) pub).soa(), v.primaries(), primarySoas);
+        if (txtProof) {
+            return challenge(kind, v.domain(), prim, t, mailbox.orElse(""), note);
+        }
+        return mail(kind, v.domain(), prim, t, mailbox.get(), new RequestProof(RequestProof.Method.RNAME, v.domain(), note));
     }
 
     /** Removal of a zone: only the domain is given; the link goes to the RNAME as for a sign-up. */
     public Outcome requestRemoval(String clientIp, String domain) {
+        return requestRemoval(clientIp, domain, false);
+    }
+
+    /**
+     * @param asParent "I own the parent": the link goes to the RNAME of the zone above {@code domain} (found through
+     *                 the resolver), whose owner decides whether the name is delegated at all. This is how the owner
+     *                 of victim.com removes a stale x.victim.com that someone else signed up while it was delegated.
+     */
+    public Outcome requestRemoval(String clientIp, String domain, boolean asParent) {
         if (!limiter.tryAcquire("ip:" + clientIp, config.limits().perClientIp())) {
             return new Outcome.Limited("Too many requests from your address; try again later.");
         }
@@ -101,15 +150,47 @@ public final class SignupService {
         }
         if (repo.zone(d).isEmpty()) return new Outcome.Invalid(Map.of("domain", d + " is not served by NS-Global."));
         Map<String, String> dnsErrors = new LinkedHashMap<>();
-        Optional<String> mailbox = ownerMailbox(d, dnsErrors);
+        if (asParent) {
+            Optional<String> parent = delegations == null ? Optional.empty() : delegations.parentApex(d);
+            if (parent.isEmpty()) {
+                return new Outcome.Unverifiable(Map.of("domain", "We could not find the zone above " + d
+                        + " in the DNS, so there is no parent contact to ask."));
+            }
+            Optional<String> m = ownerMailbox(parent.get(), probe.publicSoa(absolute(parent.get())), dnsErrors);
+            if (m.isEmpty()) return new Outcome.Unverifiable(dnsErrors);
+            return mail(Kind.DELETE, d, null, null, m.get(),
+                    new RequestProof(RequestProof.Method.PARENT_RNAME, parent.get(), null));
+        }
+        Optional<String> mailbox = ownerMailbox(d, probe.publicSoa(absolute(d)), dnsErrors);
         if (mailbox.isEmpty()) {
             // The zone may be gone from the public DNS already: the mailbox confirmed last time still proves ownership.
-            mailbox = repo.zone(d).map(ZoneEntry::mailbox);
+            mailbox = repo.zone(d).map(ZoneEntry::mailbox).filter(x -> !x.isEmpty());
         }
-        return mail(Kind.DELETE, d, null, null, mailbox.get());
+        if (mailbox.isEmpty()) return new Outcome.Unverifiable(dnsErrors);
+        return mail(Kind.DELETE, d, null, null, mailbox.get(), RequestProof.rnameOf(d));
     }
 
-    private Outcome mail(Kind kind, String domain, List<String> primaries, TsigInput t, String mailbox) {
+    /** The TXT-record proof: store the request and give its link back; nothing is mailed. */
+    private Outcome challenge(Kind kind, String domain, List<String> primaries, TsigInput t, String mailbox, String note) {
+        if (repo.countPending() >= config.limits().maxPending()) {
+            return new Outcome.Limited("Too many sign-ups are waiting for confirmation; try again in a while.");
+        }
+        if (!limiter.tryAcquire("domain:" + domain, config.limits().perDomain())) {
+            return new Outcome.Limited("Too many requests for " + domain + "; try again later.");
+        }
+        String token = Tokens.newToken();
+        byte[] hash = Tokens.hash(token);
+        long id = repo.insertPending(kind, domain, primaries, t == null ? null : t.name(),
+                t == null ? null : t.algorithm(), t == null ? null : t.secret(), mailbox, hash,
+                clock.instant().plus(config.limits().tokenLifetime()));
+        proofs.saveProof(id, new RequestProof(RequestProof.Method.TXT, domain, note));
+        log.info("signup {}: {} waits for its TXT challenge", domain, kind);
+        return new Outcome.Challenge(domain, Tokens.challengeName(domain), Tokens.challengeValue(hash),
+                config.publicUrl() + "/confirm/" + token, note, allowOnPrimary());
+    }
+
+    private Outcome mail(Kind kind, String domain, List<String> primaries, TsigInput t, String mailbox,
+                         RequestProof proof) {
         if (repo.countPending() >= config.limits().maxPending()) {
             return new Outcome.Limited("Too many sign-ups are waiting for confirmation; try again in a while.");
         }
@@ -124,9 +205,10 @@ public final class SignupService {
         long id = repo.insertPending(kind, domain, primaries, t == null ? null : t.name(),
                 t == null ? null : t.algorithm(), t == null ? null : t.secret(), mailbox, Tokens.hash(token),
                 clock.instant().plus(config.limits().tokenLifetime()));
+        if (proofs != null) proofs.saveProof(id, proof);
         try {
             mailer.send(mailbox, ConfirmationMail.subject(kind, domain), ConfirmationMail.body(config, kind, domain,
-                    primaries, token));
+                    primaries, token, proof));
         } catch (Mailer.MailFailure e) {
             repo.deletePending(id);
             log.warn("signup {}: {}", domain, e.getMessage());
@@ -149,9 +231,7 @@ public final class SignupService {
     }
 
     /** The RNAME mailbox from the public SOA; fills {@code errors["domain"]} and returns empty when there is none. */
-    private Optional<String> ownerMailbox(String domain, Map<String, String> errors) {
-        Name name = absolute(domain);
-        SoaAnswer a = probe.publicSoa(name);
+    private Optional<String> ownerMailbox(String domain, SoaAnswer a, Map<String, String> errors) {
         if (a instanceof SoaAnswer.Found f) {
             Optional<String> m = Rname.toMailbox(f.soa().getAdmin());
             if (m.isEmpty()) {
@@ -205,16 +285,23 @@ public final class SignupService {
                 + "own (for example nsglobal-xfr." + domain + "), allow transfers with it, and give us that name.";
     }
 
-    /** Each primary must answer the SOA authoritatively; queries are signed with the zone's key, as transfers will be. */
-    private void checkPrimaries(String domain, List<PrimaryAddress> primaries, TsigInput tsig, Map<String, String> errors) {
+    /**
+     * Each primary must answer the SOA authoritatively; queries are signed with the zone's key, as transfers will be.
+     * Returns the SOA each primary answered (null where none).
+     */
+    private List<SOARecord> checkPrimaries(String domain, List<PrimaryAddress> primaries, TsigInput tsig,
+                                           Map<String, String> errors) {
         Name name = absolute(domain);
+        List<SOARecord> soas = new ArrayList<>();
         for (int i = 0; i < primaries.size(); i++) {
             PrimaryAddress p = primaries.get(i);
             String key = "primaries[" + i + "]";
             SoaAnswer a = probe.soaAt(p.socketAddress(), name, tsig == null ? null : tsig.signer());
             String problem = PrimaryVerdicts.problem(a, p, domain);
             if (problem != null) errors.put(key, problem);
+            soas.add(a instanceof SoaAnswer.Found f ? f.soa() : null);
         }
+        return soas;
     }
 
     static Name absolute(String domain) {

@@ -23,6 +23,19 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** Where the TXT-record proof lives (as ACME's {@code _acme-challenge}, RFC 8555 §8.4). */
+    public static String challengeName(String domain) {
+        return "_nsglobal-challenge." + domain;
+    }
+
+    /**
+     * The TXT value proving a request: base64url of the token's SHA-256. It is public once published, which is safe
+     * because the link needs the token itself, and the hash does not give it away.
+     */
+    public static String challengeValue(byte[] tokenHash) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(tokenHash);
+    }
+
     /** SHA-256 of the token text; null for anything that is not shaped like one of our tokens. */
     public static byte[] hash(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) return null;

@@ -12,6 +12,24 @@ public sealed interface Confirmation {
      */
     record KeyNameTaken(PendingRequest request) implements Confirmation {}
 
+    /**
+     * Nothing changed: a sign-up for a zone that is served already (changes go through the change flow, whose mail
+     * shows what is replaced). The token is used up.
+     */
+    record ZoneExists(PendingRequest request) implements Confirmation {}
+
+    /**
+     * Nothing changed: the ownership proof no longer holds (the public SOA names another RNAME than the one the link
+     * was mailed to). The link is dead; {@code why} says what changed.
+     */
+    record ProofGone(PendingRequest request, String why) implements Confirmation {}
+
+    /**
+     * Nothing changed yet: the proof cannot be seen right now (the TXT record is not published yet, or the public SOA
+     * could not be looked up). The link stays valid; {@code why} says what to do.
+     */
+    record ProofPending(PendingRequest request, String why) implements Confirmation {}
+
     /** Unknown, already used or expired token (all look the same to the visitor). */
     record NotFound() implements Confirmation {}
 }

@@ -111,7 +111,18 @@ public final class Repository {
                     where id = :id and confirmed_at is null
                     returning *""").bind("id", p.get().id()).map((rs, ctx) -> pending(rs)).findOne();
             if (done.isEmpty()) return new Confirmation.NotFound();
+            // A sign-up never overwrites a served zone: a replacement goes through the change flow, whose page and
+            // mail show what is replaced. (Reached only when two sign-ups raced, as confirming cancels the others.)
+            boolean exists = h.createQuery("select count(*) from zone where domain = :d")
+                    .bind("d", done.get().domain()).mapTo(Integer.class).one() > 0;
+            if (done.get().kind() == Kind.SIGNUP && exists) return new Confirmation.ZoneExists(done.get());
             apply(h, done.get(), newCatalogId);
+            // One confirmed request settles the domain: the other links mailed for it (an older look-alike request
+            // with someone else's primaries among them) die, so a later click cannot silently undo this one.
+            h.createUpdate("""
+                    update pending_request set expires_at = now()
+                    where domain = :d and id <> :id and confirmed_at is null and expires_at > now()""")
+                    .bind("d", done.get().domain()).bind("id", done.get().id()).execute();
             return new Confirmation.Applied(done.get());
         });
     }
@@ -120,10 +131,7 @@ public final class Repository {
         switch (r.kind()) {
             case SIGNUP -> h.createUpdate("""
                     insert into zone (domain, catalog_id, primaries, tsig_name, tsig_algorithm, tsig_secret, rname_mailbox)
-                    values (:d, :id, :p, :tn, :ta, :ts, :m)
-                    on conflict (domain) do update set primaries = excluded.primaries, tsig_name = excluded.tsig_name,
-                      tsig_algorithm = excluded.tsig_algorithm, tsig_secret = excluded.tsig_secret,
-                      rname_mailbox = excluded.rname_mailbox, updated_at = now()""")
+                    values (:d, :id, :p, :tn, :ta, :ts, :m)""")
                     .bind("d", r.domain()).bind("id", newCatalogId).bind("p", String.join(",", r.primaries()))
                     .bind("tn", r.tsigName()).bind("ta", r.tsigAlgorithm()).bind("ts", r.tsigSecret())
                     .bind("m", r.mailbox()).execute();

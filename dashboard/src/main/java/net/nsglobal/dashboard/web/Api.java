@@ -59,9 +59,26 @@ final class Api {
         if (p.isArray()) p.forEach(n -> primaries.add(n.asText("")));
         else if (p.isTextual()) primaries.add(p.asText());
         JsonNode t = body.path("tsig");
+        String proof = text(body, "proof");
+        if (proof != null && !proof.equals("txt") && !proof.equals("rname")) {
+            json(ctx, 400, Map.of("errors", Map.of("proof", "proof is \"rname\" (the default: a mail to the SOA "
+                    + "contact) or \"txt\" (a TXT record in the zone).")));
+            return;
+        }
         Outcome o = signups.request(Kind.SIGNUP, ctx.ip(), body.path("domain").asText(""), primaries,
-                text(t, "name"), text(t, "algorithm"), text(t, "secret"));
-        if (o instanceof Outcome.Sent s) {
+                text(t, "name"), text(t, "algorithm"), text(t, "secret"), "txt".equals(proof));
+        if (o instanceof Outcome.Challenge c) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("domain", c.domain());
+            m.put("proof", "txt");
+            m.put("txt", Map.of("name", c.recordName(), "value", c.recordValue()));
+            m.put("confirmUrl", c.confirmUrl());
+            m.put("soaNote", c.soaNote());
+            m.put("allowOnPrimary", c.allowOnPrimary());
+            m.put("confirm", "Publish the TXT record in the zone, then open confirmUrl and press Confirm; it expires "
+                    + "in 24 hours.");
+            json(ctx, 202, m);
+        } else if (o instanceof Outcome.Sent s) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("domain", s.domain());
             m.put("mailedTo", s.maskedMailbox());

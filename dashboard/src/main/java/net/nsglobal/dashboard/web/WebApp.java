@@ -21,6 +21,8 @@ import net.nsglobal.dashboard.status.ZoneStatus;
 import net.nsglobal.dashboard.store.Confirmation;
 import net.nsglobal.dashboard.store.PendingRequest;
 import net.nsglobal.dashboard.store.PendingRequest.Kind;
+import net.nsglobal.dashboard.store.ProofStore;
+import net.nsglobal.dashboard.store.RequestProof;
 import net.nsglobal.dashboard.validate.DomainName;
 
 /**
@@ -37,9 +39,13 @@ public final class WebApp implements AutoCloseable {
     private final Api api;
     private final Javalin app;
     private final byte[] css;
+    private final ProofStore proofs;
+    private final Ops ops;
 
     public WebApp(DashboardConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
-                  Supplier<List<DemoMail>> demoMailbox) {
+                  Supplier<List<DemoMail>> demoMailbox, ProofStore proofs) {
+        this.proofs = proofs;
+        this.ops = new Ops(proofs);
         this.config = config;
         this.signups = signups;
         this.confirms = confirms;
@@ -67,6 +73,7 @@ public final class WebApp implements AutoCloseable {
             if (demoMailbox != null) c.routes.get("/demo/mailbox", this::mailboxPage);
             c.routes.post("/api/v1/signups", api::signup);
             c.routes.get("/api/v1/zones/{domain}", api::zone);
+            c.routes.get("/api/v1/ops/undelegated", ops::undelegated);
             c.routes.exception(Halt.class, this::halted);
             c.routes.error(404, "html", ctx -> page(ctx, 404, "Page not found",
                     "There is nothing at this address.", "/", "Add a zone"));
@@ -113,18 +120,21 @@ public final class WebApp implements AutoCloseable {
     // ---- sign-up -----------------------------------------------------------------------------------------------
 
     private void signupForm(Context ctx) {
-        render(ctx, 200, "signup.jte", Map.of("form", FormView.empty("/signup", Csrf.token(ctx), ctx.queryParam("domain"))));
+        render(ctx, 200, "signup.jte", Map.of("form", FormView.empty("/signup", Csrf.token(ctx), ctx.queryParam("domain")),
+                "txtProof", config.signup().txtProof()));
     }
 
     private void signupPost(Context ctx) {
         FormView typed = typed(ctx, "/signup", Map.of());
         Outcome o = signups.request(Kind.SIGNUP, ctx.ip(), typed.domain(), typed.primaries(), typed.tsigName(),
-                typed.tsigAlgorithm(), typed.tsigSecret());
+                typed.tsigAlgorithm(), typed.tsigSecret(), "txt".equals(ctx.formParam("proof")));
         respondToRequest(ctx, o, typed, "signup.jte", "Check your mail");
     }
 
     private void respondToRequest(Context ctx, Outcome o, FormView typed, String template, String heading) {
-        if (o instanceof Outcome.Sent s) {
+        if (o instanceof Outcome.Challenge ch) {
+            render(ctx, 200, "challenge.jte", Map.of("c", ch));
+        } else if (o instanceof Outcome.Sent s) {
             render(ctx, 200, "sent.jte", Map.of("heading", heading, "domain", s.domain(),
                     "maskedMailbox", s.maskedMailbox(), "allow", s.allowOnPrimary()));
         } else if (o instanceof Outcome.Invalid i) {
@@ -146,7 +156,7 @@ public final class WebApp implements AutoCloseable {
             FormView blank = FormView.empty(remove ? "/manage/change" : "/manage/remove", typed.csrf(), "");
             render(ctx, status, template, Map.of("change", remove ? blank : f, "remove", remove ? f : blank));
         } else {
-            render(ctx, status, template, Map.of("form", f));
+            render(ctx, status, template, Map.of("form", f, "txtProof", config.signup().txtProof()));
         }
     }
 
@@ -170,7 +180,27 @@ public final class WebApp implements AutoCloseable {
             keyNameTakenPage(ctx, p.get());
             return;
         }
-        render(ctx, 200, "confirm.jte", Map.of("request", p.get(), "token", token, "csrf", Csrf.token(ctx)));
+        Optional<Confirmation> proof = confirms.recheck(token, p.get());
+        if (proof.isPresent() && proof.get() instanceof Confirmation.ProofGone g) {
+            proofGonePage(ctx, g);
+            return;
+        }
+        RequestProof how = confirms.proof(p.get());
+        Map<String, Object> m = new HashMap<>();
+        m.put("request", p.get());
+        m.put("token", token);
+        m.put("csrf", Csrf.token(ctx));
+        m.put("proof", how);
+        m.put("current", confirms.current(p.get()).orElse(null));
+        m.put("challenge", how.method() == RequestProof.Method.TXT ? ConfirmService.challengeValue(token) : null);
+        m.put("waiting", proof.isPresent() && proof.get() instanceof Confirmation.ProofPending w ? w.why() : null);
+        render(ctx, 200, "confirm.jte", m);
+    }
+
+    /** 410: the SOA contact changed since the link was mailed; the link is dead. */
+    private void proofGonePage(Context ctx, Confirmation.ProofGone g) {
+        page(ctx, 410, "Link no longer valid", "Nothing was changed. " + g.why(),
+                g.request().kind() == Kind.DELETE ? "/manage" : "/?domain=" + g.request().domain(), "Ask again");
     }
 
     /** 409: since the request, another zone holds its TSIG key name with another secret; nothing was (or will be) changed. */
@@ -186,6 +216,21 @@ public final class WebApp implements AutoCloseable {
         Confirmation c = confirms.confirm(ctx.pathParam("token"));
         if (c instanceof Confirmation.KeyNameTaken t) {
             keyNameTakenPage(ctx, t.request());
+            return;
+        }
+        if (c instanceof Confirmation.ProofGone g) {
+            proofGonePage(ctx, g);
+            return;
+        }
+        if (c instanceof Confirmation.ProofPending w) {
+            page(ctx, 409, "Not confirmed yet", "Nothing was changed. " + w.why(), ctx.path(), "Back to the confirmation");
+            return;
+        }
+        if (c instanceof Confirmation.ZoneExists z) {
+            page(ctx, 409, z.request().domain() + " is already served", "Nothing was changed: " + z.request().domain()
+                    + " was signed up meanwhile. To change its primaries or key, use the change form; its "
+                    + "confirmation page shows the current and the new settings side by side.", "/manage?domain="
+                    + z.request().domain(), "Change primaries");
             return;
         }
         if (!(c instanceof Confirmation.Applied applied)) {
@@ -242,8 +287,10 @@ public final class WebApp implements AutoCloseable {
         }
         boolean confirmed = "1".equals(ctx.queryParam("confirmed"));
         int refresh = confirmed && !s.get().inSync() ? 2 : 0;
-        render(ctx, 200, "status.jte", Map.of("s", s.get(), "confirmed", confirmed, "refresh", refresh,
+        Map<String, Object> m = new HashMap<>(Map.of("s", s.get(), "confirmed", confirmed, "refresh", refresh,
                 "tryIt", tryIt(domain)));
+        m.put("undelegated", proofs.delegation(domain).filter(d -> !d.delegated()).orElse(null));
+        render(ctx, 200, "status.jte", m);
     }
 
     /** In the demo, the dig line for each site, so the newcomer can ask every edge (sites are on loopback there). */
@@ -273,7 +320,7 @@ public final class WebApp implements AutoCloseable {
 
     private void removePost(Context ctx) {
         FormView typed = typed(ctx, "/manage/remove", Map.of());
-        Outcome o = signups.requestRemoval(ctx.ip(), typed.domain());
+        Outcome o = signups.requestRemoval(ctx.ip(), typed.domain(), ctx.formParam("asParent") != null);
         if (o instanceof Outcome.Invalid i && i.errors().containsKey("domain")) {
             o = new Outcome.Invalid(Map.of("remove", i.errors().get("domain")));
         }
