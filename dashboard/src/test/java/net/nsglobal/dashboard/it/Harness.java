@@ -54,6 +54,13 @@ public final class Harness implements AutoCloseable {
      */
     public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
                    Map<String, KnotPrimary.Key> signedTransfers, InetSocketAddress collector) throws Exception {
+        this(dir, limits, moreZones, signedTransfers, collector, DashboardConfig.Signup.defaults());
+    }
+
+    /** @param signup ownership-proof settings (TXT proof on/off, the port parents' name servers are asked on) */
+    public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
+                   Map<String, KnotPrimary.Key> signedTransfers, InetSocketAddress collector,
+                   DashboardConfig.Signup signup) throws Exception {
         this.dataDir = dir.resolve("state");
         Map<String, String> zones = new java.util.LinkedHashMap<>(Map.of(
                 SHOP, zone(SHOP, "hostmaster." + SHOP + ".", 2024010101),
@@ -77,7 +84,7 @@ public final class Harness implements AutoCloseable {
                 List.of(Cidr.parse("127.0.0.0/8")), List.of(Cidr.parse("192.0.2.0/24")),
                 List.of("ns1.nsglobal.test", "ns2.nsglobal.test"), "127.0.0.1", collector, Map.of("lab1", knot.address()),
                 "catalog.nsglobal.test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                dataDir.resolve("collector-keys.yaml"), limits, false);
+                dataDir.resolve("collector-keys.yaml"), limits, false, signup);
         startPlane();
     }
 

@@ -129,6 +129,18 @@ public final class KnotPrimary implements AutoCloseable {
         if (p.waitFor() != 0) throw new IllegalStateException("knotc reload failed: " + out);
     }
 
+    /**
+     * The owner edits a zone on the primary: its file rewritten and {@code knotc zone-reload}; returns once Knot has
+     * loaded it (knotc waits). The zone text should carry a higher serial.
+     */
+    public void setZone(String zone, String text) throws Exception {
+        Files.writeString(dir.resolve(zone + ".zone"), text);
+        Process p = new ProcessBuilder("/usr/sbin/knotc", "-c", dir.resolve("knot.conf").toString(), "-t", "10",
+                "-b", "zone-reload", zone).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new IllegalStateException("knotc zone-reload " + zone + " failed: " + out);
+    }
+
     public InetSocketAddress address() { return new InetSocketAddress(InetAddress.getLoopbackAddress(), port); }
 
     public String primary() { return "127.0.0.1:" + port; }
