@@ -38,4 +38,19 @@ class ConfigFileTest {
         assertThatThrownBy(() -> ConfigFile.parse("own-prefixes: [300.0.0.0/8]", Path.of(".")))
                 .hasMessageContaining("own-prefixes");
     }
+
+    @Test
+    void signupSettingsDefaultToMailOnlyAndParse() throws Exception {
+        DashboardConfig d = ConfigFile.parse("http: 127.0.0.1:8080", Path.of("."));
+        assertThat(d.signup()).isEqualTo(new DashboardConfig.Signup(false, 53, Duration.ofHours(1)));
+        DashboardConfig c = ConfigFile.parse("signup: {txt-proof: true, dns-port: 5353, delegation-recheck: 10m}",
+                Path.of("."));
+        assertThat(c.signup()).isEqualTo(new DashboardConfig.Signup(true, 5353, Duration.ofMinutes(10)));
+        assertThatThrownBy(() -> ConfigFile.parse("signup: {txt-proof: yes-please}", Path.of(".")))
+                .hasMessageContaining("signup.txt-proof");
+        assertThatThrownBy(() -> ConfigFile.parse("signup: {dns-port: 0}", Path.of(".")))
+                .hasMessageContaining("signup.dns-port");
+        assertThatThrownBy(() -> ConfigFile.parse("signup: {txt: true}", Path.of(".")))
+                .hasMessageContaining("signup.txt: unknown key");
+    }
 }

@@ -193,4 +193,16 @@ class SignupFlowTest {
         assertThat(web.post(path, Map.of("csrf", web.csrf("/"))).statusCode()).isEqualTo(404);
         assertThat(h.catalogMembers()).doesNotContain("change-shop.test");
     }
+
+    @Test
+    void theTxtProofIsOffUnlessConfigured() throws Exception {
+        Http web = new Http(h.url());
+        int pending = h.pendingCount();
+        HttpResponse<String> r = web.postJson("/api/v1/signups",
+                "{\"domain\":\"" + Harness.API + "\",\"primaries\":[\"" + h.knot.primary() + "\"],\"proof\":\"txt\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("The TXT-record proof is not offered here");
+        assertThat(web.get("/").body()).doesNotContain("_nsglobal-challenge");
+        assertThat(h.pendingCount()).isEqualTo(pending);
+    }
 }
