@@ -155,8 +155,6 @@ class TcpSlotsNodeTest {
         for (int i = 1; i <= 48; i++) {   // 48 public sources, each with one connection the server is busy answering
             if (makeBusy(floodFrom("127.0.1." + i, server), 200) > 0) busy++;
         }
-        assertThat(busy).as("public connections given a slot").isEqualTo(16);
-
         ZoneTransferIn xfr = ZoneTransferIn.newAXFR(Name.fromString("t.example."), server, null);
         xfr.setLocalAddress(new InetSocketAddress("127.0.0.9", 0));
         xfr.setTimeout(Duration.ofSeconds(20));
@@ -164,6 +162,7 @@ class TcpSlotsNodeTest {
         List<Record> records = xfr.getAXFR();
         assertThat(records.get(0)).isInstanceOf(SOARecord.class);
         assertThat(records).hasSize(204);   // SOA, NS, A, 200 TXT (the closing SOA is not listed)
+        assertThat(busy).as("public connections given a slot: all but the reserve").isEqualTo(16);
     }
 
     @Test
