@@ -63,8 +63,8 @@ public final class Schema {
                     + "connection that waited longest is closed for a newcomer, or with none idle the newcomer is (RFC 7766 §6.2.2)");
     public static final Setting<Integer> TCP_MAX_CONNECTIONS_PER_SOURCE = Setting.optional("tcp-max-connections-per-source",
             integer(0, 16384), 16,
-            "open TCP connections from one source (an IPv4 address, an IPv6 network of tcp-ipv6-prefix bits); further "
-                    + "ones are closed at once; 0 = no limit (e.g. behind a proxy that connects from one address)");
+            "open TCP connections from one source (an IPv4 address, an IPv6 network of tcp-ipv6-prefix bits) not in "
+                    + "transfer-acl.allow; further ones are closed at once; 0 = no limit (e.g. behind a proxy that connects from one address)");
     public static final Setting<Integer> TCP_IPV6_PREFIX = Setting.optional("tcp-ipv6-prefix", integer(1, 128), 56,
             "IPv6 clients are counted per network of this prefix length for tcp-max-connections-per-source");
     public static final Setting<Integer> TCP_TRANSFER_RESERVED = Setting.optional("tcp-transfer-reserved", integer(0, 16383), 32,

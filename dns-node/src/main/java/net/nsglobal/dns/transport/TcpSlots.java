@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * <ol>
  *   <li><b>per source</b>: at most {@code perSource} connections from one IPv4 address or one IPv6 network of
  *       {@code ipv6Prefix} bits; more are refused (one end site gets at least a /56, RIPE-690, so a /64 is not one
- *       client);</li>
+ *       client). Transfer sources are not limited: the operator listed them, and an edge may pull many zones at
+ *       once;</li>
  *   <li><b>transfer reserve</b>: {@code transferReserved} of the slots are taken only by addresses of the
  *       transfer-acl (told by a predicate, so transport knows nothing of zones); beyond the reserve those addresses
  *       share the public slots;</li>
@@ -47,7 +48,7 @@ final class TcpSlots {
 
     /**
      * @param maxConnections   slots in all, the reserved ones included
-     * @param perSource        connections per source (IPv4 address, IPv6 network); 0 = no limit
+     * @param perSource        connections per source (IPv4 address, IPv6 network) other than transfer sources; 0 = no limit
      * @param ipv6Prefix       prefix length that makes IPv6 addresses one source
      * @param transferReserved slots only {@code transferSource} addresses take (must be below maxConnections)
      */
@@ -68,9 +69,11 @@ final class TcpSlots {
      */
     synchronized Admission admit(InetAddress remote, Socket socket) {
         InetAddress source = source(remote, ipv6Prefix);
-        int fromSource = perSourceOpen.getOrDefault(source, 0);
-        if (perSource > 0 && fromSource >= perSource) return new Admission(null, Refusal.PER_SOURCE, null);
-        if (reservedInUse < reservedSlots && transferSource.test(remote)) {
+        boolean transfer = transferSource.test(remote);
+        if (!transfer && perSource > 0 && perSourceOpen.getOrDefault(source, 0) >= perSource) {
+            return new Admission(null, Refusal.PER_SOURCE, null);
+        }
+        if (transfer && reservedInUse < reservedSlots) {
             reservedInUse++;
             return new Admission(take(source, socket, true), null, null);
         }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The slot rules on addresses that loopback cannot give a black-box test (several IPv6 networks): an IPv6 source is
- * its network of tcp-ipv6-prefix bits, and a slot is given back once however often its connection ends.
+ * its network of tcp-ipv6-prefix bits, transfer sources are not limited per source, and a slot is given back once
+ * however often its connection ends.
  */
 @Timeout(10)
 class TcpSlotsTest {
@@ -29,6 +30,15 @@ class TcpSlotsTest {
         assertThat(slots.admit(ip("192.0.2.2"), null).slot()).as("IPv4: one address is one source").isNotNull();
         assertThat(TcpSlots.source(ip("2001:db8:aaaa:bbff:1::1"), 64)).isEqualTo(ip("2001:db8:aaaa:bbff::"));
         assertThat(TcpSlots.source(ip("2001:db8:aaaa:bbff:1::1"), 56)).isEqualTo(ip("2001:db8:aaaa:bb00::"));
+    }
+
+    @Test
+    void transferSourcesAreNotLimitedPerSourceAndUseTheReserveFirst() throws Exception {
+        TcpSlots slots = new TcpSlots(6, 1, 56, 2, a -> a.getHostAddress().equals("192.0.2.9"));
+        for (int i = 0; i < 5; i++) assertThat(slots.admit(ip("192.0.2.9"), null).slot()).isNotNull();
+        assertThat(slots.reservedInUse()).isEqualTo(2);
+        assertThat(slots.admit(ip("192.0.2.1"), null).slot()).isNotNull();
+        assertThat(slots.admit(ip("192.0.2.1"), null).refusal()).isEqualTo(TcpSlots.Refusal.PER_SOURCE);
     }
 
     @Test
