@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.dns.config.TransferAcl;
 import net.nsglobal.dns.http.HttpEndpoints;
 import net.nsglobal.dns.query.Pipeline;
 import net.nsglobal.dns.rrl.ResponseRateLimiter;
@@ -90,13 +91,24 @@ public final class Node implements AutoCloseable {
                 replication.notifyStage(), replication.xfrOutStage(), rrl);
         handler = new QueryHandler(pipeline, metrics);
         tcpLimits = new TcpLimits(config.server().tcpMaxConnections(), config.server().tcpIdleTimeout(),
-                config.server().tcpMaxPipelined(), registry);
+                config.server().tcpMaxPipelined(), tcpSources(config), registry);
         for (InetSocketAddress a : config.server().listen()) bindBoth(a, tcpLimits);
         if (config.server().http() != null) http = HttpEndpoints.start(config.server().http(), new Endpoints());
         long every = config.server().reloadInterval().toMillis();
         if (every > 0) timer.scheduleWithFixedDelay(this::pollZoneFiles, every, every, TimeUnit.MILLISECONDS);
         log.info("component=node event=started role={} zones={} listen=\"{}\" udp-io={} http={}", config.role(), store.size(),
                 Addresses.format(udpAddresses()), udp.isEmpty() ? "-" : udp.get(0).io(), Addresses.format(httpAddress()));
+    }
+
+    /**
+     * Who may take TCP slots: the per-source limit, and the reserve for the transfer-acl's addresses (the edges
+     * pulling from a collector). The reserve is keyed on the address alone: TSIG is checked later, per request.
+     */
+    static TcpLimits.Sources tcpSources(NodeConfig config) {
+        TransferAcl acl = config.transferAcl();
+        int reserved = acl.allow().isEmpty() ? 0 : config.server().tcpTransferReserved();
+        return new TcpLimits.Sources(config.server().tcpMaxConnectionsPerSource(), config.server().tcpIpv6Prefix(),
+                reserved, acl::allows);
     }
 
     /** UDP and TCP on one address; with port 0, retries until a port free for both is found. */

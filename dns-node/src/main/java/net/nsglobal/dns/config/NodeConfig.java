@@ -25,6 +25,7 @@ import org.xbill.DNS.Name;
  * role: standalone                 # standalone | collector | edge
  * data-dir: /var/lib/nsglobal
  * server:   { listen: [127.0.0.1:5300, "[::1]:5300"], udp-workers: 1, tcp-max-connections: 256,
+ *             tcp-max-connections-per-source: 16, tcp-ipv6-prefix: 56, tcp-transfer-reserved: 32,
  *             tcp-idle-timeout: 10s, tcp-max-pipelined: 100, http: 127.0.0.1:9153, reload-interval: 2s }
  * identity: { nsid: fra1, hostname: fra1, version: "NS-Global" }
  * zones:       [ { name: example.com, file: example.com.zone } ]
@@ -102,7 +103,7 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
 
         Section s = top.section("server");
         ServerSettings server = new ServerSettings(s.get(LISTEN), s.get(UDP_WORKERS), s.get(UDP_IO), s.get(TCP_MAX_CONNECTIONS),
-                s.get(TCP_IDLE_TIMEOUT), s.get(TCP_MAX_PIPELINED), s.get(HTTP), s.get(RELOAD_INTERVAL));
+                s.get(TCP_MAX_CONNECTIONS_PER_SOURCE), s.get(TCP_IPV6_PREFIX), s.get(TCP_TRANSFER_RESERVED), s.get(TCP_IDLE_TIMEOUT), s.get(TCP_MAX_PIPELINED), s.get(HTTP), s.get(RELOAD_INTERVAL));
         s.finish();
         for (int i = 0; i < server.listen().size(); i++) {
             InetSocketAddress a = server.listen().get(i);
@@ -145,6 +146,11 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         Section a = top.section("transfer-acl");
         TransferAcl acl = new TransferAcl(a.get(ACL_ALLOW), keyRef(keyNames, a.get(ACL_TSIG), a.keyOf("tsig-key")));
         a.finish();
+        if (!acl.allow().isEmpty() && server.tcpTransferReserved() >= server.tcpMaxConnections()) {
+            throw new ConfigException("server.tcp-transfer-reserved", "must be below server.tcp-max-connections ("
+                    + server.tcpMaxConnections() + "), got " + server.tcpTransferReserved()
+                    + " (the default is 32; lower it, or raise tcp-max-connections)");
+        }
 
         Section l = top.section("limits");
         long recordsPerZone = l.get(RECORDS_PER_ZONE);

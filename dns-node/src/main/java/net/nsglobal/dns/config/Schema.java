@@ -59,7 +59,17 @@ public final class Schema {
                     + "of datagrams per system call, as Knot and NSD), nio (Java DatagramChannel, one call per datagram), "
                     + "auto (batched when the library loaded, else nio with a warning)");
     public static final Setting<Integer> TCP_MAX_CONNECTIONS = Setting.optional("tcp-max-connections", integer(1, 16384), 256,
-            "open TCP connections accepted at once, over all addresses (one thread each); further ones are closed at once (RFC 7766 §6.2.2)");
+            "open TCP connections accepted at once, over all addresses (one thread each); when all are taken, the idle "
+                    + "connection that waited longest is closed for a newcomer, or with none idle the newcomer is (RFC 7766 §6.2.2)");
+    public static final Setting<Integer> TCP_MAX_CONNECTIONS_PER_SOURCE = Setting.optional("tcp-max-connections-per-source",
+            integer(0, 16384), 16,
+            "open TCP connections from one source (an IPv4 address, an IPv6 network of tcp-ipv6-prefix bits) not in "
+                    + "transfer-acl.allow; further ones are closed at once; 0 = no limit (e.g. behind a proxy that connects from one address)");
+    public static final Setting<Integer> TCP_IPV6_PREFIX = Setting.optional("tcp-ipv6-prefix", integer(1, 128), 56,
+            "IPv6 clients are counted per network of this prefix length for tcp-max-connections-per-source");
+    public static final Setting<Integer> TCP_TRANSFER_RESERVED = Setting.optional("tcp-transfer-reserved", integer(0, 16383), 32,
+            "of tcp-max-connections, slots only transfer-acl addresses may take, so a public flood cannot keep edges "
+                    + "from transferring; held only when transfer-acl.allow is set; must be below tcp-max-connections");
     public static final Setting<Duration> TCP_IDLE_TIMEOUT = Setting.optional("tcp-idle-timeout",
             duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(10),
             "a TCP connection with no complete query for this long, or whose client stopped reading for this long, is closed (RFC 7766 §6.2.3)");

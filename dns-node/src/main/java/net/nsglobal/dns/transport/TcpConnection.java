@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * received are answered back to back and the answers are flushed together — when no more input is waiting or after
  * {@code tcp-max-pipelined} answers. The connection closes when the client closes, on a zero length (nothing valid
  * follows), or when no complete query arrived for the idle timeout (§6.2.3) — a slow drip of bytes does not reset it.
+ * While it waits for a query with every answer flushed it is idle and may be shed for a newcomer ({@link TcpSlots});
+ * from a query's length prefix until its answer (a whole zone transfer included) is flushed it is busy and never shed.
  */
 final class TcpConnection implements ResponseStream {
     private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
@@ -28,6 +30,7 @@ final class TcpConnection implements ResponseStream {
     private final Socket socket;
     private final QueryHandler.Worker handler;
     private final TcpLimits limits;
+    private final TcpSlots.Slot slot;
     private final byte[] wire = new byte[65535];
     private InputStream in;
     private OutputStream out;
@@ -35,10 +38,11 @@ final class TcpConnection implements ResponseStream {
     /** When the write in progress started (System.nanoTime), or 0: read by the server's stall sweeper. */
     private volatile long writingSince;
 
-    TcpConnection(Socket socket, QueryHandler handler, TcpLimits limits) {
+    TcpConnection(Socket socket, QueryHandler handler, TcpLimits limits, TcpSlots.Slot slot) {
         this.socket = socket;
         this.handler = handler.newWorker();
         this.limits = limits;
+        this.slot = slot;
     }
 
     void run() {
@@ -51,7 +55,10 @@ final class TcpConnection implements ResponseStream {
             long idle = limits.idleTimeout().toNanos();
             while (true) {
                 deadlineNanos = System.nanoTime() + idle;
+                // Nothing received and every answer flushed: waiting on the client, so this slot may be shed.
+                if (in.available() == 0) slot.idle();
                 int length = (read() << 8) | read();
+                if (!slot.busy()) break;   // shed while the query arrived: the slot is someone else's now
                 if (length == 0) break;
                 readFully(wire, length);
                 QueryContext ctx = handler.handle(wire, length, Transport.TCP, remote, this);

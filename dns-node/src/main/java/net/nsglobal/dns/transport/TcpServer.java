@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DNS over TCP on one address (RFC 1035 §4.2.2, RFC 7766). One acceptor thread; each accepted connection gets its own
- * thread ({@link TcpConnection}) for as long as it lives, bounded by {@link TcpLimits}' connection limit — Java 17
+ * thread ({@link TcpConnection}) for as long as it lives, bounded by {@link TcpLimits}' connection slots — Java 17
  * has no virtual threads, and a bounded thread per connection keeps the per-connection logic a plain loop.
- * Connections beyond the limit are closed at once (RFC 7766 §6.2.2 lets a server close when out of resources).
+ * {@link TcpSlots} decides at accept who gets a slot (per-source limit, transfer reserve, idle connections shed
+ * first); a connection refused a slot is reset at once (RFC 7766 §6.2.2 lets a server close when out of resources).
  */
 public final class TcpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TcpServer.class);
@@ -86,12 +87,13 @@ public final class TcpServer implements AutoCloseable {
                 }
                 continue;
             }
-            if (!limits.tryOpen()) {
+            TcpSlots.Slot slot = limits.tryOpen(s);
+            if (slot == null) {
                 reset(s);
                 continue;
             }
             try {
-                TcpConnection c = new TcpConnection(s, handler, limits);
+                TcpConnection c = new TcpConnection(s, handler, limits, slot);
                 connections.put(s, c);
                 workers.execute(() -> {
                     try {
@@ -99,19 +101,19 @@ public final class TcpServer implements AutoCloseable {
                     } finally {
                         connections.remove(s);
                         closeQuietly(s);
-                        limits.closed();
+                        limits.closed(slot);
                     }
                 });
             } catch (RejectedExecutionException e) {   // closing
                 connections.remove(s);
                 closeQuietly(s);
-                limits.closed();
+                limits.closed(slot);
             } catch (RuntimeException | OutOfMemoryError e) {
                 // e.g. no thread could be created: refuse this connection but keep accepting. If this thread died,
                 // the kernel would go on completing handshakes into the backlog and clients would wait forever.
                 connections.remove(s);
                 reset(s);
-                limits.closed();
+                limits.closed(slot);
                 log.error("component=transport transport=tcp local={} event=connection-not-started error={}", local, e.toString());
             }
         }

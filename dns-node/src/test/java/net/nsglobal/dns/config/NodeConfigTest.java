@@ -71,6 +71,9 @@ class NodeConfigTest {
         assertThat(c.timers().refreshMax()).isEqualTo(Duration.ofDays(28));
         assertThat(c.timers().retryMin()).isEqualTo(Duration.ofSeconds(500));
         assertThat(c.limits().transfersPerPrimary()).isEqualTo(2);
+        assertThat(c.server().tcpMaxConnectionsPerSource()).isEqualTo(16);
+        assertThat(c.server().tcpIpv6Prefix()).isEqualTo(56);
+        assertThat(c.server().tcpTransferReserved()).isEqualTo(32);
     }
 
     @Test
@@ -92,6 +95,18 @@ class NodeConfigTest {
         assertError("server: { listen: 127.0.0.1:0 }\nlimits: { records-per-zone: lots }", "limits.records-per-zone", "size");
         assertError("server: [1, 2]", "server", "mapping");
         assertError("server: { listen: [127.0.0.1:53, \"[::1]:53\", 127.0.0.1:53] }", "server.listen[2]", "listed twice");
+        // the transfer reserve must leave public slots, once there is a transfer-acl to hold it for
+        assertError("server: { listen: 127.0.0.1:0, tcp-max-connections: 32 }\ntransfer-acl: { allow: [192.0.2.0/24] }",
+                "server.tcp-transfer-reserved", "below server.tcp-max-connections (32)");
+        assertError("server: { listen: 127.0.0.1:0, tcp-ipv6-prefix: 0 }", "server.tcp-ipv6-prefix", "1");
+    }
+
+    @Test
+    void transferReserveOnlyMattersWithATransferAcl() throws Exception {
+        NodeConfig c = NodeConfig.parseYaml("server: { listen: 127.0.0.1:0, tcp-max-connections: 8 }", BASE);
+        assertThat(c.server().tcpMaxConnections()).isEqualTo(8);
+        assertThat(NodeConfig.parseYaml("server: { listen: 127.0.0.1:0, tcp-max-connections: 8, tcp-transfer-reserved: 7 }\n"
+                + "transfer-acl: { allow: [192.0.2.0/24] }", BASE).server().tcpTransferReserved()).isEqualTo(7);
     }
 
     private static void assertError(String yaml, String key, String reason) {

@@ -15,6 +15,7 @@ import java.util.List;
 import net.nsglobal.dns.query.Pipeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
@@ -24,6 +25,7 @@ import org.xbill.DNS.Type;
  * The UDP and TCP servers on their own (RFC 1035 §4.2, RFC 7766), with a stand-in answering stage so that transport
  * behaviour is tested independently of the query engine.
  */
+@Timeout(120)
 class TransportTest {
     private UdpServer udpServer;
     private TcpServer tcpServer;
@@ -102,13 +104,17 @@ class TransportTest {
     }
 
     @Test
-    void connectionLimitRefusesExtraConnections() throws Exception {
-        InetSocketAddress a = startServers(2, Duration.ofSeconds(10));
-        try (Socket s1 = open(a); Socket s2 = open(a)) {
-            // both slots are taken once the server answered on each
+    void connectionLimitRefusesExtraConnectionsWhenNoneIsIdle() throws Exception {
+        InetSocketAddress a = startServers(2, Duration.ofSeconds(30));
+        try (Socket s1 = openSmallWindow(a); Socket s2 = openSmallWindow(a)) {
+            // both slots are taken by connections the server is busy answering (their client reads nothing):
+            // no idle connection to shed
             for (Socket s : new Socket[] {s1, s2}) {
-                write(new DataOutputStream(s.getOutputStream()), query("t.example", Type.SOA).toWire());
-                assertThat(answered(read(new DataInputStream(s.getInputStream())))).isTrue();
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                DataOutputStream buf = new DataOutputStream(all);
+                for (int i = 0; i < 200; i++) write(buf, query("big.t.example", Type.TXT).toWire());
+                s.getOutputStream().write(all.toByteArray());
+                assertThat(s.getInputStream().read()).as("the server started answering").isNotNegative();
             }
             boolean refused;
             try (Socket s3 = open(a)) {
@@ -151,6 +157,8 @@ class TransportTest {
             });
             flood.setDaemon(true);
             flood.start();
+            // the first big answer is under way: the server is busy writing it, so the slot is not shed
+            assertThat(stalled.getInputStream().read()).isNotNegative();
             // ~24 MB of answers nobody reads: the server's write blocks, and after the idle timeout it gives up
             boolean refused = false;
             Message answer = null;
@@ -195,6 +203,15 @@ class TransportTest {
 
     private static Socket open(InetSocketAddress a) throws IOException {
         Socket s = new Socket();
+        s.connect(a, 5000);
+        s.setSoTimeout(30000);
+        return s;
+    }
+
+    /** A connection whose small receive window fills soon when the client stops reading. */
+    private static Socket openSmallWindow(InetSocketAddress a) throws IOException {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(4096);
         s.connect(a, 5000);
         s.setSoTimeout(30000);
         return s;
