@@ -37,7 +37,7 @@ public final class SignupService {
     private final Repository repo;
     private final DnsProbe probe;
     private final Mailer mailer;
-    private final RateLimiter limiter;
+    private final SignupLimits limits;
     private final SignupInput input;
     private final Clock clock;
 
@@ -47,14 +47,14 @@ public final class SignupService {
         this.probe = probe;
         this.mailer = mailer;
         this.clock = clock;
-        this.limiter = new RateLimiter(clock, config.limits().window());
+        this.limits = new SignupLimits(config.limits(), repo.quotas(), clock);
         this.input = new SignupInput(new AddressPolicy(config.allowList(), config.ownPrefixes()));
     }
 
     /** A sign-up ({@link Kind#SIGNUP}) or a change of primaries/TSIG ({@link Kind#CHANGE}). */
     public Outcome request(Kind kind, String clientIp, String domain, List<String> primaries,
                            String tsigName, String tsigAlgorithm, String tsigSecret) {
-        if (!limiter.tryAcquire("ip:" + clientIp, config.limits().perClientIp())) {
+        if (!limits.admitClient(clientIp, false)) {
             return new Outcome.Limited("Too many requests from your address; try again later.");
         }
         SignupInput.Result r = input.check(domain, primaries, tsigName, tsigAlgorithm, tsigSecret);
@@ -90,7 +90,7 @@ public final class SignupService {
 
     /** Removal of a zone: only the domain is given; the link goes to the RNAME as for a sign-up. */
     public Outcome requestRemoval(String clientIp, String domain) {
-        if (!limiter.tryAcquire("ip:" + clientIp, config.limits().perClientIp())) {
+        if (!limits.admitClient(clientIp, true)) {
             return new Outcome.Limited("Too many requests from your address; try again later.");
         }
         String d;
@@ -110,16 +110,8 @@ public final class SignupService {
     }
 
     private Outcome mail(Kind kind, String domain, List<String> primaries, TsigInput t, String mailbox) {
-        if (repo.countPending() >= config.limits().maxPending()) {
-            return new Outcome.Limited("Too many sign-ups are waiting for confirmation; try again in a while.");
-        }
-        if (!limiter.hasRoom("domain:" + domain, config.limits().perDomain())
-                || !limiter.hasRoom("rname:" + mailbox, config.limits().perRname())) {
-            return new Outcome.Limited("A confirmation for " + domain + " was mailed recently; check the mailbox "
-                    + Rname.mask(mailbox) + " or try again later.");
-        }
-        limiter.tryAcquire("domain:" + domain, config.limits().perDomain());
-        limiter.tryAcquire("rname:" + mailbox, config.limits().perRname());
+        Outcome.Limited refused = limits.admitMail(kind, domain, mailbox);
+        if (refused != null) return refused;
         String token = Tokens.newToken();
         long id = repo.insertPending(kind, domain, primaries, t == null ? null : t.name(),
                 t == null ? null : t.algorithm(), t == null ? null : t.secret(), mailbox, Tokens.hash(token),
