@@ -6,14 +6,18 @@ import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.store.PendingRequest.Kind;
 import net.nsglobal.dashboard.store.Quotas;
 import net.nsglobal.dashboard.validate.Rname;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every limit a request passes before anything is mailed, keyed as {@link LimitKeys} explains. Two rules hold
  * throughout: a refused request is not charged (so a refusal cannot be used to burn someone else's allowance), and
  * removals are counted apart from sign-ups and changes (so sign-up pressure, even aimed at the owner's own mailbox or
- * domain, never blocks a removal; removal mails only ever reach the zone's confirmed owner).
+ * domain, never blocks a removal; removal mails only ever reach the zone's confirmed owner). Pending sign-ups and
+ * changes are capped per registrable domain and per mailbox by dropping the oldest, never by refusing the newest.
  */
 final class SignupLimits {
+    private static final Logger log = LoggerFactory.getLogger(SignupLimits.class);
     private final DashboardConfig.Limits limits;
     private final Quotas quotas;
     private final RateLimiter limiter;
@@ -41,16 +45,6 @@ final class SignupLimits {
         boolean removal = kind == Kind.DELETE;
         String registrable = LimitKeys.registrableDomain(domain);
         String person = LimitKeys.mailbox(mailbox);
-        if (!removal) {
-            if (quotas.pendingUnder(registrable, false) >= limits.maxPendingPerDomain()) {
-                return new Outcome.Limited("Too many requests for domains under " + registrable + " are waiting for "
-                        + "confirmation; confirm them or let them expire, then try again.");
-            }
-            if (quotas.pendingFor(person, false) >= limits.maxPendingPerRname()) {
-                return new Outcome.Limited("Too many requests mailed to " + Rname.mask(mailbox) + " are waiting for "
-                        + "confirmation; confirm them or let them expire, then try again.");
-            }
-        }
         if (kind == Kind.SIGNUP) {
             if (quotas.zonesUnder(registrable) >= limits.maxZonesPerDomain()) {
                 return new Outcome.Limited("NS-Global already serves " + limits.maxZonesPerDomain() + " zones under "
@@ -69,8 +63,21 @@ final class SignupLimits {
             return new Outcome.Limited("A confirmation for " + domain + " was mailed recently; check the mailbox "
                     + Rname.mask(mailbox) + " or try again later.");
         }
+        if (!removal && (limits.maxPendingPerDomain() < 1 || limits.maxPendingPerRname() < 1)) {
+            return new Outcome.Limited("Sign-ups and changes are closed at the moment; removals still work.");
+        }
         limiter.tryAcquire(domainKey, limits.perDomain());
         limiter.tryAcquire(mailboxKey, limits.perRname());
+        if (!removal) {
+            // At the cap the oldest request makes room (its link stops working): a cap that refused instead would let
+            // anyone who keeps a domain's or a mailbox's requests pending lock its owner out until they expire.
+            int dropped = quotas.trimPendingUnder(registrable, limits.maxPendingPerDomain() - 1)
+                    + quotas.trimPendingFor(person, limits.maxPendingPerRname() - 1);
+            if (dropped > 0) {
+                log.info("signup {}: {} older pending requests under {} or to {} dropped (pending cap)", domain,
+                        dropped, registrable, Rname.mask(mailbox));
+            }
+        }
         return null;
     }
 }

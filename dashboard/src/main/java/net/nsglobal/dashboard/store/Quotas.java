@@ -18,16 +18,23 @@ public final class Quotas {
 
     public Quotas(Jdbi jdbi) { this.jdbi = jdbi; }
 
-    /** Unconfirmed requests for domains at or under {@code registrable}: removals, or sign-ups and changes. */
-    public int pendingUnder(String registrable, boolean removals) {
-        return count("select count(*) from pending_request where " + PENDING + " and " + UNDER,
-                "r", registrable, removals);
+    /**
+     * Deletes the oldest unconfirmed sign-ups and changes at or under {@code registrable} until at most {@code keep}
+     * remain; returns how many went.
+     */
+    public int trimPendingUnder(String registrable, int keep) {
+        return trim(UNDER, "r", registrable, keep);
     }
 
-    /** Unconfirmed requests mailed to {@code mailboxKey} (normalised): removals, or sign-ups and changes. */
-    public int pendingFor(String mailboxKey, boolean removals) {
-        return count("select count(*) from pending_request where " + PENDING + " and "
-                + MAILBOX_KEY.formatted("mailbox") + " = :m", "m", mailboxKey, removals);
+    /** As {@link #trimPendingUnder}, for requests mailed to {@code mailboxKey} (normalised). */
+    public int trimPendingFor(String mailboxKey, int keep) {
+        return trim(MAILBOX_KEY.formatted("mailbox") + " = :m", "m", mailboxKey, keep);
+    }
+
+    private int trim(String where, String param, String value, int keep) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from pending_request where id in (select id from "
+                + "pending_request where " + PENDING + " and " + where + " order by created_at desc, id desc offset :keep)")
+                .bind(param, value).bind("removal", false).bind("keep", Math.max(0, keep)).execute());
     }
 
     /** Zones served at or under {@code registrable}. */

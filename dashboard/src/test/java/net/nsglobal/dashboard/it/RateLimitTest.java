@@ -39,8 +39,8 @@ class RateLimitTest {
         }
         zones.put("tag-a.test", Harness.zone("tag-a.test", "owner\\+a.mail-x.test.", 1));
         zones.put("tag-b.test", Harness.zone("tag-b.test", "OWNER.mail-x.test.", 1));
-        // per /24: 10, per domain: 3, per RNAME: 1, at most 1 zone per RNAME
-        h = new Harness(dir, new DashboardConfig.Limits(10, 30, 3, 1, Duration.ofHours(1), 10, 10, 100, 1, 100_000,
+        // per /24: 10, per domain: 3, per RNAME: 1, at most 2 pending per registrable domain, 1 zone per RNAME
+        h = new Harness(dir, new DashboardConfig.Limits(10, 30, 3, 1, Duration.ofHours(1), 2, 10, 100, 1, 100_000,
                 16 * 1024, Duration.ofHours(24), Duration.ofMinutes(10)), zones, Map.of(), null);
     }
 
@@ -67,8 +67,24 @@ class RateLimitTest {
         assertThat(h.mail.getReceivedMessages()).hasSize(mails);
     }
 
-    /** Before: owner+a@… and OWNER@… were two mailboxes with two allowances, though one person reads both. */
+    /**
+     * At most 2 requests under attacker.test wait for confirmation: the third one made room by dropping the oldest
+     * (z1's link no longer works) instead of being refused, so pending requests cannot lock an owner out.
+     */
     @Test @Order(2)
+    void pendingRequestsPerRegistrableDomainAreCappedByDroppingTheOldest() throws Exception {
+        int pending = h.plane.jdbi().withHandle(x -> x.createQuery("select count(*) from pending_request "
+                + "where domain like '%.attacker.test' and confirmed_at is null").mapTo(Integer.class).one());
+        assertThat(pending).isEqualTo(2);
+        Http web = new Http(h.url());
+        String z1 = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@z1.attacker.test", mails)));
+        String z3 = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@z3.attacker.test", mails)));
+        assertThat(web.get(z1).statusCode()).as("the oldest link").isEqualTo(404);
+        assertThat(web.get(z3).statusCode()).as("the newest link").isEqualTo(200);
+    }
+
+    /** Before: owner+a@… and OWNER@… were two mailboxes with two allowances, though one person reads both. */
+    @Test @Order(3)
     void tagAndCaseVariantsOfAMailboxShareItsLimit() throws Exception {
         Http api = new Http(h.url());
         HttpResponse<String> a = api.postJson("/api/v1/signups", body("tag-a.test"));
@@ -81,7 +97,7 @@ class RateLimitTest {
     }
 
     /** Before: zones per mailbox were unbounded; now a confirmed zone counts against its RNAME's cap (here 1). */
-    @Test @Order(3)
+    @Test @Order(4)
     void zonesPerMailboxAreCapped() throws Exception {
         Http api = new Http(h.url());
         assertThat(api.postJson("/api/v1/signups", body(Harness.CHANGE)).statusCode()).isEqualTo(202);
@@ -96,7 +112,7 @@ class RateLimitTest {
     }
 
     /** Before: each address had its own allowance; now 127.0.1.1 … 127.0.1.11 are one /24 with 10 requests. */
-    @Test @Order(4)
+    @Test @Order(5)
     void addressesOfOneNetworkShareItsLimit() throws Exception {
         Http api = new Http(h.url());
         for (int i = 1; i <= 10; i++) {
