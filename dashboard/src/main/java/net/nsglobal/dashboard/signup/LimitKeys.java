@@ -10,8 +10,9 @@ import java.util.Locale;
 /**
  * What a limit counts. Each key names the smallest thing an attacker cannot vary for free:
  * <ul>
- *   <li>a client is its network, not its address: IPv4 /24, IPv6 /64 (RFC 6177: one subnet is the least a site
- *       gets, so all of a /64 is one host's to pick from) and IPv6 /48 (a whole site's allocation);</li>
+ *   <li>a client is its network, not its address: IPv4 /24; IPv6 /64 (one subnet: the interface identifier is the
+ *       low 64 bits, RFC 4291 §2.5.1, so one host can use any of them) and IPv6 /48 (the most an end site is
+ *       usually given, RFC 6177 §2, so one customer can rotate through its /64s);</li>
  *   <li>a domain is its registrable domain (the Public Suffix List): whoever owns {@code attacker.example} can make
  *       its server answer SOA for any {@code zN.attacker.example};</li>
  *   <li>a mailbox is lower case without its {@code +tag} (RFC 5233 subaddress), since {@code Owner+1@x} and
