@@ -103,9 +103,14 @@ public final class StatusService implements AutoCloseable {
         return Optional.of(last);
     }
 
-    /** Starts a check of every zone (the periodic observer); zones already being checked are not queued again. */
+    /**
+     * Starts a check of every zone (the periodic observer); zones already being checked are not queued again. Results
+     * of zones no longer served are forgotten here.
+     */
     public void refreshAll() {
-        for (ZoneEntry z : repo.zones()) refresh(z);
+        List<ZoneEntry> zones = repo.zones();
+        latest.keySet().retainAll(zones.stream().map(ZoneEntry::domain).toList());
+        for (ZoneEntry z : zones) refresh(z);
     }
 
     /** Starts a check of {@code z} unless one is running; every caller gets the one running check. */
