@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import net.nsglobal.dashboard.catalog.CatalogPublisher;
 import net.nsglobal.dashboard.catalog.CollectorKeysFile;
@@ -24,8 +25,12 @@ import net.nsglobal.dashboard.status.StatusService;
 import net.nsglobal.dashboard.store.Database;
 import net.nsglobal.dashboard.store.ProofStore;
 import net.nsglobal.dashboard.store.Repository;
+import net.nsglobal.dashboard.store.SecretBox;
+import net.nsglobal.dashboard.validate.AddressPolicy;
 import net.nsglobal.dashboard.web.DemoMail;
 import net.nsglobal.dashboard.web.WebApp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Name;
 
 /**
@@ -33,12 +38,14 @@ import org.xbill.DNS.Name;
  * server. {@link #start} republishes the stored zone list, so a restarted control plane serves the same catalog.
  */
 public final class ControlPlane implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ControlPlane.class);
     private final Database db;
     private final CatalogPublisher publisher;
     private final WebApp web;
     private final DashboardConfig config;
     private final Repository repo;
     private DelegationWatch delegations;
+    private final StatusService statuses;
     private final java.util.concurrent.ScheduledExecutorService observer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "dashboard-status-observer");
@@ -46,9 +53,14 @@ public final class ControlPlane implements AutoCloseable {
                 return t;
             });
 
-    private ControlPlane(Database db, CatalogPublisher publisher, WebApp web, DashboardConfig config) {
+    /** The key sealing TSIG secrets in the database (kept beside, never inside, the database). */
+    public static final String SECRETS_KEY_FILE = "tsig-secrets.key";
+
+    private ControlPlane(Database db, Repository repo, CatalogPublisher publisher, WebApp web, StatusService statuses,
+                         DashboardConfig config) {
         this.db = db;
-        this.repo = new Repository(db.jdbi());
+        this.repo = repo;
+        this.statuses = statuses;
         this.publisher = publisher;
         this.web = web;
         this.config = config;
@@ -63,6 +75,7 @@ public final class ControlPlane implements AutoCloseable {
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir());
         CatalogPublisher pub = publisher;
         WebApp web = null;
+        StatusService statuses = null;
         try {
             if (pub == null) {
                 List<java.net.InetSocketAddress> targets = new ArrayList<>();
@@ -72,8 +85,12 @@ public final class ControlPlane implements AutoCloseable {
                         ? config.catalogZone() : config.catalogZone() + "."), config.catalogListen(), collectorAddr,
                         targets, config.dataDir().resolve("catalog-server"));
             }
-            Repository repo = new Repository(db.jdbi());
-            DnsProbe probe = new DnsProbe(config.resolver(), Duration.ofSeconds(3));
+            Repository repo = new Repository(db.jdbi(), SecretBox.open(config.dataDir().resolve(SECRETS_KEY_FILE)));
+            int sealed = repo.sealClearSecrets();
+            if (sealed > 0) log.info("dashboard: {} TSIG secrets stored in clear are now encrypted", sealed);
+            purge(repo);
+            DnsProbe probe = new DnsProbe(config.resolver(), Duration.ofSeconds(3),
+                    new AddressPolicy(config.allowList(), config.ownPrefixes()));
             Clock clock = Clock.systemUTC();
             Mailer m = mailer != null ? mailer : new SmtpMailer(config.smtp());
             ProofStore proofs = new ProofStore(db.jdbi());
@@ -87,15 +104,17 @@ public final class ControlPlane implements AutoCloseable {
             CatalogPublisher withKeys = config.collectorKeysFile() == null ? pub
                     : new KeysFirstPublisher(new CollectorKeysFile(config.collectorKeysFile()), pub);
             ConfirmService confirms = new ConfirmService(repo, withKeys, proofs, probe, delegationCheck);
-            StatusService statuses = new StatusService(config, repo, probe, new TransferCheck(Duration.ofSeconds(5)), clock);
+            statuses = new StatusService(config, repo, probe, new TransferCheck(Duration.ofSeconds(5)), clock);
             confirms.republish();
             web = new WebApp(config, signups, confirms, statuses, demoMailbox, proofs).start();
-            ControlPlane cp = new ControlPlane(db, pub, web, config);
-            cp.observeEvery(Duration.ofSeconds(30), statuses);
+            ControlPlane cp = new ControlPlane(db, repo, pub, web, statuses, config);
+            cp.observeEvery(Duration.ofSeconds(30));
+            cp.purgeEvery(config.limits().purgeEvery());
             cp.delegations = new DelegationWatch(repo, proofs, delegationCheck, clock);
             cp.watchDelegationsEvery(config.signup().delegationRecheck());
             return cp;
         } catch (IOException | RuntimeException e) {
+            if (statuses != null) statuses.close();
             if (web != null) web.close();
             if (pub != null && publisher == null) pub.close();
             db.close();
@@ -105,19 +124,31 @@ public final class ControlPlane implements AutoCloseable {
 
     /**
      * Checks every zone periodically, so "last transfer" and "last error" are recorded even when nobody looks at the
-     * status page. One zone's failure never stops the round.
+     * status page, and pages find a recent result. The checks run on the status service's own threads (one per zone at
+     * a time); one zone's failure never stops the round.
      */
-    private void observeEvery(Duration every, StatusService statuses) {
+    private void observeEvery(Duration every) {
         observer.scheduleWithFixedDelay(() -> {
-            for (var z : repo.zones()) {
-                try {
-                    statuses.status(z.domain());
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(ControlPlane.class)
-                            .warn("status {}: check failed: {}", z.domain(), e.toString());
-                }
+            try {
+                statuses.refreshAll();
+            } catch (RuntimeException e) {
+                log.warn("status: cannot list the zones to check: {}", e.toString());
             }
-        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Deletes expired pending requests (and the TSIG secrets they carry) now and then every {@code every}. */
+    private void purgeEvery(Duration every) {
+        observer.scheduleWithFixedDelay(() -> purge(repo), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void purge(Repository repo) {
+        try {
+            int n = repo.purgeExpiredPending();
+            if (n > 0) log.info("dashboard: purged {} expired pending requests", n);
+        } catch (RuntimeException e) {
+            log.warn("dashboard: purging expired pending requests failed: {}", e.toString());
+        }
     }
 
     /** Re-checks every zone's delegation by its parent (first round one minute after start, then periodically). */
@@ -159,6 +190,7 @@ public final class ControlPlane implements AutoCloseable {
     @Override
     public void close() {
         observer.shutdownNow();
+        statuses.close();
         web.close();
         publisher.close();
         db.close();

@@ -38,8 +38,10 @@ import net.nsglobal.dashboard.validate.Cidr;
  * collector-keys-file: /var/lib/nsglobal/collector/keys.yaml  # the collector's tsig-keys-file (customers' TSIG keys)
  * sites: {ams1: 10.0.1.1:53, fra1: 10.0.2.1:53}
  * catalog: {zone: catalog.nsglobal.internal, listen: 10.0.0.2:53}
- * limits: {per-client-ip: 20, per-domain: 3, per-rname: 5, window: 1h, max-pending: 1000,
- *          max-request-bytes: 16384, token-lifetime: 24h}
+ * limits: {per-client-ip: 20, per-client-site: 60, per-domain: 3, per-rname: 5, window: 1h,
+ *          max-pending-per-domain: 10, max-pending-per-rname: 10, max-zones-per-domain: 100,
+ *          max-zones-per-rname: 100, tracked-keys: 100000, max-request-bytes: 16384, token-lifetime: 24h,
+ *          purge-every: 10m}
  * signup: {txt-proof: false, dns-port: 53, delegation-recheck: 1h}
  * </pre>
  */
@@ -104,17 +106,30 @@ public final class ConfigFile {
             sites.put(site, address(sitesNode, site, null, 53));
         }
         JsonNode l = object(root, "limits");
-        known(l, "limits.", "per-client-ip", "per-domain", "per-rname", "window", "max-pending", "max-request-bytes",
-                "token-lifetime");
+        known(l, "limits.", "per-client-ip", "per-client-site", "per-domain", "per-rname", "window",
+                "max-pending-per-domain", "max-pending-per-rname", "max-pending", "max-zones-per-domain",
+                "max-zones-per-rname", "tracked-keys", "max-request-bytes", "token-lifetime", "purge-every");
         DashboardConfig.Limits d = DashboardConfig.Limits.defaults();
+        // max-pending (older configs): one value for both pending caps; there is no global cap any more.
+        int maxPending = integer(l, "limits.max-pending", "max-pending", -1);
+        int trackedKeys = integer(l, "limits.tracked-keys", "tracked-keys", d.trackedKeys());
+        if (trackedKeys < 1) throw new Invalid("limits.tracked-keys", "expected a positive integer");
         DashboardConfig.Limits limits = new DashboardConfig.Limits(
                 integer(l, "limits.per-client-ip", "per-client-ip", d.perClientIp()),
+                integer(l, "limits.per-client-site", "per-client-site", d.perClientSite()),
                 integer(l, "limits.per-domain", "per-domain", d.perDomain()),
                 integer(l, "limits.per-rname", "per-rname", d.perRname()),
                 duration(l, "limits.window", "window", d.window()),
-                integer(l, "limits.max-pending", "max-pending", d.maxPending()),
+                integer(l, "limits.max-pending-per-domain", "max-pending-per-domain",
+                        maxPending >= 0 ? maxPending : d.maxPendingPerDomain()),
+                integer(l, "limits.max-pending-per-rname", "max-pending-per-rname",
+                        maxPending >= 0 ? maxPending : d.maxPendingPerRname()),
+                integer(l, "limits.max-zones-per-domain", "max-zones-per-domain", d.maxZonesPerDomain()),
+                integer(l, "limits.max-zones-per-rname", "max-zones-per-rname", d.maxZonesPerRname()),
+                trackedKeys,
                 integer(l, "limits.max-request-bytes", "max-request-bytes", (int) d.maxRequestBytes()),
-                duration(l, "limits.token-lifetime", "token-lifetime", d.tokenLifetime()));
+                duration(l, "limits.token-lifetime", "token-lifetime", d.tokenLifetime()),
+                duration(l, "limits.purge-every", "purge-every", d.purgeEvery()));
 
         JsonNode su = object(root, "signup");
         known(su, "signup.", "txt-proof", "dns-port", "delegation-recheck");

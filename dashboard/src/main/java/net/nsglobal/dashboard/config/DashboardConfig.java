@@ -61,11 +61,44 @@ public record DashboardConfig(
         if (publicUrl.endsWith("/")) publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
     }
 
-    /** Abuse limits (issue 4 item 7); windows are sliding. */
-    public record Limits(int perClientIp, int perDomain, int perRname, Duration window, int maxPending,
-                         long maxRequestBytes, Duration tokenLifetime) {
+    /**
+     * Abuse limits; windows are sliding. What each one stops is in docs/signup.md ("Limits").
+     *
+     * @param perClientIp          requests per window from one IPv4 /24 or one IPv6 /64 (an ISP hands out whole
+     *                             prefixes, so the exact address is no identity)
+     * @param perClientSite        requests per window from one IPv6 /48 (one site's allocation)
+     * @param perDomain            confirmation mails per window per registrable domain (Public Suffix List)
+     * @param perRname             confirmation mails per window per normalised mailbox (lower case, no +tag)
+     * @param maxPendingPerDomain  unconfirmed sign-ups/changes at once under one registrable domain
+     * @param maxPendingPerRname   unconfirmed sign-ups/changes at once to one normalised mailbox
+     * @param maxZonesPerDomain    zones served under one registrable domain
+     * @param maxZonesPerRname     zones served whose RNAME is one normalised mailbox
+     * @param trackedKeys          at most this many limiter entries are kept in memory (least recently seen go first)
+     * @param purgeEvery           how often expired pending requests (and their TSIG secrets) are deleted
+     */
+    public record Limits(int perClientIp, int perClientSite, int perDomain, int perRname, Duration window,
+                         int maxPendingPerDomain, int maxPendingPerRname, int maxZonesPerDomain, int maxZonesPerRname,
+                         int trackedKeys, long maxRequestBytes, Duration tokenLifetime, Duration purgeEvery) {
         public static Limits defaults() {
-            return new Limits(20, 3, 5, Duration.ofHours(1), 1000, 16 * 1024, Duration.ofHours(24));
+            return new Limits(20, 60, 3, 5, Duration.ofHours(1), 10, 10, 100, 100, 100_000, 16 * 1024,
+                    Duration.ofHours(24), Duration.ofMinutes(10));
+        }
+
+        /**
+         * The short form: {@code maxPending} caps unconfirmed requests per registrable domain and per mailbox (there
+         * is no global cap); the other limits keep their defaults ({@code perClientSite} = 3 × {@code perClientIp}).
+         */
+        public Limits(int perClientIp, int perDomain, int perRname, Duration window, int maxPending,
+                      long maxRequestBytes, Duration tokenLifetime) {
+            this(perClientIp, 3 * perClientIp, perDomain, perRname, window, maxPending, maxPending,
+                    defaults().maxZonesPerDomain(), defaults().maxZonesPerRname(), defaults().trackedKeys(),
+                    maxRequestBytes, tokenLifetime, defaults().purgeEvery());
+        }
+
+        /** The same limits with other zone caps. */
+        public Limits withZoneCaps(int perDomain, int perRname) {
+            return new Limits(perClientIp, perClientSite, this.perDomain, this.perRname, window, maxPendingPerDomain,
+                    maxPendingPerRname, perDomain, perRname, trackedKeys, maxRequestBytes, tokenLifetime, purgeEvery);
         }
     }
 
@@ -95,5 +128,12 @@ public record DashboardConfig(
         return new DashboardConfig(url, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp,
                 allowList, ownPrefixes, nsNames, collectorTransferAddress, collector, sites, catalogZone,
                 catalogListen, collectorKeysFile, limits, demoMailbox, signup);
+    }
+
+    /** The same config with another allow-list (labs). */
+    public DashboardConfig withAllowList(List<Cidr> allow) {
+        return new DashboardConfig(publicUrl, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp,
+                allow, ownPrefixes, nsNames, collectorTransferAddress, collector, sites, catalogZone,
+                catalogListen, collectorKeysFile, limits, demoMailbox);
     }
 }

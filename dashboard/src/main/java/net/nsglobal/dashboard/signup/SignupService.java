@@ -29,7 +29,7 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.TextParseException;
 
 /**
- * The request half of the flow (issue 4 items 2, 4, 7): check the input, look up the zone's SOA through the resolver,
+ * The request half of the flow: check the input, look up the zone's SOA through the resolver,
  * check every primary answers authoritatively, decode the RNAME, then store a pending request and mail its link to
  * the RNAME mailbox only. Order matters: nothing is stored or mailed before every check passed, and the per-domain
  * and per-RNAME limits are charged only for requests that would really send mail.
@@ -41,7 +41,7 @@ public final class SignupService {
     private final Repository repo;
     private final DnsProbe probe;
     private final Mailer mailer;
-    private final RateLimiter limiter;
+    private final SignupLimits limits;
     private final SignupInput input;
     private final Clock clock;
     private final ProofStore proofs;
@@ -63,7 +63,7 @@ public final class SignupService {
         this.probe = probe;
         this.mailer = mailer;
         this.clock = clock;
-        this.limiter = new RateLimiter(clock, config.limits().window());
+        this.limits = new SignupLimits(config.limits(), repo.quotas(), clock);
         this.input = new SignupInput(new AddressPolicy(config.allowList(), config.ownPrefixes()));
     }
 
@@ -83,7 +83,7 @@ public final class SignupService {
             return new Outcome.Invalid(Map.of("proof", "The TXT-record proof is not offered here; confirm by the mail "
                     + "to the SOA contact (RNAME)."));
         }
-        if (!limiter.tryAcquire("ip:" + clientIp, config.limits().perClientIp())) {
+        if (!limits.admitClient(clientIp, false)) {
             return new Outcome.Limited("Too many requests from your address; try again later.");
         }
         SignupInput.Result r = input.check(domain, primaries, tsigName, tsigAlgorithm, tsigSecret);
@@ -139,7 +139,7 @@ public final class SignupService {
      *                 of victim.com removes a stale x.victim.com that someone else signed up while it was delegated.
      */
     public Outcome requestRemoval(String clientIp, String domain, boolean asParent) {
-        if (!limiter.tryAcquire("ip:" + clientIp, config.limits().perClientIp())) {
+        if (!limits.admitClient(clientIp, true)) {
             return new Outcome.Limited("Too many requests from your address; try again later.");
         }
         String d;
@@ -172,12 +172,8 @@ public final class SignupService {
 
     /** The TXT-record proof: store the request and give its link back; nothing is mailed. */
     private Outcome challenge(Kind kind, String domain, List<String> primaries, TsigInput t, String mailbox, String note) {
-        if (repo.countPending() >= config.limits().maxPending()) {
-            return new Outcome.Limited("Too many sign-ups are waiting for confirmation; try again in a while.");
-        }
-        if (!limiter.tryAcquire("domain:" + domain, config.limits().perDomain())) {
-            return new Outcome.Limited("Too many requests for " + domain + "; try again later.");
-        }
+        Outcome.Limited refused = limits.admitMail(kind, domain, mailbox);
+        if (refused != null) return refused;
         String token = Tokens.newToken();
         byte[] hash = Tokens.hash(token);
         long id = repo.insertPending(kind, domain, primaries, t == null ? null : t.name(),
@@ -191,16 +187,8 @@ public final class SignupService {
 
     private Outcome mail(Kind kind, String domain, List<String> primaries, TsigInput t, String mailbox,
                          RequestProof proof) {
-        if (repo.countPending() >= config.limits().maxPending()) {
-            return new Outcome.Limited("Too many sign-ups are waiting for confirmation; try again in a while.");
-        }
-        if (!limiter.hasRoom("domain:" + domain, config.limits().perDomain())
-                || !limiter.hasRoom("rname:" + mailbox, config.limits().perRname())) {
-            return new Outcome.Limited("A confirmation for " + domain + " was mailed recently; check the mailbox "
-                    + Rname.mask(mailbox) + " or try again later.");
-        }
-        limiter.tryAcquire("domain:" + domain, config.limits().perDomain());
-        limiter.tryAcquire("rname:" + mailbox, config.limits().perRname());
+        Outcome.Limited refused = limits.admitMail(kind, domain, mailbox);
+        if (refused != null) return refused;
         String token = Tokens.newToken();
         long id = repo.insertPending(kind, domain, primaries, t == null ? null : t.name(),
                 t == null ? null : t.algorithm(), t == null ? null : t.secret(), mailbox, Tokens.hash(token),

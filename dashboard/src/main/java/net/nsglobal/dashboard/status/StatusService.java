@@ -12,8 +12,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.probe.DnsProbe;
 import net.nsglobal.dashboard.probe.SoaAnswer;
@@ -21,8 +26,10 @@ import net.nsglobal.dashboard.probe.TransferCheck;
 import net.nsglobal.dashboard.store.Observation;
 import net.nsglobal.dashboard.store.Repository;
 import net.nsglobal.dashboard.store.ZoneEntry;
+import net.nsglobal.dashboard.validate.AddressPolicy;
 import net.nsglobal.dashboard.validate.PrimaryAddress;
 import net.nsglobal.dashboard.validate.TsigInput;
+import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Serial;
 import org.xbill.DNS.TextParseException;
@@ -30,11 +37,25 @@ import org.xbill.DNS.TextParseException;
 /**
  * Builds a zone's status from live SOA queries (RD=0, AA required) to its primaries, the collector and every site,
  * plus the last observation stored in the database. When the collector has no copy, an AXFR attempt from here names
- * the primary's refusal so the page can say what to fix. Results are cached briefly so reloading the page cannot be
- * used to make us hammer someone's primary.
+ * the primary's refusal so the page can say what to fix.
+ * <p>
+ * Pages never probe: they read the last result and its age. A result older than {@value #FRESH_SECONDS} s starts one
+ * refresh in the background (concurrent viewers share it), so however many people watch a zone, its primaries,
+ * parent servers and our sites see at most one check per {@value #FRESH_SECONDS} s from page views, plus the periodic
+ * {@link #refreshAll}. Only the very first view of a zone (or the first after the owner changed it) waits, for that
+ * one shared check, at most {@value #FIRST_WAIT_SECONDS} s.
+ * <pre>
+ *   (no result) --view/refreshAll--> checking --done--> fresh --FRESH elapses--> stale --view--> checking
+ *                                       ^                                           |  (stale is still served)
+ *                                       +------------- zone changed by its owner ---+
+ * </pre>
+ * Customer-given addresses (primaries) are asked only while the {@link AddressPolicy} accepts them; the parent
+ * servers are checked by {@link DnsProbe#parentDelegation}.
  */
-public final class StatusService {
-    private static final Duration CACHE = Duration.ofSeconds(2);
+public final class StatusService implements AutoCloseable {
+    static final int FRESH_SECONDS = 2;
+    static final int FIRST_WAIT_SECONDS = 20;
+    private static final Duration FRESH = Duration.ofSeconds(FRESH_SECONDS);
     private static final Duration DIAGNOSE_EVERY = Duration.ofSeconds(20);
 
     private final DashboardConfig config;
@@ -42,14 +63,13 @@ public final class StatusService {
     private final DnsProbe probe;
     private final TransferCheck transfers;
     private final Clock clock;
-    private final Map<String, ZoneStatus> cache = new ConcurrentHashMap<>();
-    private final Map<String, Instant> cachedAt = new ConcurrentHashMap<>();
+    private final AddressPolicy policy;
+    private final Map<String, ZoneStatus> latest = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ZoneStatus>> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> diagnosedAt = new ConcurrentHashMap<>();
-    private final ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "dashboard-status-probe");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = Executors.newFixedThreadPool(8, daemon("dashboard-status-probe"));
+    /** Runs whole checks (each fans out on {@link #pool}); two at a time keeps a big zone list from piling up. */
+    private final ExecutorService refresher = Executors.newFixedThreadPool(2, daemon("dashboard-status-refresh"));
 
     public StatusService(DashboardConfig config, Repository repo, DnsProbe probe, TransferCheck transfers, Clock clock) {
         this.config = config;
@@ -57,19 +77,92 @@ public final class StatusService {
         this.probe = probe;
         this.transfers = transfers;
         this.clock = clock;
+        this.policy = new AddressPolicy(config.allowList(), config.ownPrefixes());
     }
 
-    /** Empty when NS-Global does not serve the domain. */
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The last result for the page (empty when NS-Global does not serve the domain); never probes in the caller. */
     public Optional<ZoneStatus> status(String domain) {
         Optional<ZoneEntry> z = repo.zone(domain);
-        if (z.isEmpty()) return Optional.empty();
-        Instant now = clock.instant();
-        Instant at = cachedAt.get(domain);
-        if (at != null && at.plus(CACHE).isAfter(now) && cache.containsKey(domain)) return Optional.of(cache.get(domain));
-        ZoneStatus s = compute(z.get(), now);
-        cache.put(domain, s);
-        cachedAt.put(domain, now);
-        return Optional.of(s);
+        if (z.isEmpty()) {
+            latest.remove(domain);
+            return Optional.empty();
+        }
+        ZoneStatus last = latest.get(domain);
+        boolean outdated = last == null
+                || (z.get().updatedAt() != null && z.get().updatedAt().isAfter(last.checkedAt()));
+        if (outdated) return Optional.of(await(refresh(z.get()), z.get()));
+        if (last.checkedAt().plus(FRESH).isBefore(clock.instant())) refresh(z.get());
+        return Optional.of(last);
+    }
+
+    /**
+     * Starts a check of every zone (the periodic observer); zones already being checked are not queued again. Results
+     * of zones no longer served are forgotten here.
+     */
+    public void refreshAll() {
+        List<ZoneEntry> zones = repo.zones();
+        latest.keySet().retainAll(zones.stream().map(ZoneEntry::domain).toList());
+        for (ZoneEntry z : zones) refresh(z);
+    }
+
+    /** Starts a check of {@code z} unless one is running; every caller gets the one running check. */
+    CompletableFuture<ZoneStatus> refresh(ZoneEntry z) {
+        CompletableFuture<ZoneStatus> mine = new CompletableFuture<>();
+        CompletableFuture<ZoneStatus> theirs = running.putIfAbsent(z.domain(), mine);
+        if (theirs != null) return theirs;
+        try {
+            refresher.execute(() -> {
+                try {
+                    ZoneStatus s = compute(z, clock.instant());
+                    latest.put(z.domain(), s);
+                    mine.complete(s);
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(StatusService.class).warn("status {}: check failed: {}", z.domain(), e.toString());
+                    mine.completeExceptionally(e);
+                } finally {
+                    running.remove(z.domain(), mine);
+                }
+            });
+        } catch (RejectedExecutionException e) { // closing
+            running.remove(z.domain(), mine);
+            mine.completeExceptionally(e);
+        }
+        return mine;
+    }
+
+    /** The first result of a zone, or "still checking" when it takes longer than a page may wait. */
+    private ZoneStatus await(CompletableFuture<ZoneStatus> f, ZoneEntry z) {
+        try {
+            return f.get(FIRST_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            List<ZoneStatus.ServerSerial> prim = new ArrayList<>();
+            for (int i = 0; i < z.primaries().size(); i++) prim.add(new ZoneStatus.ServerSerial("primary " + (i + 1), null, "checking"));
+            List<ZoneStatus.ServerSerial> sites = new TreeMap<>(config.sites()).keySet().stream()
+                    .map(n -> new ZoneStatus.ServerSerial(n, null, "checking")).toList();
+            return new ZoneStatus(z.domain(), true, z.createdAt(), prim, new ZoneStatus.ServerSerial("collector", null,
+                    "checking"), sites, null, null, null, new ZoneStatus.Delegation(
+                    List.of(), List.of(), List.of(), false, false), false, null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("status " + z.domain() + ": check failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("status " + z.domain() + ": interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        pool.shutdownNow();
     }
 
     private ZoneStatus compute(ZoneEntry z, Instant now) {
@@ -81,7 +174,7 @@ public final class StatusService {
         for (int i = 0; i < z.primaries().size(); i++) {
             String label = "primary " + (i + 1);
             InetSocketAddress a = address(z.primaries().get(i));
-            pf.add(CompletableFuture.supplyAsync(() -> serialAt(label, a, name, key), pool));
+            pf.add(CompletableFuture.supplyAsync(() -> primarySerialAt(label, a, name, key), pool));
         }
         CompletableFuture<ZoneStatus.ServerSerial> cf = config.collector() == null
                 ? CompletableFuture.completedFuture(new ZoneStatus.ServerSerial("collector", null, "not configured"))
@@ -142,7 +235,7 @@ public final class StatusService {
         boolean inSync = newest != null && newest.equals(collector.serial())
                 && sites.stream().allMatch(s -> newest.equals(s.serial()));
         return new ZoneStatus(z.domain(), true, z.createdAt(), primaries, collector, sites, lastTransfer, error, fix,
-                delegation(name), inSync);
+                delegation(name), inSync, now);
     }
 
     /**
@@ -202,6 +295,16 @@ public final class StatusService {
         List<String> listed = found.stream().map(n -> norm(n.toString())).toList();
         List<String> missing = ours.stream().filter(n -> !listed.contains(n)).toList();
         return new ZoneStatus.Delegation(ours, listed, missing, !found.isEmpty(), atParent);
+    }
+
+    /**
+     * A primary's serial, asked only while the address policy accepts it: a zone stored before a range was refused
+     * keeps its row, but we no longer send it packets (the collector and sites are our own and are not judged).
+     */
+    private ZoneStatus.ServerSerial primarySerialAt(String label, InetSocketAddress server, Name name, TsigInput key) {
+        Optional<AddressPolicy.Refusal> refused = policy.check(server.getAddress());
+        if (refused.isPresent()) return new ZoneStatus.ServerSerial(label, null, "not asked: " + refused.get().reason);
+        return serialAt(label, server, name, key);
     }
 
     private ZoneStatus.ServerSerial serialAt(String label, InetSocketAddress server, Name name, TsigInput key) {

@@ -12,13 +12,25 @@ import net.nsglobal.dashboard.validate.TsigInput;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** All SQL of the control plane, in one place. */
+/**
+ * All SQL of the control plane, in one place (the counts behind the sign-up caps are in {@link Quotas}). TSIG secrets
+ * are sealed by {@link SecretBox} on every write and opened on every read: nothing outside this class sees the
+ * stored form.
+ */
 public final class Repository {
     /** Advisory lock key serialising confirmations (any constant; 8945 = the TSIG RFC). */
     private static final long CONFIRM_LOCK = 8945;
     private final Jdbi jdbi;
+    private final SecretBox secrets;
+    private final Quotas quotas;
 
-    public Repository(Jdbi jdbi) { this.jdbi = jdbi; }
+    public Repository(Jdbi jdbi, SecretBox secrets) {
+        this.jdbi = jdbi;
+        this.secrets = secrets;
+        this.quotas = new Quotas(jdbi);
+    }
+
+    public Quotas quotas() { return quotas; }
 
     // ---- zones -------------------------------------------------------------------------------------------------
 
@@ -31,9 +43,10 @@ public final class Repository {
         return jdbi.withHandle(h -> h.createQuery("select * from zone order by domain").map((rs, ctx) -> zone(rs)).list());
     }
 
-    private static ZoneEntry zone(ResultSet rs) throws SQLException {
-        return new ZoneEntry(rs.getString("domain"), rs.getString("catalog_id"), split(rs.getString("primaries")),
-                rs.getString("tsig_name"), rs.getString("tsig_algorithm"), rs.getString("tsig_secret"),
+    private ZoneEntry zone(ResultSet rs) throws SQLException {
+        String domain = rs.getString("domain");
+        return new ZoneEntry(domain, rs.getString("catalog_id"), split(rs.getString("primaries")),
+                rs.getString("tsig_name"), rs.getString("tsig_algorithm"), secrets.open(domain, rs.getString("tsig_secret")),
                 rs.getString("rname_mailbox"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
@@ -47,7 +60,8 @@ public final class Repository {
                 values (:kind, :domain, :primaries, :tn, :ta, :ts, :mailbox, :hash, :exp)""")
                 .bind("kind", kind.name()).bind("domain", domain)
                 .bind("primaries", primaries == null ? null : String.join(",", primaries))
-                .bind("tn", tsigName).bind("ta", tsigAlgorithm).bind("ts", tsigSecret).bind("mailbox", mailbox)
+                .bind("tn", tsigName).bind("ta", tsigAlgorithm).bind("ts", secrets.seal(domain, tsigSecret))
+                .bind("mailbox", mailbox)
                 .bind("hash", tokenHash).bind("exp", Timestamp.from(expiresAt))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
@@ -79,7 +93,7 @@ public final class Repository {
         return jdbi.withHandle(h -> keyNameHolders(h, key, exceptDomain));
     }
 
-    private static List<String> keyNameHolders(Handle h, TsigInput key, String exceptDomain) {
+    private List<String> keyNameHolders(Handle h, TsigInput key, String exceptDomain) {
         return h.createQuery("""
                 select * from zone where lower(rtrim(tsig_name, '.')) = :n and domain <> :d
                 order by created_at, domain""")
@@ -127,31 +141,62 @@ public final class Repository {
         });
     }
 
-    private static void apply(Handle h, PendingRequest r, String newCatalogId) {
+    private void apply(Handle h, PendingRequest r, String newCatalogId) {
         switch (r.kind()) {
             case SIGNUP -> h.createUpdate("""
                     insert into zone (domain, catalog_id, primaries, tsig_name, tsig_algorithm, tsig_secret, rname_mailbox)
                     values (:d, :id, :p, :tn, :ta, :ts, :m)""")
                     .bind("d", r.domain()).bind("id", newCatalogId).bind("p", String.join(",", r.primaries()))
-                    .bind("tn", r.tsigName()).bind("ta", r.tsigAlgorithm()).bind("ts", r.tsigSecret())
+                    .bind("tn", r.tsigName()).bind("ta", r.tsigAlgorithm()).bind("ts", secrets.seal(r.domain(), r.tsigSecret()))
                     .bind("m", r.mailbox()).execute();
             case CHANGE -> h.createUpdate("""
                     update zone set primaries = :p, tsig_name = :tn, tsig_algorithm = :ta, tsig_secret = :ts,
                       rname_mailbox = :m, updated_at = now() where domain = :d""")
                     .bind("d", r.domain()).bind("p", String.join(",", r.primaries()))
-                    .bind("tn", r.tsigName()).bind("ta", r.tsigAlgorithm()).bind("ts", r.tsigSecret())
+                    .bind("tn", r.tsigName()).bind("ta", r.tsigAlgorithm()).bind("ts", secrets.seal(r.domain(), r.tsigSecret()))
                     .bind("m", r.mailbox()).execute();
             case DELETE -> h.createUpdate("delete from zone where domain = :d").bind("d", r.domain()).execute();
         }
         h.createUpdate("update catalog_state set serial = serial + 1 where id = 1").execute();
     }
 
-    private static PendingRequest pending(ResultSet rs) throws SQLException {
+    private PendingRequest pending(ResultSet rs) throws SQLException {
         String p = rs.getString("primaries");
-        return new PendingRequest(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("domain"),
+        String domain = rs.getString("domain");
+        return new PendingRequest(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), domain,
                 p == null ? List.of() : split(p), rs.getString("tsig_name"), rs.getString("tsig_algorithm"),
-                rs.getString("tsig_secret"), rs.getString("mailbox"), instant(rs, "created_at"),
+                secrets.open(domain, rs.getString("tsig_secret")), rs.getString("mailbox"), instant(rs, "created_at"),
                 instant(rs, "expires_at"), instant(rs, "confirmed_at"));
+    }
+
+    // ---- housekeeping ------------------------------------------------------------------------------------------
+
+    /**
+     * Deletes every pending request past its expiry, confirmed or not, and with it the TSIG secret it carried (a
+     * confirmed request's key lives on in its zone). Returns how many went.
+     */
+    public int purgeExpiredPending() {
+        return jdbi.withHandle(h -> h.createUpdate("delete from pending_request where expires_at <= now()").execute());
+    }
+
+    /** Seals the TSIG secrets still stored in clear (rows from before encryption); returns how many were sealed. */
+    public int sealClearSecrets() {
+        return jdbi.inTransaction(h -> {
+            int n = 0;
+            for (var row : h.createQuery("select domain, tsig_secret from zone where tsig_secret is not null "
+                    + "and tsig_secret not like '" + SecretBox.PREFIX + "%' for update").mapToMap().list()) {
+                String d = (String) row.get("domain");
+                n += h.createUpdate("update zone set tsig_secret = :s where domain = :d")
+                        .bind("s", secrets.seal(d, (String) row.get("tsig_secret"))).bind("d", d).execute();
+            }
+            for (var row : h.createQuery("select id, domain, tsig_secret from pending_request where tsig_secret is not "
+                    + "null and tsig_secret not like '" + SecretBox.PREFIX + "%' for update").mapToMap().list()) {
+                n += h.createUpdate("update pending_request set tsig_secret = :s where id = :id")
+                        .bind("s", secrets.seal((String) row.get("domain"), (String) row.get("tsig_secret")))
+                        .bind("id", ((Number) row.get("id")).longValue()).execute();
+            }
+            return n;
+        });
     }
 
     // ---- catalog serial and observations -----------------------------------------------------------------------

@@ -119,6 +119,7 @@ final class Api {
         m.put("served", s.served());
         m.put("since", String.valueOf(s.since()));
         m.put("inSync", s.inSync());
+        m.put("checkedAt", s.checkedAt() == null ? null : s.checkedAt().toString());
         m.put("primaries", s.primaries().stream().map(Api::server).toList());
         m.put("collector", server(s.collector()));
         m.put("sites", s.sites().stream().map(Api::server).toList());

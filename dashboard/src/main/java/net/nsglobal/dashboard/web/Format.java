@@ -15,6 +15,13 @@ public final class Format {
 
     public static String time(Instant i) { return i == null ? "—" : TIME.format(i); }
 
+    /** The age of a status result: pages show the last check, which a background refresh keeps recent. */
+    public static String checked(Instant at) {
+        if (at == null) return "first check still running";
+        long s = Math.max(0, java.time.Duration.between(at, Instant.now()).getSeconds());
+        return "checked " + (s < 60 ? s + " s" : s / 60 + " min") + " ago";
+    }
+
     /** {@code café.test (xn--caf-dma.test)} for an IDN, the name itself otherwise. */
     public static String domain(String ascii) {
         String u = net.nsglobal.dashboard.validate.DomainName.display(ascii);

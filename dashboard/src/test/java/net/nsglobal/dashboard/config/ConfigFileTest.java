@@ -28,6 +28,21 @@ class ConfigFileTest {
     }
 
     @Test
+    void limitKeysParse() throws Exception {
+        DashboardConfig.Limits l = ConfigFile.parse("limits: {per-client-ip: 7, per-client-site: 21, per-domain: 2, "
+                + "per-rname: 4, max-pending-per-domain: 5, max-pending-per-rname: 6, max-zones-per-domain: 8, "
+                + "max-zones-per-rname: 9, tracked-keys: 500, purge-every: 5m}", Path.of(".")).limits();
+        assertThat(l).isEqualTo(new DashboardConfig.Limits(7, 21, 2, 4, Duration.ofHours(1), 5, 6, 8, 9, 500, 16384,
+                Duration.ofHours(24), Duration.ofMinutes(5)));
+        DashboardConfig.Limits old = ConfigFile.parse("limits: {max-pending: 3}", Path.of(".")).limits();
+        assertThat(old.maxPendingPerDomain()).as("max-pending of older configs: both pending caps").isEqualTo(3);
+        assertThat(old.maxPendingPerRname()).isEqualTo(3);
+        assertThat(ConfigFile.parse("{}", Path.of(".")).limits()).isEqualTo(DashboardConfig.Limits.defaults());
+        assertThatThrownBy(() -> ConfigFile.parse("limits: {tracked-keys: 0}", Path.of(".")))
+                .hasMessageContaining("limits.tracked-keys");
+    }
+
+    @Test
     void mistakesNameTheKey() {
         assertThatThrownBy(() -> ConfigFile.parse("smtp: {hots: x}", Path.of(".")))
                 .hasMessageContaining("smtp.hots: unknown key");

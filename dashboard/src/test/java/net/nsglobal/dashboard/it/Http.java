@@ -49,6 +49,29 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * POSTs JSON from the local address {@code from} (any 127.0.0.0/8 address on Linux), so a test can be many
+     * clients; returns the status code. A plain HTTP/1.1 exchange over a socket bound to that address.
+     */
+    public int postJsonFrom(String from, String path, String json) throws Exception {
+        URI u = URI.create(base + path);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(from), 0));
+            s.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort()), 10_000);
+            s.setSoTimeout(30_000);
+            String head = "POST " + u.getRawPath() + " HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine(); // "HTTP/1.1 429 Too Many Requests"
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
     /** GETs {@code path} and returns the CSRF token of its form. */
     public String csrf(String path) throws Exception {
         Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get(path).body());

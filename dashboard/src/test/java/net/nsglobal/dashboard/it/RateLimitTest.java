@@ -5,22 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rate limits per client IP, per domain and per RNAME, and the cap on pending sign-ups, with tiny limits. */
+/**
+ * The limits hold against an attacker who varies what is free to vary: the client address inside its network, the
+ * zone name under a registrable domain they own, and the spelling of a mailbox. Tiny limits; real Knot, GreenMail and
+ * PostgreSQL.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RateLimitTest {
     @TempDir static Path dir;
     static Harness h;
+    static int mails;
 
     @BeforeAll
     static void start() throws Exception {
-        // per IP 7, per domain 1, per RNAME 1, at most 3 pending sign-ups
-        h = new Harness(dir, new DashboardConfig.Limits(7, 1, 1, Duration.ofHours(1), 3, 16 * 1024, Duration.ofHours(24)));
+        Map<String, String> zones = new LinkedHashMap<>();
+        for (int i = 1; i <= 4; i++) {
+            String z = "z" + i + ".attacker.test";
+            zones.put(z, Harness.zone(z, "hostmaster." + z + ".", i)); // a different mailbox each
+        }
+        zones.put("tag-a.test", Harness.zone("tag-a.test", "owner\\+a.mail-x.test.", 1));
+        zones.put("tag-b.test", Harness.zone("tag-b.test", "OWNER.mail-x.test.", 1));
+        // per /24: 10, per domain: 3, per RNAME: 1, at most 2 pending per registrable domain, 1 zone per RNAME
+        h = new Harness(dir, new DashboardConfig.Limits(10, 30, 3, 1, Duration.ofHours(1), 2, 10, 100, 1, 100_000,
+                16 * 1024, Duration.ofHours(24), Duration.ofMinutes(10)), zones, Map.of(), null);
     }
 
     @AfterAll
@@ -32,35 +53,74 @@ class RateLimitTest {
         return "{\"domain\":\"" + domain + "\",\"primaries\":[\"" + h.knot.primary() + "\"]}";
     }
 
-    @Test
-    void limitsAnswer429AndSendNoMail() throws Exception {
+    /** Before: every zN.attacker.test had its own allowance, so one owner of attacker.test could mail without end. */
+    @Test @Order(1)
+    void namesUnderOneRegistrableDomainShareItsLimit() throws Exception {
         Http api = new Http(h.url());
-        assertThat(api.postJson("/api/v1/signups", body(Harness.SHOP)).statusCode()).isEqualTo(202);   // 1
-        HttpResponse<String> again = api.postJson("/api/v1/signups", body(Harness.SHOP));              // 2
-        assertThat(again.statusCode()).as("per domain").isEqualTo(429);
-        assertThat(again.headers().firstValue("Retry-After")).isPresent();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(api.postJson("/api/v1/signups", body("z" + i + ".attacker.test")).statusCode()).isEqualTo(202);
+        }
+        HttpResponse<String> fourth = api.postJson("/api/v1/signups", body("z4.attacker.test"));
+        assertThat(fourth.statusCode()).as(fourth.body()).isEqualTo(429);
+        assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
+        mails += 3;
+        assertThat(h.mail.getReceivedMessages()).hasSize(mails);
+    }
 
-        assertThat(api.postJson("/api/v1/signups", body(Harness.CHANGE)).statusCode()).isEqualTo(202); // 3
-        HttpResponse<String> twin = api.postJson("/api/v1/signups", body(Harness.TWIN));               // 4
-        assertThat(twin.statusCode()).as("per RNAME: same mailbox as change-shop.test").isEqualTo(429);
-
-        assertThat(api.postJson("/api/v1/signups", body(Harness.JOHN)).statusCode()).isEqualTo(202);   // 5
-        HttpResponse<String> capped = api.postJson("/api/v1/signups", body(Harness.API));              // 6
-        assertThat(capped.statusCode()).as("pending cap (3)").isEqualTo(429);
-        assertThat(capped.body()).contains("waiting for confirmation");
-        assertThat(h.mail.getReceivedMessages()).hasSize(3);
-
-        // The web form shows the limit next to the domain field.                                      // 7
+    /**
+     * At most 2 requests under attacker.test wait for confirmation: the third one made room by dropping the oldest
+     * (z1's link no longer works) instead of being refused, so pending requests cannot lock an owner out.
+     */
+    @Test @Order(2)
+    void pendingRequestsPerRegistrableDomainAreCappedByDroppingTheOldest() throws Exception {
+        int pending = h.plane.jdbi().withHandle(x -> x.createQuery("select count(*) from pending_request "
+                + "where domain like '%.attacker.test' and confirmed_at is null").mapTo(Integer.class).one());
+        assertThat(pending).isEqualTo(2);
         Http web = new Http(h.url());
-        HttpResponse<String> form = web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", Harness.API,
-                "primary", h.knot.primary()));
-        assertThat(form.statusCode()).isEqualTo(429);
-        assertThat(form.body()).contains("id=\"domain-error\"").contains("Too many sign-ups are waiting");
+        String z1 = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@z1.attacker.test", mails)));
+        String z3 = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@z3.attacker.test", mails)));
+        assertThat(web.get(z1).statusCode()).as("the oldest link").isEqualTo(404);
+        assertThat(web.get(z3).statusCode()).as("the newest link").isEqualTo(200);
+    }
 
-        // 7 requests per IP per hour: this is the 8th from 127.0.0.1, refused before anything is looked at.
-        HttpResponse<String> ip = api.postJson("/api/v1/signups", "{\"domain\":\"x\"}");
-        assertThat(ip.statusCode()).as("per client IP").isEqualTo(429);
-        assertThat(ip.body()).contains("Too many requests from your address");
-        assertThat(h.mail.getReceivedMessages()).hasSize(3);
+    /** Before: owner+a@… and OWNER@… were two mailboxes with two allowances, though one person reads both. */
+    @Test @Order(3)
+    void tagAndCaseVariantsOfAMailboxShareItsLimit() throws Exception {
+        Http api = new Http(h.url());
+        HttpResponse<String> a = api.postJson("/api/v1/signups", body("tag-a.test"));
+        assertThat(a.statusCode()).as(a.body()).isEqualTo(202);
+        HttpResponse<String> b = api.postJson("/api/v1/signups", body("tag-b.test"));
+        assertThat(b.statusCode()).as(b.body()).isEqualTo(429);
+        assertThat(b.body()).contains("was mailed recently");
+        mails += 1;
+        assertThat(h.mail.getReceivedMessages()).hasSize(mails);
+    }
+
+    /** Before: zones per mailbox were unbounded; now a confirmed zone counts against its RNAME's cap (here 1). */
+    @Test @Order(4)
+    void zonesPerMailboxAreCapped() throws Exception {
+        Http api = new Http(h.url());
+        assertThat(api.postJson("/api/v1/signups", body(Harness.CHANGE)).statusCode()).isEqualTo(202);
+        mails += 1;
+        String path = Harness.confirmPath(Harness.body(h.awaitMailTo("owner@change-shop.test", mails)));
+        Http web = new Http(h.url());
+        assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(303);
+        HttpResponse<String> twin = api.postJson("/api/v1/signups", body(Harness.TWIN)); // same RNAME mailbox
+        assertThat(twin.statusCode()).as(twin.body()).isEqualTo(429);
+        assertThat(twin.body()).contains("the most one mailbox may have");
+        assertThat(h.mail.getReceivedMessages()).hasSize(mails);
+    }
+
+    /** Before: each address had its own allowance; now 127.0.1.1 … 127.0.1.11 are one /24 with 10 requests. */
+    @Test @Order(5)
+    void addressesOfOneNetworkShareItsLimit() throws Exception {
+        Http api = new Http(h.url());
+        for (int i = 1; i <= 10; i++) {
+            assertThat(api.postJsonFrom("127.0.1." + i, "/api/v1/signups", "{\"domain\":\"x\"}")).isEqualTo(400);
+        }
+        assertThat(api.postJsonFrom("127.0.1.11", "/api/v1/signups", "{\"domain\":\"x\"}"))
+                .as("11th request from 127.0.1.0/24").isEqualTo(429);
+        assertThat(api.postJsonFrom("127.0.2.1", "/api/v1/signups", "{\"domain\":\"x\"}"))
+                .as("another /24").isEqualTo(400);
     }
 }

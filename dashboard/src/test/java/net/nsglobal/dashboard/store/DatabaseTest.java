@@ -36,7 +36,7 @@ class DatabaseTest {
 
             try (Database db = Database.open(null, null, null, dir)) {
                 assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-                assertThat(new Repository(db.jdbi()).zone("kept.test")).isPresent();
+                assertThat(new Repository(db.jdbi(), SecretBox.open(dir.resolve("k"))).zone("kept.test")).isPresent();
             }
         } finally {
             jvm.destroyForcibly();
