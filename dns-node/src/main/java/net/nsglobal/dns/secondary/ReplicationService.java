@@ -83,7 +83,7 @@ public final class ReplicationService implements AutoCloseable {
         Keyring keys = new Keyring(keyList, keyFile);
         var l = cfg.limits();
         XfrLimits limits = new XfrLimits(l.recordsPerZone(), l.bytesPerTransfer(), l.recordsPerRrset(),
-                l.typesPerName(), l.transferDuration(), l.transferIdle());
+                l.typesPerName(), l.transferDuration(), l.transferIdle(), l.transferMinRate(), l.transferMinRateWindow());
         var t = cfg.timers();
         RefreshTimers timers = new RefreshTimers(t.refreshMin(), t.refreshMax(), t.retryMin(), t.retryMax(),
                 t.expireMin(), t.expireMax());
