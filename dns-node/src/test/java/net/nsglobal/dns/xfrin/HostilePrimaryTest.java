@@ -25,7 +25,7 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TXTRecord;
 
 /** Each way a primary can send us garbage, or send it too slowly, is rejected with a reason, and nothing is applied. */
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hung socket read ignores interrupts
 public class HostilePrimaryTest {
     static final Name Z = Name.fromConstantString("victim.example.");
     static final TsigKey KEY = TsigKey.of("k", "hmac-sha256", "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0MTI=");
@@ -155,7 +155,7 @@ public class HostilePrimaryTest {
      * ends, so the deadline must hold inside the message (on the socket), not only between messages.
      */
     @Test
-    @Timeout(30)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void dripInsideOneMessageIsCutAtTransferDuration() throws Exception {
         fake = new FakePrimary(q -> FakePrimary.Script.drip(List.of(), 200));
         XfrLimits twoSeconds = new XfrLimits(10_000, 1 << 20, 100, 10, Duration.ofSeconds(2), Duration.ofSeconds(10));
@@ -168,7 +168,7 @@ public class HostilePrimaryTest {
 
     /** Below transfer-min-rate over a window (here 1,000 bytes/s over 1 s) the transfer is cut long before its deadline. */
     @Test
-    @Timeout(30)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void slowPrimaryBelowMinRateIsCut() throws Exception {
         fake = new FakePrimary(q -> FakePrimary.Script.drip(List.of(), 200));
         XfrLimits minRate = new XfrLimits(10_000, 1 << 20, 100, 10, Duration.ofHours(1), Duration.ofSeconds(10),
