@@ -27,7 +27,7 @@ import org.xbill.DNS.TXTRecord;
 /** Each way a primary can send us garbage, or send it too slowly, is rejected with a reason, and nothing is applied. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hung socket read ignores interrupts
 public class HostilePrimaryTest {
-    static final Name Z = Name.fromConstantString("victim.example.");
+    public static final Name Z = Name.fromConstantString("victim.example.");
     static final TsigKey KEY = TsigKey.of("k", "hmac-sha256", "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0MTI=");
     FakePrimary fake;
 
