@@ -17,17 +17,20 @@ import org.slf4j.LoggerFactory;
  * One secondary zone's refresh state machine (RFC 1034 §4.3.5, RFC 1996 for NOTIFY):
  *
  * <pre>
- *        start / refresh timer / trusted refresh (signed NOTIFY, key arrived, first load)
- *   IDLE ───────────────────────────────────────────────────────────────▶ QUEUED
- *    ▲   unsigned NOTIFY also, but only here (the zone is not failing)   │ ▲ │ no slot for any untried
- *    │                                                                     │ │ └ primary: asks again in 20 ms
- *    │                                 a slot for an untried primary      ▼ │
- *    │ success (changed or up to date):                           TRANSFERRING
- *    │ refresh timer = SOA refresh,  ◀───────────────────────────────┘  │    │ failed, primaries left: failover
- *    │ expire timer = SOA expire                                        │    └▶ QUEUED (the next primary takes
- *    │                                                                  │        its own slot, like any transfer)
- *    │                                      failed on every primary:   ▼
- *    └──────── success ◀── QUEUED ◀── retry timer / trusted refresh ── RETRY_WAIT
+ *            start, refresh timer, any NOTIFY, trusted refresh
+ *   IDLE ─────────────────────────────────────────────────▶ QUEUED ◀──┐ no slot free for any untried primary:
+ *    ▲                                                      │   ▲ └────┘ ask again in 20 ms (NOTIFYs coalesce)
+ *    │                             slot for an untried primary  │   │
+ *    │                                                      ▼   │ failed, untried primaries left: failover
+ *    └──── success: refresh timer = SOA refresh, ──────── TRANSFERRING    (the next primary needs a slot of its own)
+ *          expire timer = SOA expire                        │
+ *                                                           │ failed on every primary: retry timer armed
+ *                                                           ▼
+ *   QUEUED ◀── retry timer, trusted refresh, signed NOTIFY ── RETRY_WAIT ◀──┐ unsigned NOTIFY: ignored
+ *                                                                       └───┘
+ *   trusted refresh = the refresh timer, an operator, the key file bringing the zone's key, first load.
+ *   STOPPED (from any state): removed from the node (catalog member deleted); every timer cancelled, nothing scheduled
+ *   again.
  *
  *   retry timer = SOA retry × 2^(failures-1) within the clamps; a zone with no data yet retries after 1 s, 2 s, 4 s …
  *   up to the retry clamp (it serves nothing until its first transfer).
@@ -36,8 +39,6 @@ import org.slf4j.LoggerFactory;
  *   A NOTIFY while TRANSFERRING is remembered (pending) and queues one more attempt afterwards; after a failure only
  *   when it was signed.
  *   expire timer fires (no success since): zone flagged expired → SERVFAIL (RFC 1035 §3.3.13), still retrying.
- *   STOPPED (from any state): removed from the node (catalog member deleted); every timer cancelled, nothing scheduled
- *   again.
  * </pre>
  *
  * A NOTIFY storm collapses into at most one queued and one running refresh (coalescing). Every transfer, failover
