@@ -74,4 +74,29 @@ class NotifyBackoffTest {
             assertThat(open.state()).isEqualTo(Secondary.State.RETRY_WAIT);
         }
     }
+
+    /** An unsigned NOTIFY that arrives during a transfer that then fails does not queue a second attempt. */
+    @Test
+    void unsignedNotifyDuringAFailingTransferIsNotReplayedAfterIt() throws Exception {
+        List<Record> good = HostilePrimaryTest.zone(5, 1);
+        try (FakePrimary fake = new FakePrimary(q -> FakePrimary.Script.of(FakePrimary.oneMessage(
+                     NotifyAcceptanceTest.rename(good, q.getQuestion().getName()))));
+             TestNode node = TestNode.start(dir, "secondaries:\n"
+                     + "  - {name: open.example, primaries: [127.0.0.1:" + fake.address().getPort() + "]}\n"
+                     + "limits: {transfer-duration: 2s}\n"
+                     + "timers: {refresh-min: 1s, refresh-max: 1s, retry-min: 1h, retry-max: 1h}\n")) {
+            assertThat(node.awaitSerial("open.example.", 5, WAIT)).isEqualTo(5);
+            java.util.concurrent.atomic.AtomicInteger drips = new java.util.concurrent.atomic.AtomicInteger();
+            fake.script(q -> { // the next refresh hangs until transfer-duration
+                drips.incrementAndGet();
+                return FakePrimary.Script.drip(List.of(), 200);
+            });
+            Secondary open = node.node.replication().secondaries().get(Name.fromConstantString("open.example."));
+            assertThat(awaitState(open, Secondary.State.TRANSFERRING)).isEqualTo(Secondary.State.TRANSFERRING);
+            assertThat(NotifyAcceptanceTest.send(node, "127.0.0.1", NotifyAcceptanceTest.notify("open.example.", null)))
+                    .isEqualTo(Rcode.NOERROR);
+            assertThat(awaitState(open, Secondary.State.RETRY_WAIT)).isEqualTo(Secondary.State.RETRY_WAIT);
+            assertThat(drips.get()).as("the dripping refresh only, no attempt replayed for the NOTIFY").isEqualTo(1);
+        }
+    }
 }
