@@ -95,7 +95,9 @@ public final class ReplicationService implements AutoCloseable {
         }
         this.disk = new ZoneDisk(dataDir, fsync);
         this.persister = new Persister(disk);
-        this.transfers = Executors.newFixedThreadPool(l.transfersTotal(), daemon("xfrin"));
+        // One thread more than slots: while every slot's transfer runs, queued zones still ask for slots every 20 ms,
+        // which is how TransferSlots knows who is waiting and hands a freed slot to the primary holding fewer.
+        this.transfers = Executors.newFixedThreadPool(l.transfersTotal() + 1, daemon("xfrin"));
         this.catalogTransfers = Executors.newSingleThreadExecutor(daemon("xfrin-catalog"));
         this.clock = Executors.newSingleThreadScheduledExecutor(daemon("replication-timers"));
         // IXFR history on disk only with a configured data-dir (a temporary one dies with the node) and when someone

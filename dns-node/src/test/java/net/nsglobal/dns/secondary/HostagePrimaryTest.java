@@ -63,8 +63,11 @@ class HostagePrimaryTest {
                     "limits: {transfers-per-primary: 2, transfers-total: 2, transfer-duration: 2s}\nsecondaries:\n");
             for (int i = 0; i < 10; i++) yaml.append(zone("drip" + i + ".example", drip));
             yaml.append(zone("good.example", good)); // queued behind the ten: they take both slots first
+            long start = System.nanoTime();
             try (TestNode node = TestNode.start(dir, yaml.toString())) {
                 assertThat(node.awaitSerial("good.example.", 5, WAIT)).isEqualTo(5);
+                System.out.printf("good.example. refreshed %d ms after start, behind ten dripping zones%n",
+                        (System.nanoTime() - start) / 1_000_000);
                 assertThat(drip.requests()).isGreaterThanOrEqualTo(2);
                 assertThat(node.serial("drip0.example.")).isEqualTo(-1);
             }
