@@ -144,6 +144,9 @@ public final class Node implements AutoCloseable {
 
     public NodeConfig config() { return config; }
     public ZoneStore zones() { return store; }
+
+    /** Secondary zones, catalogs, transfers and NOTIFY (null before start and after a failed start). */
+    public ReplicationService replication() { return replication; }
     /** Bound UDP addresses, one per listen address, in config order (actual ports when port 0 was asked). */
     public List<InetSocketAddress> udpAddresses() { return udp.stream().map(UdpServer::localAddress).toList(); }
     public List<InetSocketAddress> tcpAddresses() { return tcp.stream().map(TcpServer::localAddress).toList(); }

@@ -7,8 +7,9 @@ import java.time.Duration;
  * for transfers out, and on the NOTIFY rate accepted per source. See {@link Schema}.
  */
 public record Limits(long recordsPerZone, long bytesPerTransfer, int recordsPerRrset, int typesPerName,
-                     Duration transferDuration, Duration transferIdle, int transfersPerPrimary, int transfersTotal,
-                     long ixfrHistory, int notifyRate) {
+                     Duration transferDuration, Duration transferIdle, long transferMinRate,
+                     Duration transferMinRateWindow, int transfersPerPrimary, int transfersTotal, long ixfrHistory,
+                     int notifyRate) {
     /**
      * Default of {@code limits.ixfr-history}: a quarter of the largest zone, so that a zone's history can hold a
      * change of a quarter of it (then an IXFR is still smaller than the AXFR it replaces), and at least 10,000 records

@@ -156,7 +156,8 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         long recordsPerZone = l.get(RECORDS_PER_ZONE);
         Long ixfrHistory = l.get(IXFR_HISTORY);
         Limits limits = new Limits(recordsPerZone, l.get(BYTES_PER_TRANSFER), l.get(RECORDS_PER_RRSET),
-                l.get(TYPES_PER_NAME), l.get(TRANSFER_DURATION), l.get(TRANSFER_IDLE), l.get(TRANSFERS_PER_PRIMARY),
+                l.get(TYPES_PER_NAME), l.get(TRANSFER_DURATION), l.get(TRANSFER_IDLE), l.get(TRANSFER_MIN_RATE),
+                l.get(TRANSFER_MIN_RATE_WINDOW), l.get(TRANSFERS_PER_PRIMARY),
                 l.get(TRANSFERS_TOTAL), ixfrHistory != null ? ixfrHistory : Limits.defaultIxfrHistory(recordsPerZone),
                 l.get(NOTIFY_RATE));
         l.finish();

@@ -121,8 +121,14 @@ public final class Schema {
             duration(Duration.ofSeconds(1), Duration.ofDays(1)), Duration.ofHours(1), "longest a transfer in may take");
     public static final Setting<Duration> TRANSFER_IDLE = Setting.optional("transfer-idle",
             duration(Duration.ofMillis(100), Duration.ofHours(1)), Duration.ofSeconds(60), "longest a transfer in may stall");
+    public static final Setting<Long> TRANSFER_MIN_RATE = Setting.optional("transfer-min-rate", size(0, 1L << 30), 34L,
+            "bytes per second a primary must keep up over each transfer-min-rate-window of a transfer in, else it is "
+                    + "cut; 0 = off; default as BIND min-transfer-rate-in (10240 bytes per 5 minutes)");
+    public static final Setting<Duration> TRANSFER_MIN_RATE_WINDOW = Setting.optional("transfer-min-rate-window",
+            duration(Duration.ofSeconds(1), Duration.ofDays(1)), Duration.ofMinutes(5),
+            "window transfer-min-rate is measured over; the first window is the grace period");
     public static final Setting<Integer> TRANSFERS_PER_PRIMARY = Setting.optional("transfers-per-primary", integer(1, 1024), 2,
-            "concurrent transfers in from one primary (BIND transfers-per-ns)");
+            "concurrent transfers in from one primary: one IPv4 address or one IPv6 /64 (BIND transfers-per-ns)");
     public static final Setting<Integer> TRANSFERS_TOTAL = Setting.optional("transfers-total", integer(1, 65536), 10,
             "concurrent transfers in over all primaries (BIND transfers-in)");
     /** Unset = derived from records-per-zone in {@link NodeConfig} (the one default that depends on another key). */

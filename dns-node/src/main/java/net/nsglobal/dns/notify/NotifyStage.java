@@ -20,8 +20,8 @@ import org.xbill.DNS.TSIG;
 /**
  * Incoming NOTIFY (RFC 1996): accepted only for a zone we are secondary for, from one of that zone's primaries
  * (§3.10) and, when the zone has a key, signed with it (RFC 8945). Accepted NOTIFYs are answered NOERROR+AA at once
- * (§3.7) and queue a refresh, which the zone's state machine coalesces; each source is rate limited so a flood from
- * one primary cannot crowd out the others.
+ * (§3.7) and queue a refresh, which the zone's state machine coalesces (and, unless signed, ignores while the zone waits
+ * out its retry back-off); each source is rate limited so a flood from one primary cannot crowd out the others.
  */
 public final class NotifyStage implements Stage {
     private static final Logger log = LoggerFactory.getLogger("replication.notify");
@@ -69,7 +69,9 @@ public final class NotifyStage implements Stage {
             log.warn("zone {}: NOTIFY from {} refused: rate limit", zone, ctx.remote());
             return answer(ctx, req, Rcode.REFUSED, signer);
         }
-        s.refreshNow("NOTIFY from " + ctx.remote());
+        // Signed with the zone's key (checked above when the zone has one): only such a NOTIFY may cut a failing
+        // zone's retry back-off short; an unsigned one could come from anyone who can spoof the primary's address.
+        s.notified(ctx.remote().toString(), s.spec().keyName() != null);
         return answer(ctx, req, Rcode.NOERROR, signer);
     }
 

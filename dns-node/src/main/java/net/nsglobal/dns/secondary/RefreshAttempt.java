@@ -17,7 +17,8 @@ import org.xbill.DNS.Type;
 
 /**
  * One refresh of one zone from one primary: IXFR first (RFC 1995), AXFR when the primary cannot do IXFR or its
- * history does not match ours (RFC 5936), and the next {@link Zone} built all or nothing.
+ * history does not match ours (RFC 5936), and the next {@link Zone} built all or nothing. The fallbacks share the
+ * first transfer's deadline: a primary cannot double its hold on the slot by failing the IXFR late.
  */
 final class RefreshAttempt {
     /** The verdict of an attempt. */
@@ -31,10 +32,12 @@ final class RefreshAttempt {
 
     static Outcome run(XfrClient client, ZoneBuilder builder, SecondarySpec spec, InetSocketAddress primary,
                        Zone current) {
-        TransferResult r = client.transfer(spec.zone(), primary, current == null ? null : current.soa(), spec.key());
+        long deadline = client.deadline(); // one transfer-duration for this primary, fallbacks included
+        TransferResult r = client.transfer(spec.zone(), primary, current == null ? null : current.soa(), spec.key(),
+                deadline);
         String how = current == null ? "AXFR" : "IXFR";
         if (r instanceof TransferResult.Failed f && f.tryAxfr()) {
-            r = client.transfer(spec.zone(), primary, null, spec.key());
+            r = client.transfer(spec.zone(), primary, null, spec.key(), deadline);
             how = "AXFR after IXFR: " + f.reason();
         }
         if (r instanceof TransferResult.UpToDate) return new Outcome.UpToDate();
@@ -44,7 +47,7 @@ final class RefreshAttempt {
                 return new Outcome.Changed(builder.apply(current, inc.diffs()), inc.diffs(), "IXFR");
             } catch (ZoneException e) {
                 // Our history and the primary's disagree: start over from a full copy (RFC 1995 §4 allows it).
-                TransferResult full = client.transfer(spec.zone(), primary, null, spec.key());
+                TransferResult full = client.transfer(spec.zone(), primary, null, spec.key(), deadline);
                 if (!(full instanceof TransferResult.Full)) {
                     return new Outcome.Failed("IXFR rejected (" + e.getMessage() + "), AXFR failed too: " + full);
                 }

@@ -83,7 +83,7 @@ public final class ReplicationService implements AutoCloseable {
         Keyring keys = new Keyring(keyList, keyFile);
         var l = cfg.limits();
         XfrLimits limits = new XfrLimits(l.recordsPerZone(), l.bytesPerTransfer(), l.recordsPerRrset(),
-                l.typesPerName(), l.transferDuration(), l.transferIdle());
+                l.typesPerName(), l.transferDuration(), l.transferIdle(), l.transferMinRate(), l.transferMinRateWindow());
         var t = cfg.timers();
         RefreshTimers timers = new RefreshTimers(t.refreshMin(), t.refreshMax(), t.retryMin(), t.retryMax(),
                 t.expireMin(), t.expireMax());
@@ -95,7 +95,9 @@ public final class ReplicationService implements AutoCloseable {
         }
         this.disk = new ZoneDisk(dataDir, fsync);
         this.persister = new Persister(disk);
-        this.transfers = Executors.newFixedThreadPool(l.transfersTotal(), daemon("xfrin"));
+        // One thread more than slots: while every slot's transfer runs, queued zones still ask for slots every 20 ms,
+        // which is how TransferSlots knows who is waiting and hands a freed slot to the primary holding fewer.
+        this.transfers = Executors.newFixedThreadPool(l.transfersTotal() + 1, daemon("xfrin"));
         this.catalogTransfers = Executors.newSingleThreadExecutor(daemon("xfrin-catalog"));
         this.clock = Executors.newSingleThreadScheduledExecutor(daemon("replication-timers"));
         // IXFR history on disk only with a configured data-dir (a temporary one dies with the node) and when someone

@@ -31,6 +31,9 @@ public final class Secondaries {
 
     public int size() { return zones.size(); }
 
+    /** Transfers in running now from the primary group (IPv4 address, IPv6 /64) of {@code primary}. */
+    public int transfersRunning(java.net.InetAddress primary) { return ctx.slots().running(primary); }
+
     /** Loads the stored copy into the store (flagged expired if its expire passed while we were down). */
     ZoneDisk.Stored loadFromDisk(Name name) {
         try {

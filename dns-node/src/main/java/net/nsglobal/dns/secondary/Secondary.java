@@ -2,9 +2,12 @@ package net.nsglobal.dns.secondary;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import net.nsglobal.dns.persist.ZoneTimers;
 import net.nsglobal.dns.zone.Zone;
 import org.slf4j.Logger;
@@ -14,29 +17,48 @@ import org.slf4j.LoggerFactory;
  * One secondary zone's refresh state machine (RFC 1034 §4.3.5, RFC 1996 for NOTIFY):
  *
  * <pre>
- *            NOTIFY / refresh timer / start
- *   IDLE ─────────────────────────────────▶ QUEUED ──slot free──▶ TRANSFERRING
- *    ▲  ▲                                     ▲  │ no slot: requeue     │
- *    │  │        NOTIFY while transferring:   │  └──────────────────────┘
- *    │  │        pending=true ─▶ QUEUED again after this attempt
- *    │  └── success (changed or up to date): refresh timer = SOA refresh; expire timer = SOA expire
- *    └───── failure on every primary: retry timer = SOA retry × 2^(failures-1); a zone with no data yet retries
- *           after 1 s, 2 s, 4 s … up to the retry clamp (it serves nothing until its first transfer)
- *   expire timer fires (no success since): zone flagged expired → SERVFAIL (RFC 1035 §3.3.13), still retrying
- *   STOPPED: removed from the node (catalog member deleted); every timer cancelled, nothing scheduled again
+ *            start, refresh timer, any NOTIFY, trusted refresh
+ *   IDLE ─────────────────────────────────────────────────▶ QUEUED ◀──┐ no slot free for any untried primary:
+ *    ▲                                                      │   ▲ └────┘ ask again in 20 ms (NOTIFYs coalesce)
+ *    │                             slot for an untried primary  │   │
+ *    │                                                      ▼   │ failed, untried primaries left: failover
+ *    └──── success: refresh timer = SOA refresh, ──────── TRANSFERRING    (the next primary needs a slot of its own)
+ *          expire timer = SOA expire                        │
+ *                                                           │ failed on every primary: retry timer armed
+ *                                                           ▼
+ *   QUEUED ◀── retry timer, trusted refresh, signed NOTIFY ── RETRY_WAIT ◀──┐ unsigned NOTIFY: ignored
+ *                                                                       └───┘
+ *   trusted refresh = the refresh timer, an operator, the key file bringing the zone's key, first load.
+ *   STOPPED (from any state): removed from the node (catalog member deleted); every timer cancelled, nothing scheduled
+ *   again.
+ *
+ *   retry timer = SOA retry × 2^(failures-1) within the clamps; a zone with no data yet retries after 1 s, 2 s, 4 s …
+ *   up to the retry clamp (it serves nothing until its first transfer).
+ *   RETRY_WAIT ignores a NOTIFY that is not TSIG-signed with the zone's key: anyone who can spoof a primary's
+ *   address could otherwise restart a failing zone's attempts at will and defeat the back-off (and its slots).
+ *   A NOTIFY while TRANSFERRING is remembered (pending) and queues one more attempt afterwards; after a failure only
+ *   when it was signed.
+ *   expire timer fires (no success since): zone flagged expired → SERVFAIL (RFC 1035 §3.3.13), still retrying.
  * </pre>
  *
- * A NOTIFY storm collapses into at most one queued and one running refresh (coalescing). Thread-safe.
+ * A NOTIFY storm collapses into at most one queued and one running refresh (coalescing). Every transfer, failover
+ * included, holds a {@link TransferSlots} slot for the primary it talks to (catalog zones excepted, see
+ * {@link SecondaryContext}). Thread-safe.
  */
 public final class Secondary {
-    enum State { IDLE, QUEUED, TRANSFERRING, STOPPED }
+    /** Where the zone is in the diagram above. */
+    public enum State { IDLE, QUEUED, TRANSFERRING, RETRY_WAIT, STOPPED }
+
+    /** A NOTIFY that arrived while transferring: none, unsigned, or signed with the zone's key (or a local trigger). */
+    private enum Pending { NONE, UNSIGNED, TRUSTED }
 
     private static final Logger log = LoggerFactory.getLogger("replication.secondary");
     private final SecondaryContext ctx;
     private volatile SecondarySpec spec;
     private State state = State.IDLE;
-    private boolean pending;
+    private Pending pending = Pending.NONE;
     private int failures;
+    private Round round;
     private ZoneTimers timers;
     private ScheduledFuture<?> refreshTimer;
     private ScheduledFuture<?> expireTimer;
@@ -48,6 +70,8 @@ public final class Secondary {
     }
 
     public SecondarySpec spec() { return spec; }
+
+    public synchronized State state() { return state; }
 
     void respec(SecondarySpec s) { this.spec = s; }
 
@@ -64,18 +88,49 @@ public final class Secondary {
         else armRefresh(due);
     }
 
-    /** Queues a refresh now (NOTIFY, operator, first load); coalesced with one already queued or running. */
+    /**
+     * Queues a refresh now, also out of RETRY_WAIT (refresh timer, operator, key file, first load, signed NOTIFY);
+     * coalesced with one already queued or running.
+     */
     public synchronized void refreshNow(String why) {
         switch (state) {
             case STOPPED, QUEUED -> { }
-            case TRANSFERRING -> pending = true;
-            case IDLE -> {
-                cancel(refreshTimer);
-                state = State.QUEUED;
-                log.debug("zone {}: refresh queued ({})", spec.zone(), why);
-                executor().execute(this::attempt);
-            }
+            case TRANSFERRING -> pending = Pending.TRUSTED;
+            case IDLE, RETRY_WAIT -> queue(why);
         }
+    }
+
+    /**
+     * An accepted NOTIFY (RFC 1996 §3.7) from one of the zone's primaries.
+     *
+     * @param signed true when it was TSIG-signed with the zone's key (RFC 8945); only then may it cut a back-off short
+     * @return false when it was ignored because the zone is waiting out its retry back-off
+     */
+    public synchronized boolean notified(String from, boolean signed) {
+        if (signed) {
+            refreshNow("signed NOTIFY from " + from);
+            return true;
+        }
+        switch (state) {
+            case RETRY_WAIT -> {
+                log.info("zone {}: unsigned NOTIFY from {} ignored: refresh failing ({} failures), waiting out the "
+                        + "retry back-off", spec.zone(), from, failures);
+                return false;
+            }
+            case TRANSFERRING -> {
+                if (pending == Pending.NONE) pending = Pending.UNSIGNED;
+            }
+            case IDLE -> queue("NOTIFY from " + from);
+            case STOPPED, QUEUED -> { }
+        }
+        return true;
+    }
+
+    private void queue(String why) {
+        cancel(refreshTimer);
+        state = State.QUEUED;
+        log.debug("zone {}: refresh queued ({})", spec.zone(), why);
+        executor().execute(this::attempt);
     }
 
     private boolean catalog() {
@@ -94,84 +149,144 @@ public final class Secondary {
 
     synchronized boolean stopped() { return state == State.STOPPED; }
 
+    /** QUEUED → TRANSFERRING with a slot for the next untried primary of this round, or QUEUED again in 20 ms. */
     private void attempt() {
-        SecondarySpec s = spec;
-        InetSocketAddress slot = null;
+        Round r;
+        InetSocketAddress primary;
         synchronized (this) {
-            if (state == State.STOPPED) return;
-            if (catalog()) {
-                slot = s.primaries().get(0); // catalogs bypass the slots (see SecondaryContext)
+            if (state != State.QUEUED) return;
+            if (round == null) round = new Round(withKey(spec));
+            r = round;
+            if (r.keyMissing()) {
+                primary = null;
             } else {
-                for (InetSocketAddress p : s.primaries()) {
-                    if (ctx.slots().tryAcquire(p.getAddress())) {
-                        slot = p;
-                        break;
-                    }
+                primary = catalog() ? r.next(p -> true) // catalogs bypass the slots (see SecondaryContext)
+                        : r.next(p -> ctx.slots().tryAcquire(p.getAddress()));
+                if (primary == null) {
+                    // Every untried primary is at its transfer limit: still QUEUED (NOTIFYs keep coalescing).
+                    ctx.clock().schedule(() -> executor().execute(this::attempt), 20, TimeUnit.MILLISECONDS);
+                    return;
                 }
-            }
-            if (slot == null) {
-                // Every primary is at its transfer limit: try again shortly, still QUEUED (NOTIFYs keep coalescing).
-                ctx.clock().schedule(() -> executor().execute(this::attempt), 20, TimeUnit.MILLISECONDS);
-                return;
             }
             state = State.TRANSFERRING;
         }
-        String failure = null;
-        try {
-            if (s.keyName() != null) s = s.withKey(ctx.keys().apply(s.keyName())); // looked up when used
-            failure = s.keyName() != null && s.key() == null
-                    ? "TSIG key " + s.keyName() + " unknown (in neither tsig-keys nor tsig-keys-file); not transferring"
-                    : tryPrimaries(s, slot);
-        } catch (RuntimeException e) {
-            failure = "internal error: " + e;
-            log.error("zone {}: refresh failed", s.zone(), e);
-        } finally {
-            if (!catalog()) ctx.slots().release(slot.getAddress());
+        String failure;
+        if (primary == null) {
+            failure = "TSIG key " + r.spec.keyName()
+                    + " unknown (in neither tsig-keys nor tsig-keys-file); not transferring";
+        } else {
+            try {
+                failure = transfer(r.spec, primary);
+            } catch (RuntimeException e) {
+                failure = "internal error: " + e;
+                log.error("zone {}: refresh from {} failed", r.spec.zone(), primary, e);
+            } finally {
+                if (!catalog()) ctx.slots().release(primary.getAddress());
+            }
         }
         synchronized (this) {
             if (state == State.STOPPED) return;
             if (failure == null) {
-                failures = 0;
+                finished(null);
             } else {
-                failures++;
-                Zone z = ctx.store().get(s.zone());
-                Duration retry = z == null ? RefreshTimers.initialRetry(failures, ctx.timers())
-                        : ctx.timers().retry(z.soa(), failures);
-                log.warn("zone {}: refresh failed ({}), retry in {} s", s.zone(), failure, retry.toSeconds());
-                if (!pending) armRefresh(retry.toMillis());
-            }
-            if (pending) {
-                pending = false;
-                state = State.IDLE;
-                refreshNow("NOTIFY during transfer");
-            } else {
-                state = State.IDLE;
+                r.failed(primary, failure);
+                if (primary != null && r.hasUntried()) {
+                    state = State.QUEUED; // failover: the next primary waits for a slot of its own
+                    executor().execute(this::attempt);
+                } else {
+                    finished(r.why());
+                }
             }
         }
     }
 
-    /** Tries the slotted primary, then the others without a slot check (they are rarely needed); null = success. */
-    private String tryPrimaries(SecondarySpec s, InetSocketAddress first) {
-        StringBuilder why = new StringBuilder();
-        List<InetSocketAddress> order = new java.util.ArrayList<>(s.primaries());
-        order.remove(first);
-        order.add(0, first);
-        for (InetSocketAddress p : order) {
-            Zone current = ctx.store().get(s.zone());
-            RefreshAttempt.Outcome o = RefreshAttempt.run(ctx.client(), ctx.builder(), s, p, current);
-            if (o instanceof RefreshAttempt.Outcome.Failed f) {
-                why.append(why.length() == 0 ? "" : "; ").append(p).append(": ").append(f.reason());
-                continue;
+    /** The end of a round: IDLE after a success, RETRY_WAIT after failing on every primary (or QUEUED if asked). */
+    private void finished(String failure) {
+        SecondarySpec s = round.spec;
+        round = null;
+        Pending p = pending;
+        pending = Pending.NONE;
+        if (failure == null) {
+            failures = 0;
+            state = State.IDLE;
+            if (p != Pending.NONE) queue("NOTIFY during transfer");
+            return;
+        }
+        failures++;
+        Zone z = ctx.store().get(s.zone());
+        Duration retry = z == null ? RefreshTimers.initialRetry(failures, ctx.timers())
+                : ctx.timers().retry(z.soa(), failures);
+        log.warn("zone {}: refresh failed ({}), retry in {} s", s.zone(), failure, retry.toSeconds());
+        state = State.RETRY_WAIT;
+        if (p == Pending.TRUSTED) {
+            queue("signed NOTIFY during transfer");
+        } else {
+            if (p == Pending.UNSIGNED) {
+                log.info("zone {}: unsigned NOTIFY during the failed transfer ignored: waiting out the retry back-off",
+                        s.zone());
             }
-            Zone now = current;
-            if (o instanceof RefreshAttempt.Outcome.Changed c) {
-                now = c.zone();
-                log.info("zone {}: serial {} from {} by {}", s.zone(), now.serial(), p, c.how());
+            armRefresh(retry.toMillis());
+        }
+    }
+
+    private SecondarySpec withKey(SecondarySpec s) {
+        return s.keyName() == null ? s : s.withKey(ctx.keys().apply(s.keyName())); // looked up when used
+    }
+
+    /** One transfer from one primary; null = success (installed). */
+    private String transfer(SecondarySpec s, InetSocketAddress p) {
+        Zone current = ctx.store().get(s.zone());
+        RefreshAttempt.Outcome o = RefreshAttempt.run(ctx.client(), ctx.builder(), s, p, current);
+        if (o instanceof RefreshAttempt.Outcome.Failed f) return f.reason();
+        Zone now = current;
+        if (o instanceof RefreshAttempt.Outcome.Changed c) {
+            now = c.zone();
+            log.info("zone {}: serial {} from {} by {}", s.zone(), now.serial(), p, c.how());
+        }
+        succeeded(current, now, o);
+        return null;
+    }
+
+    /**
+     * One pass over a zone's primaries: each is tried at most once, the first untried one that has a free slot next
+     * (so a busy first primary does not delay a free second one), and the reasons collected for the log.
+     */
+    private static final class Round {
+        final SecondarySpec spec;
+        private final List<InetSocketAddress> untried;
+        private final StringBuilder why = new StringBuilder();
+
+        Round(SecondarySpec spec) {
+            this.spec = spec;
+            this.untried = new ArrayList<>(spec.primaries());
+        }
+
+        boolean keyMissing() {
+            return spec.keyName() != null && spec.key() == null;
+        }
+
+        InetSocketAddress next(Predicate<InetSocketAddress> slot) {
+            for (Iterator<InetSocketAddress> it = untried.iterator(); it.hasNext(); ) {
+                InetSocketAddress p = it.next();
+                if (slot.test(p)) {
+                    it.remove();
+                    return p;
+                }
             }
-            succeeded(current, now, o);
             return null;
         }
-        return why.toString();
+
+        boolean hasUntried() {
+            return !untried.isEmpty();
+        }
+
+        void failed(InetSocketAddress p, String reason) {
+            why.append(why.length() == 0 ? "" : "; ").append(p == null ? "" : p + ": ").append(reason);
+        }
+
+        String why() {
+            return why.toString();
+        }
     }
 
     private void succeeded(Zone previous, Zone zone, RefreshAttempt.Outcome o) {
@@ -181,7 +296,7 @@ public final class Secondary {
         synchronized (this) {
             if (state == State.STOPPED) return;
             timers = t;
-            if (!pending) armRefresh(t.refreshAt() - now);
+            if (pending == Pending.NONE) armRefresh(t.refreshAt() - now);
             armExpire(t.expireAt() - now);
         }
         boolean changed = o instanceof RefreshAttempt.Outcome.Changed;

@@ -19,9 +19,9 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
 /**
- * Pulls one zone from one primary over TCP (RFC 5936 AXFR, RFC 1995 IXFR), with our own reader so that every limit,
- * the idle timeout and the TSIG check apply per message, and nothing is applied before the closing SOA
- * (all or nothing). Protocol outcomes are {@link TransferResult}s; only programming errors throw.
+ * Pulls one zone from one primary over TCP (RFC 5936 AXFR, RFC 1995 IXFR), with our own reader so that every limit
+ * and the TSIG check apply per message, the time limits on every socket read ({@link LimitedInput}), and nothing is
+ * applied before the closing SOA (all or nothing). Protocol outcomes are {@link TransferResult}s; only programming errors throw.
  */
 public final class XfrClient {
     private final XfrLimits limits;
@@ -31,14 +31,28 @@ public final class XfrClient {
     }
 
     /**
-     * Requests IXFR from {@code current} (or AXFR when {@code current} is null).
+     * Requests IXFR from {@code current} (or AXFR when {@code current} is null), within {@code transfer-duration} from
+     * now.
      *
      * @param current our SOA, or null when we have no copy of the zone yet
      * @param key     the TSIG key for this primary, or null
      */
     public TransferResult transfer(Name zone, InetSocketAddress primary, SOARecord current, TsigKey key) {
+        return transfer(zone, primary, current, key, deadline());
+    }
+
+    /** The deadline of a transfer (or of a refresh from one primary, fallbacks included) that starts now. */
+    public long deadline() {
+        return System.nanoTime() + limits.maxDuration().toNanos();
+    }
+
+    /**
+     * As {@link #transfer(Name, InetSocketAddress, SOARecord, TsigKey)}, bounded by an earlier {@code deadline}
+     * ({@link System#nanoTime()}): an AXFR after a failed IXFR gets only the time the IXFR left.
+     */
+    public TransferResult transfer(Name zone, InetSocketAddress primary, SOARecord current, TsigKey key,
+                                   long deadline) {
         boolean ixfr = current != null;
-        long deadline = System.nanoTime() + limits.maxDuration().toNanos();
         Message query = Message.newQuery(Record.newRecord(zone, ixfr ? Type.IXFR : Type.AXFR, DClass.IN));
         if (ixfr) {
             query.addRecord(current, Section.AUTHORITY); // RFC 1995 §3: our SOA in the authority section
@@ -47,9 +61,12 @@ public final class XfrClient {
         if (tsig != null) tsig.apply(query, null);
         int id = query.getHeader().getID();
         try (Socket s = new Socket()) {
-            int idleMs = (int) Math.max(1, limits.idleTimeout().toMillis());
-            s.connect(primary, idleMs);
-            s.setSoTimeout(idleMs);
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return new TransferResult.Failed("limit exceeded: transfer took longer than "
+                        + LimitedInput.show(limits.maxDuration()) + " (transfer-duration)", false);
+            }
+            s.connect(primary, (int) Math.max(1, Math.min(left, limits.idleTimeout().toMillis())));
             s.setTcpNoDelay(true);
             byte[] q = query.toWire(Message.MAXLENGTH);
             OutputStream out = s.getOutputStream();
@@ -59,28 +76,26 @@ public final class XfrClient {
             System.arraycopy(q, 0, framed, 2, q.length);
             out.write(framed);
             out.flush();
-            return read(new DataInputStream(s.getInputStream()), zone, ixfr, ixfr ? current.getSerial() : 0, id,
-                    tsig, query, deadline);
+            return read(new DataInputStream(new LimitedInput(s, limits, deadline)), zone, ixfr,
+                    ixfr ? current.getSerial() : 0, id, tsig, query);
+        } catch (LimitedInput.LimitExceeded e) {
+            return new TransferResult.Failed(e.getMessage(), false);
         } catch (SocketTimeoutException e) {
-            return new TransferResult.Failed("limit exceeded: primary " + primary + " idle for more than "
-                    + limits.idleTimeout().toSeconds() + " s (idle-timeout)", false);
+            return new TransferResult.Failed("limit exceeded: no connection to primary " + primary + " within "
+                    + LimitedInput.show(limits.idleTimeout()) + " (transfer-idle)", false);
         } catch (IOException e) {
             return new TransferResult.Failed("connection to primary " + primary + " failed: " + e, false);
         }
     }
 
     private TransferResult read(DataInputStream in, Name zone, boolean ixfr, long ourSerial, int id, TSIG tsig,
-                                Message query, long deadline) throws IOException {
+                                Message query) throws IOException {
         XfrParser parser = new XfrParser(zone, ixfr, ourSerial, limits.maxRecordsPerZone());
         TSIG.StreamVerifier verifier = tsig == null ? null : new TSIG.StreamVerifier(tsig, query.getTSIG());
         long bytes = 0;
         boolean first = true;
         boolean lastSigned = false;
         while (true) {
-            if (System.nanoTime() > deadline) {
-                return new TransferResult.Failed("limit exceeded: transfer took longer than "
-                        + limits.maxDuration().toSeconds() + " s (transfer-duration)", false);
-            }
             int len;
             try {
                 len = in.readUnsignedShort();

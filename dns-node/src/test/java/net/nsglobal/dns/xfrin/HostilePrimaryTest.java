@@ -14,6 +14,7 @@ import net.nsglobal.dns.tsig.TsigKey;
 import net.nsglobal.dns.zone.Zone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -23,9 +24,10 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TXTRecord;
 
-/** Each way a primary can send us garbage is rejected with a reason, and nothing is applied. */
+/** Each way a primary can send us garbage, or send it too slowly, is rejected with a reason, and nothing is applied. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hung socket read ignores interrupts
 public class HostilePrimaryTest {
-    static final Name Z = Name.fromConstantString("victim.example.");
+    public static final Name Z = Name.fromConstantString("victim.example.");
     static final TsigKey KEY = TsigKey.of("k", "hmac-sha256", "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0MTI=");
     FakePrimary fake;
 
@@ -145,7 +147,37 @@ public class HostilePrimaryTest {
         rs.remove(rs.size() - 1);
         fake = new FakePrimary(q -> new FakePrimary.Script(FakePrimary.oneMessage(rs), null, true));
         XfrLimits idle = new XfrLimits(10_000, 1 << 20, 100, 10, Duration.ofSeconds(30), Duration.ofMillis(300));
-        assertThat(reason(axfr(idle, null))).contains("idle-timeout");
+        assertThat(reason(axfr(idle, null))).contains("transfer-idle");
+    }
+
+    /**
+     * A primary announces a 65,535-byte message and sends one byte every 200 ms: never idle, and one message never
+     * ends, so the deadline must hold inside the message (on the socket), not only between messages.
+     */
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void dripInsideOneMessageIsCutAtTransferDuration() throws Exception {
+        fake = new FakePrimary(q -> FakePrimary.Script.drip(List.of(), 200));
+        XfrLimits twoSeconds = new XfrLimits(10_000, 1 << 20, 100, 10, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        long start = System.nanoTime();
+        String why = reason(axfr(twoSeconds, null));
+        System.out.printf("drip held the transfer for %d ms (transfer-duration 2 s)%n",
+                (System.nanoTime() - start) / 1_000_000);
+        assertThat(why).contains("transfer-duration");
+    }
+
+    /** Below transfer-min-rate over a window (here 1,000 bytes/s over 1 s) the transfer is cut long before its deadline. */
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void slowPrimaryBelowMinRateIsCut() throws Exception {
+        fake = new FakePrimary(q -> FakePrimary.Script.drip(List.of(), 200));
+        XfrLimits minRate = new XfrLimits(10_000, 1 << 20, 100, 10, Duration.ofHours(1), Duration.ofSeconds(10),
+                1000, Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        String why = reason(axfr(minRate, null));
+        System.out.printf("slow primary cut after %d ms (transfer-min-rate 1000 bytes/s over 1 s)%n",
+                (System.nanoTime() - start) / 1_000_000);
+        assertThat(why).contains("transfer-min-rate");
     }
 
     @Test
