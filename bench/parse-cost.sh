@@ -113,10 +113,10 @@ for s in $servers; do
 done
 if [ -n "${OUT[dns-node]:-}" ] && [ -n "${OUT[knot]:-}" ]; then
   for kind in chain-ar chain-ar1 chain-an; do
-    n="$(echo "${OUT[dns-node]}" | awk -v k="$kind" '$1 == k { print $9 }')"
-    k="$(echo "${OUT[knot]}" | awk -v k="$kind" '$1 == k { print $9 }')"
-    nc="$(echo "${OUT[dns-node]}" | awk -v k="$kind" '$1 == k { print $16 }')"
-    kc="$(echo "${OUT[knot]}" | awk -v k="$kind" '$1 == k { print $16 }')"
+    n="$(echo "${OUT[dns-node]}" | awk -v k="$kind" '$1 == k { print $8 }')"
+    k="$(echo "${OUT[knot]}" | awk -v k="$kind" '$1 == k { print $8 }')"
+    nc="$(echo "${OUT[dns-node]}" | awk -v k="$kind" '$1 == k { print $15 }')"
+    kc="$(echo "${OUT[knot]}" | awk -v k="$kind" '$1 == k { print $15 }')"
     awk -v kind="$kind" -v n="$n" -v k="$k" -v nc="$nc" -v kc="$kc" 'BEGIN {
       printf "dns-node/knot %s: median round trip %.2f, CPU per query %s\n", kind, n / k, (kc > 0 ? sprintf("%.2f", nc / kc) : "n/a") }'
   done
