@@ -15,8 +15,8 @@ Query kinds (all QUERY, QDCOUNT 1, qname ZONE SOA, about 64 KB, sent framed over
              then follows every pointer (3,700 x 8,000 hops).
   chain-an   chain-ar1 with the records in the answer section (ANCOUNT 3,701).
   plain      a normal SOA query (the cost floor: TCP round trip and one answer).
-Per kind: the rcode, the number of queries, the median and 90th percentile round trip in ms over ROUNDS queries (after WARMUP queries),
-and the server's CPU time per query (utime+stime of PID from /proc, over the measured queries).
+Per kind: the rcode, the number of queries, the median and 90th percentile round trip in ms (after WARMUP
+unmeasured queries), and the server's CPU time per query (utime+stime of PID from /proc over the measured queries).
 At least ROUNDS queries and at least 2 s per kind, so that the 10 ms CPU ticks add up.
 """
 import os

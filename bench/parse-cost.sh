@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # parse-cost: what one hostile ~64 KB query costs to parse, dns-node against knotd 3.2. The query (built by
-# bench/parse-cost.py) carries 4,001 records whose owner names follow an 8,000-hop chain of backward compression
-# pointers; it is sent over TCP, one at a time on one connection, as "chain-ar" (records in the additional section),
-# "chain-ar1" (one byte of RDATA per record, which Knot
-# accepts), "chain-an" (chain-ar1 in the answer section) and a plain SOA query for the floor. Prints per server and kind: rcode, median
-# and p90 round trip, the server's CPU time per query, then the ratios dns-node/Knot. Not a test.
+# bench/parse-cost.py) carries thousands of records whose owner names each walk the same 8,000-hop chain of backward
+# compression pointers. Sent over TCP, one at a time, as "chain-ar" (4,000 records with empty RDATA in the additional
+# section), "chain-ar1" (3,700 records with one byte of RDATA each, which Knot accepts as well-formed), "chain-an"
+# (chain-ar1 in the answer section), plus a plain SOA query for the floor. Prints per server and kind: rcode, queries
+# measured, median and p90 round trip, the server's CPU time per query, then the ratios dns-node/Knot. Not a test.
 # Figures and method: docs/performance.md ("Parse cost of hostile queries").
 #
 # usage: bench/parse-cost.sh [-r ROUNDS] [-w WARMUP] [-s "dns-node knot"] [-k]
 #   -r  measured queries per kind (at least; each kind also runs for at least 2 s; default 20)
 #   -w  unmeasured queries per kind first (JIT warm-up for dns-node; default 10)
 #   -s  servers (default both)      -k  keep the work directory
-# env: BUILD_DIR (maven build dir of the launcher, default target)
+# env: BUILD_DIR (maven build dir, default target; dns-node runs from launcher/$BUILD_DIR/classes and the Maven
+#      classpath, compiled when a source is newer)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds=20; warmup=10; servers="dns-node knot"; keep=0
