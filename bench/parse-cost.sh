@@ -119,6 +119,6 @@ if [ -n "${OUT[dns-node]:-}" ] && [ -n "${OUT[knot]:-}" ]; then
     nc="$(echo "${OUT[dns-node]}" | awk -v k="$kind" '$1 == k { print $15 }')"
     kc="$(echo "${OUT[knot]}" | awk -v k="$kind" '$1 == k { print $15 }')"
     awk -v kind="$kind" -v n="$n" -v k="$k" -v nc="$nc" -v kc="$kc" 'BEGIN {
-      printf "dns-node/knot %s: median round trip %.2f, CPU per query %s\n", kind, n / k, (kc > 0 ? sprintf("%.2f", nc / kc) : "n/a") }'
+      printf "dns-node/knot %s: median round trip %.3g, CPU per query %s\n", kind, n / k, (kc > 0 ? sprintf("%.3g", nc / kc) : "n/a") }'
   done
 fi
