@@ -36,7 +36,7 @@ import org.xbill.DNS.Name;
  * fleet-catalog: catalog.fleet.nsglobal
  * transfer-acl: { allow: [127.0.0.0/8], tsig-key: k1 }
  * notify: [127.0.0.1:5301]
- * limits: { ... }   timers: { ... }   rate-limit: { responses-per-second: 20, slip: 2 }
+ * limits: { ... }   timers: { ... }   rate-limit: { responses-per-second: 20, slip: 2 }   # or: rate-limit: off
  * </pre>
  */
 public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identity identity,
@@ -173,9 +173,12 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         if (timers.retryMin().compareTo(timers.retryMax()) > 0) throw new ConfigException("timers.retry-min", "must not exceed timers.retry-max");
         if (timers.expireMin().compareTo(timers.expireMax()) > 0) throw new ConfigException("timers.expire-min", "must not exceed timers.expire-max");
 
-        Section r = top.section("rate-limit");
-        RateLimit rateLimit = new RateLimit(r.get(RRL_RATE), r.get(RRL_SLIP), r.get(RRL_IPV4_PREFIX), r.get(RRL_IPV6_PREFIX),
-                r.get(RRL_TABLE_SIZE));
+        // "rate-limit: off" (or false) is short for responses-per-second: 0, e.g. to turn an edge's default off.
+        boolean rrlOff = top.isOff("rate-limit");
+        Section r = rrlOff ? Section.empty("rate-limit") : top.section("rate-limit");
+        Integer rate = rrlOff ? Integer.valueOf(0) : r.get(RRL_RATE);
+        RateLimit rateLimit = new RateLimit(rate != null ? rate : RateLimit.defaultResponsesPerSecond(role),
+                r.get(RRL_SLIP), r.get(RRL_IPV4_PREFIX), r.get(RRL_IPV6_PREFIX), r.get(RRL_TABLE_SIZE));
         r.finish();
 
         top.finish();

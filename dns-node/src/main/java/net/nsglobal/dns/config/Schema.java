@@ -140,8 +140,10 @@ public final class Schema {
             "NOTIFY messages (RFC 1996) accepted per second from one source address (burst: 4x); beyond it REFUSED");
 
     // ---- rate-limit: (response rate limiting on UDP, as BIND rate-limit, Knot mod-rrl, NSD rrl-*)
-    public static final Setting<Integer> RRL_RATE = Setting.optional("responses-per-second", integer(0, 1_000_000), 0,
-            "identical UDP responses per second to one client network before limiting; 0 = off (the default, as in BIND and Knot)");
+    /** Unset = derived from the role in {@link NodeConfig}: {@link RateLimit#EDGE_RESPONSES_PER_SECOND} on an edge. */
+    public static final Setting<Integer> RRL_RATE = Setting.optional("responses-per-second", integer(0, 1_000_000), null,
+            "identical UDP responses per second to one client network before limiting; 0 = off; unset = "
+                    + RateLimit.EDGE_RESPONSES_PER_SECOND + " on an edge, off on a standalone node or collector");
     public static final Setting<Integer> RRL_SLIP = Setting.optional("slip", integer(0, 100), 2,
             "every slip-th limited response is sent truncated (TC=1) instead of dropped, so real clients retry over TCP; 0 = drop all");
     public static final Setting<Integer> RRL_IPV4_PREFIX = Setting.optional("ipv4-prefix", integer(0, 32), 24,

@@ -39,6 +39,23 @@ final class Section {
         return s.kind().parse(keyOf(s.key()), v);
     }
 
+    /** A section with no keys (every setting at its default). */
+    static Section empty(String path) throws ConfigException {
+        return new Section(path, null);
+    }
+
+    /** True when {@code key} is written as a switch that is off ({@code off}, {@code false}) instead of a mapping. */
+    boolean isOff(String key) {
+        JsonNode v = node.get(key);
+        if (v == null) return false;
+        if (v.isBoolean() && !v.booleanValue()) { consumed.add(key); return true; }
+        if (v.isTextual() && (v.textValue().equalsIgnoreCase("off") || v.textValue().equalsIgnoreCase("false"))) {
+            consumed.add(key);
+            return true;
+        }
+        return false;
+    }
+
     /** A nested mapping (absent = empty). */
     Section section(String key) throws ConfigException {
         consumed.add(key);

@@ -29,9 +29,11 @@ public final class Pipeline {
     /**
      * The standard authoritative pipeline, in this order:
      * <ol>
-     *   <li>header: parse; QR=1 or shorter than a header → no reply; malformed → FORMERR</li>
+     *   <li>header: parse; QR=1 or shorter than a header → no reply; malformed, or more name parsing than any real
+     *       request needs (compression pointer hops, see QueryParser) → FORMERR</li>
      *   <li>opcode: QUERY goes on; NOTIFY → {@code notifyStage} (or NOTIMP); anything else → NOTIMP</li>
-     *   <li>question/EDNS: QDCOUNT ≠ 1 or two OPT → FORMERR; EDNS version &gt; 0 → BADVERS</li>
+     *   <li>question/EDNS: QDCOUNT ≠ 1, two OPT, or answer/authority records (but an IXFR's SOA) → FORMERR;
+     *       EDNS version &gt; 0 → BADVERS</li>
      *   <li>CHAOS: hostname.bind/id.server/version.bind/version.server, else REFUSED</li>
      *   <li>transfers: AXFR over UDP → NOTIMP; AXFR/IXFR → {@code xfrOutStage} (or REFUSED)</li>
      *   <li>zone lookup: no hosted zone → REFUSED; expired → SERVFAIL</li>

@@ -32,6 +32,11 @@ public final class ParsedQuery {
     public int udpPayload;
     public boolean dnssecOk;
     public boolean nsidRequested;
+    /**
+     * Parse work (see {@link QueryParser#MAX_NAME_STEPS}): labels and compression pointers read over all names, and
+     * of them the pointers followed.
+     */
+    public int nameSteps, pointerHops;
 
     public int opcode() { return (flags >>> 11) & 0xF; }
     public boolean qr() { return (flags & 0x8000) != 0; }
@@ -46,6 +51,7 @@ public final class ParsedQuery {
         edns = false;
         optCount = ednsVersion = udpPayload = 0;
         dnssecOk = nsidRequested = false;
+        nameSteps = pointerHops = 0;
     }
 
     /** Hash of the lowercased name suffix starting at label {@code fromLabel} (for zone lookup without allocation). */

@@ -5,14 +5,29 @@ package net.nsglobal.dns.wire;
  * the datagram bytes. It never throws and never allocates: malformed input becomes a {@link ParsedQuery.Status}.
  *
  * <p>Rules, Knot-style: fewer than 12 bytes cannot be answered at all; the question name must be uncompressed
- * (pointers in a question are a FORMERR); names in the other sections may use compression pointers, which must
- * point backwards (this also rules out loops); OPT must be owned by the root and appear in the additional section;
+ * (pointers in a question are a FORMERR); OPT must be owned by the root and appear in the additional section;
  * record and option lengths must stay inside the message; trailing bytes after the last record are a FORMERR.
+ *
+ * <p>Names in the other sections may use compression pointers (RFC 1035 §4.1.4), followed as BIND's name parser
+ * does: the first must point before the name's own start and each further one before the previous target (so no
+ * loop and no forward pointer), at most {@link #MAX_POINTER_HOPS} of them per name. RFC 1035 bounds neither, and
+ * without a bound a 64 KB message whose thousands of owner names each walk the same 8,000-pointer chain costs a
+ * tenth of a second of CPU or more (Knot 3.2 follows every pointer too, about 0.2 s for such a query). Since the hop
+ * cap alone still allows thousands of names of 16 hops each, the labels and pointers read over all names of one
+ * message are also counted against {@link #MAX_NAME_STEPS}. Past either bound the message is malformed (FORMERR).
  */
 public final class QueryParser {
     /** EDNS option code of NSID (RFC 5001 §2.3). */
     public static final int OPTION_NSID = 3;
     public static final int TYPE_OPT = 41;
+    /** Compression pointers followed within one name (BIND 9's DNS_POINTER_MAXHOPS). */
+    public static final int MAX_POINTER_HOPS = 16;
+    /**
+     * Labels and pointers read over all names of one message. A real request needs a few hundred at most: a question
+     * of up to 127 labels, the root owner of OPT, a TSIG key name, the SOA of a NOTIFY (RFC 1996 §3.7) or of an IXFR
+     * request (RFC 1995 §3). Thousands of records are no request to an authoritative server.
+     */
+    public static final int MAX_NAME_STEPS = 4096;
 
     private QueryParser() {}
 
@@ -40,7 +55,7 @@ public final class QueryParser {
             q.questionParsed = true;
             // Further questions (QDCOUNT > 1) are skipped here; the question stage refuses them (FORMERR).
             for (int i = 1; i < q.qdcount; i++) {
-                pos = skipName(w, len, pos);
+                pos = skipName(w, len, pos, q);
                 if (pos < 0 || pos + 4 > len) { q.status = ParsedQuery.Status.MALFORMED; return; }
                 pos += 4;
             }
@@ -52,7 +67,7 @@ public final class QueryParser {
         int additionalFrom = q.ancount + q.nscount;
         for (int i = 0; i < records; i++) {
             int nameStart = pos;
-            pos = skipName(w, len, pos);
+            pos = skipName(w, len, pos, q);
             if (pos < 0 || pos + 10 > len) return;
             int type = u16(w, pos);
             int rdlen = u16(w, pos + 8);
@@ -92,6 +107,7 @@ public final class QueryParser {
         int p = 12, out = 0, labels = 0;
         while (true) {
             if (p >= len) return -1;
+            q.nameSteps++;
             int l = w[p] & 0xFF;
             if (l == 0) {
                 q.qnameLower[out++] = 0;
@@ -108,11 +124,14 @@ public final class QueryParser {
         }
     }
 
-    /** Skips a possibly compressed name; returns the offset after it in the record stream, or -1 when malformed. */
-    static int skipName(byte[] w, int len, int pos) {
-        int p = pos, total = 0, after = -1;
+    /**
+     * Skips a possibly compressed name; returns the offset after it in the record stream, or -1 when malformed or
+     * when it would exceed {@link #MAX_POINTER_HOPS} or the message's {@link #MAX_NAME_STEPS} (counted in q).
+     */
+    static int skipName(byte[] w, int len, int pos, ParsedQuery q) {
+        int p = pos, total = 0, after = -1, hops = 0, below = pos;
         while (true) {
-            if (p >= len) return -1;
+            if (p >= len || ++q.nameSteps > MAX_NAME_STEPS) return -1;
             int l = w[p] & 0xFF;
             if (l == 0) {
                 return after >= 0 ? after : p + 1;
@@ -120,8 +139,11 @@ public final class QueryParser {
             if ((l & 0xC0) == 0xC0) {
                 if (p + 1 >= len) return -1;
                 int target = ((l & 0x3F) << 8) | (w[p + 1] & 0xFF);
-                if (target >= p) return -1; // forward or self pointer: would allow loops
+                // Strictly decreasing targets, all before the name: no loop, no forward or self pointer.
+                if (target >= below || ++hops > MAX_POINTER_HOPS) return -1;
+                q.pointerHops++;
                 if (after < 0) after = p + 2;
+                below = target;
                 p = target;
                 continue;
             }

@@ -63,6 +63,42 @@ class PipelineProtocolTest {
     }
 
     @Test
+    void queryWithAnswerOrAuthorityRecordsIsFormerr() throws Exception {
+        Message an = Message.newQuery(Record.newRecord(Name.fromConstantString("www.plain.test."), Type.A, DClass.IN));
+        an.addRecord(Record.newRecord(Name.fromConstantString("www.plain.test."), Type.A, DClass.IN, 0,
+                new byte[] {1, 2, 3, 4}), Section.ANSWER);
+        Message ns = Message.newQuery(Record.newRecord(Name.fromConstantString("www.plain.test."), Type.A, DClass.IN));
+        ns.addRecord(new org.xbill.DNS.NSRecord(Name.fromConstantString("plain.test."), DClass.IN, 0,
+                Name.fromConstantString("ns1.plain.test.")), Section.AUTHORITY);
+        for (Message q : new Message[] {an, ns}) {
+            for (Transport t : Transport.values()) {
+                Message m = run(pipeline, q.toWire(), t);
+                assertThat(m.getRcode()).as("%s over %s", q.getSection(Section.ANSWER).isEmpty() ? "NSCOUNT 1"
+                        : "ANCOUNT 1", t).isEqualTo(Rcode.FORMERR);
+                assertThat(m.getQuestion().getName()).isEqualTo(Name.fromConstantString("www.plain.test."));
+                assertThat(m.getSectionArray(Section.ANSWER)).isEmpty();
+            }
+        }
+        // RFC 1995 §3: an IXFR request carries the client's SOA in the authority section (refused here: no handler)
+        Message ixfr = Message.newQuery(Record.newRecord(Name.fromConstantString("plain.test."), Type.IXFR, DClass.IN));
+        ixfr.addRecord(Record.fromString(Name.fromConstantString("plain.test."), Type.SOA, DClass.IN, 0,
+                "ns1.plain.test. host.plain.test. 1 7200 3600 1209600 300", Name.root), Section.AUTHORITY);
+        assertThat(run(pipeline, ixfr.toWire(), Transport.TCP).getRcode()).isEqualTo(Rcode.REFUSED);
+    }
+
+    @Test
+    void compressionPointerChainsAreFormerr() {
+        for (var c : net.nsglobal.dns.wire.HostileQueries.all().entrySet()) {
+            byte[] w = c.getValue();
+            QueryContext ctx = new QueryContext(w, w.length, Transport.TCP, null, null);
+            assertThat(pipeline.process(ctx)).as(c.getKey()).isEqualTo(Verdict.RESPOND);
+            assertThat(ctx.rcode()).as(c.getKey()).isEqualTo(Rcode.FORMERR);
+            assertThat(ctx.parsed().nameSteps).as(c.getKey())
+                    .isLessThanOrEqualTo(net.nsglobal.dns.wire.QueryParser.MAX_NAME_STEPS + 1);
+        }
+    }
+
+    @Test
     void twoOptRecordsAreFormerr() {
         Message q = Message.newQuery(Record.newRecord(Name.fromConstantString("www.plain.test."), Type.A, DClass.IN));
         q.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);

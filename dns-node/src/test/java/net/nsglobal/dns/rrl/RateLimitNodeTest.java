@@ -23,7 +23,7 @@ import org.xbill.DNS.Type;
 /**
  * Response rate limiting on a real node: a burst of identical UDP queries from one client gets the configured number
  * of full answers, then every second limited answer truncated (TC=1) and the rest nothing; TCP and another client
- * network are not affected; a random-subdomain (NXDOMAIN) flood is one stream per zone.
+ * network are not affected; a random-subdomain (NXDOMAIN) flood is one stream per zone. On by default on an edge only.
  */
 class RateLimitNodeTest {
     @TempDir Path dir;
@@ -35,11 +35,14 @@ class RateLimitNodeTest {
     }
 
     private InetSocketAddress start(int rate) throws Exception {
+        return startWith("rate-limit: {responses-per-second: " + rate + ", slip: 2}\n");
+    }
+
+    private InetSocketAddress startWith(String yaml) throws Exception {
         Path zone = dir.resolve("rrl.example.zone");
         Files.writeString(zone, "$ORIGIN rrl.example.\n$TTL 300\n@ SOA ns hostmaster 1 3600 600 86400 300\n@ NS ns\n"
                 + "ns A 192.0.2.1\nwww A 192.0.2.2\n");
-        node = TestNode.start(dir.resolve("node"), "zones:\n  - {name: rrl.example, file: " + zone + "}\n"
-                + "rate-limit: {responses-per-second: " + rate + ", slip: 2}\n");
+        node = TestNode.start(dir.resolve("node"), "zones:\n  - {name: rrl.example, file: " + zone + "}\n" + yaml);
         return node.address();
     }
 
@@ -101,12 +104,23 @@ class RateLimitNodeTest {
     }
 
     @Test
-    void offByDefault() throws Exception {
-        Path zone = dir.resolve("rrl.example.zone");
-        Files.writeString(zone, "$ORIGIN rrl.example.\n$TTL 300\n@ SOA ns hostmaster 1 3600 600 86400 300\n@ NS ns\n"
-                + "ns A 192.0.2.1\nwww A 192.0.2.2\n");
-        node = TestNode.start(dir.resolve("node"), "zones:\n  - {name: rrl.example, file: " + zone + "}\n");
-        int[] c = burst(node.address(), "127.0.0.1", "www.rrl.example.", 40, false);
+    void offByDefaultOnAStandaloneNode() throws Exception {
+        int[] c = burst(startWith(""), "127.0.0.1", "www.rrl.example.", 40, false);
         assertThat(c[0]).isEqualTo(40);
+    }
+
+    @Test
+    void onByDefaultOnAnEdge() throws Exception {
+        int[] c = burst(startWith("role: edge\n"), "127.0.0.1", "www.rrl.example.", 60, false);
+        // 20 credits (maybe one or two more earned during the burst); of the ~40 limited, every second is slipped
+        assertThat(c[0]).isBetween(20, 24);
+        assertThat(c[1]).isBetween(17, 21);
+        assertThat(c[0] + c[1]).isLessThan(50);
+    }
+
+    @Test
+    void anEdgeToldOffDoesNotLimit() throws Exception {
+        int[] c = burst(startWith("role: edge\nrate-limit: off\n"), "127.0.0.1", "www.rrl.example.", 60, false);
+        assertThat(c[0]).isEqualTo(60);
     }
 }

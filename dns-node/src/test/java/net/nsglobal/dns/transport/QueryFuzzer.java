@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import net.nsglobal.dns.wire.HostileQueries;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Flags;
@@ -21,14 +22,17 @@ import org.xbill.DNS.Type;
 /**
  * Seeded generator of hostile DNS queries for the server fuzz test: real queries (as dig/kdig/resolvers send them,
  * with and without EDNS, DO, NSID, cookies) and mutations of them — truncated, bytes flipped, bad counts, compression
- * loops, label pointers past the end, oversized, bogus OPT records, header bits set that must not be, pure garbage.
+ * loops, label pointers past the end, pointer chains up to 64 KB, oversized, bogus OPT records, header bits set that
+ * must not be, pure garbage.
  */
 final class QueryFuzzer {
     private final Random rnd;
     private final List<byte[]> corpus = new ArrayList<>();
+    private final String zoneName;
 
     QueryFuzzer(long seed, String zone) {
         this.rnd = new Random(seed);
+        this.zoneName = zone;
         String[] names = {zone, "www." + zone, "ns1." + zone, "nx." + zone, "a.b.c.d." + zone, "big." + zone,
                 "WwW." + zone.toUpperCase(), "*." + zone, "outside.example.net", ".", "version.bind", "hostname.bind"};
         int[] types = {Type.A, Type.AAAA, Type.SOA, Type.NS, Type.MX, Type.TXT, Type.ANY, Type.DS, Type.DNSKEY,
@@ -63,6 +67,7 @@ final class QueryFuzzer {
     /** One hostile message of at most {@code maxSize} bytes. */
     byte[] next(int maxSize) {
         byte[] q = real();
+        if (rnd.nextInt(64) == 0) return pointerChain(maxSize);                      // rare: big, costly to build
         byte[] m = switch (rnd.nextInt(12)) {
             case 0 -> Arrays.copyOf(q, rnd.nextInt(q.length));                       // truncated anywhere
             case 1 -> flip(q, 1 + rnd.nextInt(4));                                    // random bit damage
@@ -109,6 +114,17 @@ final class QueryFuzzer {
             }
         }
         return m;
+    }
+
+    /**
+     * Owner names walking one chain of backward pointers ({@link HostileQueries#pointerChain}): up to 8,000 links and
+     * as many records as fit, in the answer or additional section. Each must be answered FORMERR after bounded work.
+     */
+    private byte[] pointerChain(int maxSize) {
+        int links = 1 + rnd.nextInt(8000);
+        int room = Math.max(0, Math.min(maxSize, 65535) - (60 + 2 * links));
+        int records = rnd.nextInt(room / 12 + 1);
+        return HostileQueries.pointerChain(zoneName, links, records, 0, rnd.nextBoolean());
     }
 
     private byte[] badPointer(byte[] q) {

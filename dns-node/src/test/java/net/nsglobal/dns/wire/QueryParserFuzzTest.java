@@ -31,9 +31,10 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * Parser fuzz (issue item 6): 1,000,000 seeded random and mutated real queries — truncated, bit-flipped, with bad
- * label pointers and compression loops, bad counts, oversized — through {@link Pipeline#process}. Nothing may
- * escape, every answer must be a parsable DNS message with the query's ID, and afterwards a normal query still gets
+ * Parser fuzz: 1,000,000 seeded random and mutated real queries — truncated, bit-flipped, with bad label pointers,
+ * compression loops and pointer chains ({@link HostileQueries}), bad counts, oversized — through
+ * {@link Pipeline#process}. Nothing may escape, every answer must be a parsable DNS message with the query's ID, no
+ * message may cost more parsing than {@link QueryParser#MAX_NAME_STEPS}, and afterwards a normal query still gets
  * the right answer. The seed is fixed so a failure is reproducible.
  */
 class QueryParserFuzzTest {
@@ -55,6 +56,7 @@ class QueryParserFuzzTest {
             QueryContext ctx = new QueryContext(q, q.length, (i & 1) == 0 ? Transport.UDP : Transport.TCP, null, null,
                     scratch, probe, out);
             Verdict v = pipeline.process(ctx);
+            assertThat(scratch.nameSteps).isLessThanOrEqualTo(QueryParser.MAX_NAME_STEPS + 1);
             if (v == Verdict.RESPOND) {
                 answered++;
                 if (i % 97 == 0) { // parse a sample of responses fully (dnsjava is slow)
@@ -113,6 +115,11 @@ class QueryParserFuzzTest {
         q.addRecord(Record.newRecord(Name.fromConstantString("x.www.fuzz.test."), Type.A, DClass.IN, 0,
                 new byte[] {1, 2, 3, 4}), Section.ADDITIONAL);
         seeds.add(q.toWire());
+        // Compression abuse (pointer chains, loops, forward pointers, pointers in the question), to mutate further.
+        seeds.add(HostileQueries.pointerChain("www.fuzz.test.", 200, 50, 0, false));
+        seeds.add(HostileQueries.pointerChain("www.fuzz.test.", 12, 3, 4, true));
+        seeds.add(HostileQueries.nestedPointers(QueryParser.MAX_POINTER_HOPS));
+        for (byte[] hostile : HostileQueries.all().values()) if (hostile.length < 2048) seeds.add(hostile);
         return seeds;
     }
 
