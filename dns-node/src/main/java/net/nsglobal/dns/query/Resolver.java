@@ -93,9 +93,9 @@ final class Resolver {
      */
     private static Name answerFromNode(Zone zone, ZoneNode node, Name name, int qtype, boolean dnssec, Answer a,
                                        ZoneNode wildcardEncloser) {
-        // Knot: a wildcard "expands" only for a query name that is not itself a wildcard name; a query for "*.x"
-        // answered by a wildcard gets the wildcard's own denial records, nothing about the query name.
-        boolean synthesized = wildcardEncloser != null && !isWildcardName(name);
+        // Synthesized also when the query name starts with "*" ("*.x.w" answered by "*.w", RFC 4592 §2.1.1): the
+        // validator still needs the proof that the query name does not exist. Knot 3.2 sends none there.
+        boolean synthesized = wildcardEncloser != null;
         RecordSet cname = node.get(Type.CNAME);
         // Knot: a CNAME is followed unless the CNAME itself, ANY (RFC 8482: one RecordSet, the CNAME), the node's
         // own NSEC or its signatures were asked for.
@@ -130,7 +130,6 @@ final class Resolver {
         negativeSoa(zone, dnssec, a);
         if (dnssec) {
             if (synthesized) DenialOfExistence.wildcardNoData(zone, name, node, wildcardEncloser, a);
-            else if (wildcardEncloser != null) DenialOfExistence.noData(zone, node, name, wildcardEncloser, a);
             else DenialOfExistence.noData(zone, node, a);
         }
         return null;
@@ -208,10 +207,6 @@ final class Resolver {
         List<Record> sigs = new ArrayList<>();
         if (dnssec) for (RRSIGRecord s : soaSet.sigs()) sigs.add(withTtl(s, ttl));
         a.addOnce(a.authority, u, sigs);
-    }
-
-    private static boolean isWildcardName(Name name) {
-        return name.labels() > 1 && name.getLabelString(0).equals("*");
     }
 
     private static Record withTtl(Record r, long ttl) {
