@@ -122,7 +122,7 @@ final class Resolver {
         RecordSet set = qtype == Type.ANY ? node.firstForAny() : node.get(qtype);
         if (set != null) {
             owned(a, set, name, dnssec);
-            additional(zone, set, dnssec, a);
+            additional(zone, set, name, dnssec, a);
             if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
             return null;
         }
@@ -165,9 +165,16 @@ final class Resolver {
         for (Record r : ns.rrs()) glue(zone, ((NSRecord) r).getTarget(), a, dnssec);
     }
 
-    /** RFC 1034 §4.3.2 step 6 / Knot: A and AAAA of NS, MX and SRV targets that live in this zone. */
-    private static void additional(Zone zone, RecordSet set, boolean dnssec, Answer a) {
+    /**
+     * RFC 1034 §4.3.2 step 6 / Knot: A and AAAA of NS, MX and SRV targets that live in this zone; SVCB and HTTPS
+     * targets per RFC 9460 §4.2 ({@link ServiceBindingAdditional}). {@code owner} is the answer's owner name.
+     */
+    private static void additional(Zone zone, RecordSet set, Name owner, boolean dnssec, Answer a) {
         int t = set.getType();
+        if (t == Type.SVCB || t == Type.HTTPS) {
+            ServiceBindingAdditional.add(zone, set, owner, dnssec, a);
+            return;
+        }
         if (t != Type.NS && t != Type.MX && t != Type.SRV) return;
         for (Record r : set.rrs()) {
             Name target = r instanceof NSRecord ns ? ns.getTarget()
@@ -177,7 +184,8 @@ final class Resolver {
         }
     }
 
-    private static void glue(Zone zone, Name target, Answer a, boolean dnssec) {
+    /** A and AAAA of {@code target} when it is in this zone; signatures only for authoritative data (not glue). */
+    static void glue(Zone zone, Name target, Answer a, boolean dnssec) {
         if (!target.subdomain(zone.origin())) return;
         ZoneNode n = zone.node(target);
         if (n == null) return;
@@ -188,7 +196,7 @@ final class Resolver {
         }
     }
 
-    private static boolean isBelowCut(Zone zone, Name name) {
+    static boolean isBelowCut(Zone zone, Name name) {
         int originLabels = zone.origin().labels();
         for (int labels = originLabels + 1; labels <= name.labels(); labels++) {
             ZoneNode n = zone.node(new Name(name, name.labels() - labels));

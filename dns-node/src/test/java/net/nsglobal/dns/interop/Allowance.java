@@ -16,9 +16,11 @@ interface Allowance {
 
     boolean excuses(Difference d);
 
-    /** All allowances in force; NSD is the tie-breaker of {@link IncompleteKnotDenial}. */
-    static List<Allowance> all(InetSocketAddress knot, InetSocketAddress candidate, InetSocketAddress nsd) {
-        return List.of(new Rfc8482Any(), new SizeBoundary(), new IncompleteKnotDenial(knot, candidate, nsd));
+    /** All allowances in force; delv is the judge of {@link IncompleteKnotDenial}. */
+    static List<Allowance> all(InetSocketAddress knot, InetSocketAddress candidate, Validator validator,
+                               List<SignedSample.SignedZone> zones) {
+        return List.of(new Rfc8482Any(), new SizeBoundary(), new IncompleteKnotDenial(knot, candidate, validator, zones),
+                new SvcbAdditional());
     }
 
     /**
@@ -75,6 +77,44 @@ interface Allowance {
                 }
                 default -> false;
             };
+        }
+    }
+
+    /**
+     * RFC 9460 §4.2: an authoritative server SHOULD put the A, AAAA and SVCB records of in-zone TargetNames of an
+     * SVCB or HTTPS answer in the additional section (dns-node does, see ServiceBindingAdditional); Knot 3.2 adds
+     * nothing. Accepted only for the additional section, when dns-node's holds all of Knot's and every extra record is
+     * an A, AAAA, SVCB or HTTPS record (or its RRSIG) owned by the effective TargetName ("." = the owner in
+     * ServiceMode) of an SVCB/HTTPS record in dns-node's answer or additional section.
+     */
+    final class SvcbAdditional implements Allowance {
+        @Override
+        public String name() { return "RFC9460-SVCB-ADDITIONAL"; }
+
+        @Override
+        public boolean excuses(Difference d) {
+            if (!d.kind().equals("additional") || d.reference() == null || d.candidate() == null) return false;
+            Map<String, Record> knot = ReplyComparator.rrSet(d.reference(), Section.ADDITIONAL);
+            Map<String, Record> node = ReplyComparator.rrSet(d.candidate(), Section.ADDITIONAL);
+            if (!node.keySet().containsAll(knot.keySet())) return false;
+            java.util.Set<org.xbill.DNS.Name> targets = new java.util.HashSet<>();
+            for (int section : new int[] {Section.ANSWER, Section.ADDITIONAL}) {
+                for (Record r : d.candidate().getSection(section)) {
+                    if (!(r instanceof org.xbill.DNS.SVCBBase b)) continue;
+                    org.xbill.DNS.Name t = b.getTargetName();
+                    if (!t.equals(org.xbill.DNS.Name.root)) targets.add(t);
+                    else if (b.getSvcPriority() != 0) targets.add(r.getName());
+                }
+            }
+            if (targets.isEmpty()) return false;
+            for (Map.Entry<String, Record> e : node.entrySet()) {
+                if (knot.containsKey(e.getKey())) continue;
+                Record r = e.getValue();
+                int type = r instanceof org.xbill.DNS.RRSIGRecord sig ? sig.getTypeCovered() : r.getType();
+                boolean kind = type == Type.A || type == Type.AAAA || type == Type.SVCB || type == Type.HTTPS;
+                if (!kind || !targets.contains(r.getName())) return false;
+            }
+            return true;
         }
     }
 }
