@@ -84,7 +84,14 @@ class DifferentialTest {
 
     @Test
     void answersLikeKnot() throws Exception {
-        List<TestQuery> queries = new QueryGenerator(SEED, zones).generate(QUERIES);
+        List<TestQuery> queries = new ArrayList<>(new QueryGenerator(SEED, zones).generate(QUERIES));
+        // The corner questions of every zone, over TCP with DO, are compared too, whatever the seed.
+        for (ZoneGenerator.GeneratedZone z : zones) {
+            for (String corner : ZoneGenerator.cornerQuestions(z.origin())) {
+                String[] w = corner.split(" ");
+                queries.add(new TestQuery(queries.size(), w[0], org.xbill.DNS.Type.value(w[1]), 1232, true, true));
+            }
+        }
         List<Difference> diffs = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> allowed = Collections.synchronizedMap(new TreeMap<>());
         Map<String, Integer> coverage = Collections.synchronizedMap(new TreeMap<>());
@@ -109,7 +116,7 @@ class DifferentialTest {
             pool.shutdownNow();
         }
         diffs.sort((a, b) -> Integer.compare(a.query().index(), b.query().index()));
-        System.out.println("[differential] " + queries.size() + " queries, seed " + SEED + ", allowed " + allowed
+        System.out.println("[differential] " + queries.size() + " queries (" + QUERIES + " generated), seed " + SEED + ", allowed " + allowed
                 + ", differences " + diffs.size() + "\n[differential] reference replies: " + coverage);
         String dump = System.getProperty("interop.dump");
         if (dump != null) {
@@ -160,5 +167,39 @@ class DifferentialTest {
         System.out.printf("[differential] delv validated %d signed answers in %.1f s: %s%n[differential] shapes: %s%n",
                 sample.size(), (System.nanoTime() - start) / 1e9, verdicts, SignedSample.shapes(sample));
         assertThat(failures).as("answers delv does not accept:\n" + String.join("\n", failures)).isEmpty();
+    }
+
+    /**
+     * RFC 9460 §4.2 black-box: an HTTPS answer in ServiceMode with TargetName "." carries the owner's A and AAAA
+     * (and their RRSIGs with DO) in the additional section; an AliasMode answer carries the target's addresses and
+     * its HTTPS RRset; an SVCB answer the addresses of its in-zone target.
+     */
+    @Test
+    void serviceBindingsCarryTheirTargetsInAdditional() {
+        for (String origin : List.of("plain.test.", "nsec.test.", "wild3.test.")) {
+            boolean signedZone = !origin.equals("plain.test.");
+            org.xbill.DNS.Message svc = Probe.send(candidate.address(),
+                    new TestQuery(0, "svc." + origin, org.xbill.DNS.Type.HTTPS, 1232, true, true)).message();
+            assertThat(additional(svc)).as(origin).contains("svc." + origin + " A", "svc." + origin + " AAAA");
+            if (signedZone) assertThat(additional(svc)).contains("svc." + origin + " RRSIG A");
+            org.xbill.DNS.Message alias = Probe.send(candidate.address(),
+                    new TestQuery(1, "alias." + origin, org.xbill.DNS.Type.HTTPS, 1232, false, true)).message();
+            assertThat(additional(alias)).containsExactlyInAnyOrder("svc." + origin + " A", "svc." + origin + " AAAA",
+                    "svc." + origin + " HTTPS");
+            org.xbill.DNS.Message dns = Probe.send(candidate.address(),
+                    new TestQuery(2, "_dns.svc." + origin, org.xbill.DNS.Type.SVCB, 1232, false, true)).message();
+            assertThat(additional(dns)).containsExactlyInAnyOrder("ns1." + origin + " A", "ns1." + origin + " AAAA");
+        }
+    }
+
+    /** "owner TYPE" (RRSIGs as "owner RRSIG COVERED") of the additional section, OPT left out. */
+    private static List<String> additional(org.xbill.DNS.Message m) {
+        assertThat(m).isNotNull();
+        return m.getSection(org.xbill.DNS.Section.ADDITIONAL).stream()
+                .filter(r -> r.getType() != org.xbill.DNS.Type.OPT)
+                .map(r -> r.getName().toString().toLowerCase(java.util.Locale.ROOT) + " "
+                        + (r instanceof org.xbill.DNS.RRSIGRecord sig
+                        ? "RRSIG " + org.xbill.DNS.Type.string(sig.getTypeCovered()) : org.xbill.DNS.Type.string(r.getType())))
+                .toList();
     }
 }
