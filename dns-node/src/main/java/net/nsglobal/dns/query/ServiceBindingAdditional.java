@@ -15,7 +15,7 @@ import org.xbill.DNS.SVCBBase;
  * when not everything fits. The TargetName "." stands for the owner name in ServiceMode (§2.5) and for "no service"
  * in AliasMode. For an AliasMode record the target's own RRset of the same type follows the addresses, and the
  * addresses of that RRset's ServiceMode targets come before it, so a client gets the whole chain in one reply
- * (§4.1). Knot 3.2 does none of this; the differential test accepts exactly these extra records.
+ * (§4.1). Knot 3.2 does the same except for "." in ServiceMode; the differential test accepts that difference.
  */
 final class ServiceBindingAdditional {
     private ServiceBindingAdditional() {}

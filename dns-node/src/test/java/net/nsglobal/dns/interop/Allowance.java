@@ -82,10 +82,13 @@ interface Allowance {
 
     /**
      * RFC 9460 §4.2: an authoritative server SHOULD put the A, AAAA and SVCB records of in-zone TargetNames of an
-     * SVCB or HTTPS answer in the additional section (dns-node does, see ServiceBindingAdditional); Knot 3.2 adds
-     * nothing. Accepted only for the additional section, when dns-node's holds all of Knot's and every extra record is
-     * an A, AAAA, SVCB or HTTPS record (or its RRSIG) owned by the effective TargetName ("." = the owner in
-     * ServiceMode) of an SVCB/HTTPS record in dns-node's answer or additional section.
+     * SVCB or HTTPS answer in the additional section. Knot 3.2 does it for explicit TargetNames but not for "." (in
+     * ServiceMode the owner, §2.5), where dns-node adds the owner's A and AAAA; and with DO Knot adds the NSEC/NSEC3
+     * proving that a ServiceMode target has no SVCB RRset, which dns-node leaves out (clients never ask for SVCB
+     * at a ServiceMode target, §3, so the proof serves nothing and only takes room from addresses). Accepted only
+     * for SVCB/HTTPS questions and the additional section, when Knot's extra records are only NSEC/NSEC3 (and their
+     * RRSIGs) and dns-node's extra records are only A, AAAA, SVCB or HTTPS records (or their RRSIGs) owned by the
+     * effective TargetName of an SVCB/HTTPS record in dns-node's answer or additional section.
      */
     final class SvcbAdditional implements Allowance {
         @Override
@@ -94,9 +97,16 @@ interface Allowance {
         @Override
         public boolean excuses(Difference d) {
             if (!d.kind().equals("additional") || d.reference() == null || d.candidate() == null) return false;
+            int qtype = d.query().qtype();
+            if (qtype != Type.SVCB && qtype != Type.HTTPS) return false;
             Map<String, Record> knot = ReplyComparator.rrSet(d.reference(), Section.ADDITIONAL);
             Map<String, Record> node = ReplyComparator.rrSet(d.candidate(), Section.ADDITIONAL);
-            if (!node.keySet().containsAll(knot.keySet())) return false;
+            for (Map.Entry<String, Record> e : knot.entrySet()) {
+                if (node.containsKey(e.getKey())) continue;
+                Record r = e.getValue();
+                int type = r instanceof org.xbill.DNS.RRSIGRecord sig ? sig.getTypeCovered() : r.getType();
+                if (type != Type.NSEC && type != Type.NSEC3) return false;
+            }
             java.util.Set<org.xbill.DNS.Name> targets = new java.util.HashSet<>();
             for (int section : new int[] {Section.ANSWER, Section.ADDITIONAL}) {
                 for (Record r : d.candidate().getSection(section)) {
@@ -107,6 +117,7 @@ interface Allowance {
                 }
             }
             if (targets.isEmpty()) return false;
+            // Knot's extras, if any, are only the denial records checked above.
             for (Map.Entry<String, Record> e : node.entrySet()) {
                 if (knot.containsKey(e.getKey())) continue;
                 Record r = e.getValue();
