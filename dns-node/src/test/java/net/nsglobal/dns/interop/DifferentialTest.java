@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Black-box differential test: knotd 3.2 (the reference) and dns-node serve the same generated zones — plain,
  * NSEC-signed and NSEC3-signed with opt-out — and must give the same replies to thousands of seeded queries (rcode,
  * AA/TC, each section as a set of RRs). Justified differences pass only through a named {@link Allowance} documented
- * in docs/differential.md. Seed, query count and candidate can be overridden with -Dinterop.seed, -Dinterop.queries
- * and -Dinterop.peer=nsd (to check the harness against NSD); -Dinterop.dump=FILE writes every difference to FILE.
+ * in docs/differential.md. A sample of every proof shape is validated by BIND's delv with the zones' keys as trust
+ * anchors ({@link #signedAnswersValidate}). Seed, query count, sample size and candidate can be overridden with
+ * -Dinterop.seed, -Dinterop.queries, -Dinterop.validate and -Dinterop.peer=nsd (to check the harness against NSD);
+ * -Dinterop.dump=FILE writes every difference to FILE.
  */
 @Timeout(900)
 class DifferentialTest {
