@@ -58,7 +58,7 @@ final class DenialOfExistence {
     }
 
     /** Wildcard answer: proof that the query name itself does not exist (RFC 4035 §3.1.3.3, RFC 5155 §7.2.6). */
-    static void wildcardAnswer(Zone zone, Name qname, ZoneNode wild, ZoneNode encloser, int qtype, Answer a) {
+    static void wildcardAnswer(Zone zone, Name qname, ZoneNode encloser, Answer a) {
         if (zone.nsec3Signed()) {
             Name cpe = closestProvableEncloser(zone, encloser.name());
             nsec3Cover(zone, nextCloser(qname, cpe), a);

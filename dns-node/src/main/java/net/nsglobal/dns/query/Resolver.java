@@ -101,7 +101,7 @@ final class Resolver {
         // own NSEC or its signatures were asked for.
         if (cname != null && qtype != Type.CNAME && qtype != Type.ANY && qtype != Type.NSEC && qtype != Type.RRSIG) {
             owned(a, cname, name, dnssec);
-            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
+            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
             return ((CNAMERecord) cname.first()).getTarget();
         }
         if (qtype == Type.RRSIG || (qtype == Type.ANY && node.anyAnswersSignatures())) {
@@ -115,7 +115,7 @@ final class Resolver {
             }
             if (!sigs.isEmpty()) {
                 a.answer.add(sigs, null);
-                if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
+                if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
                 return null;
             }
         }
@@ -123,7 +123,7 @@ final class Resolver {
         if (set != null) {
             owned(a, set, name, dnssec);
             additional(zone, set, name, dnssec, a);
-            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
+            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
             return null;
         }
         // NODATA (RFC 2308 §2.2): NOERROR, SOA in authority.

@@ -34,6 +34,7 @@ class ServiceBindingAdditionalTest {
             web 300 HTTPS 1 svc alpn=h3
             alias 300 HTTPS 0 svc
             gone 300 HTTPS 0 .
+            gone 300 A 192.0.2.9
             out 300 HTTPS 1 svc.outside.example.
             _dns.svc 300 SVCB 1 ns1 alpn=dot
             chain 300 HTTPS 0 alias2
@@ -91,7 +92,7 @@ class ServiceBindingAdditionalTest {
 
     @Test
     void nothingForAliasModeDotOrTargetsOutOfZone() {
-        // §2.5: AliasMode "." means the service does not exist.
+        // §2.5: AliasMode "." means the service does not exist (not the owner, whose A stays out).
         assertThat(additional("gone.u.svcb.", Type.HTTPS, false, 1232)).isEmpty();
         assertThat(additional("out.u.svcb.", Type.HTTPS, false, 1232)).isEmpty();
     }
