@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * Black-box differential test: knotd 3.2 (the reference) and dns-node serve the same generated zones — plain,
@@ -91,7 +96,7 @@ class DifferentialTest {
         for (ZoneGenerator.GeneratedZone z : zones) {
             for (String corner : ZoneGenerator.cornerQuestions(z.origin())) {
                 String[] w = corner.split(" ");
-                queries.add(new TestQuery(queries.size(), w[0], org.xbill.DNS.Type.value(w[1]), 1232, true, true));
+                queries.add(new TestQuery(queries.size(), w[0], Type.value(w[1]), 1232, true, true));
             }
         }
         List<Difference> diffs = Collections.synchronizedList(new ArrayList<>());
@@ -156,7 +161,7 @@ class DifferentialTest {
                     boolean optOut = q.zone().denial() == ZoneSigner.Denial.NSEC3_OPT_OUT;
                     if (r.verdict() == Validator.Verdict.BOGUS
                             || (r.verdict() == Validator.Verdict.INSECURE && !optOut)) {
-                        failures.add(r.verdict() + " " + q.qname() + " " + org.xbill.DNS.Type.string(q.qtype())
+                        failures.add(r.verdict() + " " + q.qname() + " " + Type.string(q.qtype())
                                 + " [" + q.shape() + "]: " + r.detail());
                     }
                 }));
@@ -180,28 +185,28 @@ class DifferentialTest {
     void serviceBindingsCarryTheirTargetsInAdditional() {
         for (String origin : List.of("plain.test.", "nsec.test.", "wild3.test.")) {
             boolean signedZone = !origin.equals("plain.test.");
-            org.xbill.DNS.Message svc = Probe.send(candidate.address(),
-                    new TestQuery(0, "svc." + origin, org.xbill.DNS.Type.HTTPS, 1232, true, true)).message();
+            Message svc = Probe.send(candidate.address(),
+                    new TestQuery(0, "svc." + origin, Type.HTTPS, 1232, true, true)).message();
             assertThat(additional(svc)).as(origin).contains("svc." + origin + " A", "svc." + origin + " AAAA");
             if (signedZone) assertThat(additional(svc)).contains("svc." + origin + " RRSIG A");
-            org.xbill.DNS.Message alias = Probe.send(candidate.address(),
-                    new TestQuery(1, "alias." + origin, org.xbill.DNS.Type.HTTPS, 1232, false, true)).message();
+            Message alias = Probe.send(candidate.address(),
+                    new TestQuery(1, "alias." + origin, Type.HTTPS, 1232, false, true)).message();
             assertThat(additional(alias)).containsExactlyInAnyOrder("svc." + origin + " A", "svc." + origin + " AAAA",
                     "svc." + origin + " HTTPS");
-            org.xbill.DNS.Message dns = Probe.send(candidate.address(),
-                    new TestQuery(2, "_dns.svc." + origin, org.xbill.DNS.Type.SVCB, 1232, false, true)).message();
+            Message dns = Probe.send(candidate.address(),
+                    new TestQuery(2, "_dns.svc." + origin, Type.SVCB, 1232, false, true)).message();
             assertThat(additional(dns)).containsExactlyInAnyOrder("ns1." + origin + " A", "ns1." + origin + " AAAA");
         }
     }
 
     /** "owner TYPE" (RRSIGs as "owner RRSIG COVERED") of the additional section, OPT left out. */
-    private static List<String> additional(org.xbill.DNS.Message m) {
+    private static List<String> additional(Message m) {
         assertThat(m).isNotNull();
-        return m.getSection(org.xbill.DNS.Section.ADDITIONAL).stream()
-                .filter(r -> r.getType() != org.xbill.DNS.Type.OPT)
-                .map(r -> r.getName().toString().toLowerCase(java.util.Locale.ROOT) + " "
-                        + (r instanceof org.xbill.DNS.RRSIGRecord sig
-                        ? "RRSIG " + org.xbill.DNS.Type.string(sig.getTypeCovered()) : org.xbill.DNS.Type.string(r.getType())))
+        return m.getSection(Section.ADDITIONAL).stream()
+                .filter(r -> r.getType() != Type.OPT)
+                .map(r -> r.getName().toString().toLowerCase(Locale.ROOT) + " "
+                        + (r instanceof RRSIGRecord sig
+                        ? "RRSIG " + Type.string(sig.getTypeCovered()) : Type.string(r.getType())))
                 .toList();
     }
 }
