@@ -15,6 +15,16 @@ import org.xbill.DNS.utils.base32;
  * Authenticated denial of existence for pre-signed zones: the NSEC proofs of RFC 4035 §3.1.3 and the NSEC3 proofs
  * of RFC 5155 §7.2 (closest encloser, next closer name, wildcard; opt-out for insecure delegations, §7.2.7).
  * Unsigned zones get nothing.
+ *
+ * <p>Every proof is assembled from two questions a validator asks about a name: "does it not exist?" (an NSEC or
+ * NSEC3 covering it) and "does it own no RRset of this type?" (the NSEC or NSEC3 matching it). An existing name may
+ * have no NSEC or NSEC3 of its own: an empty non-terminal has no NSEC (RFC 4035 §2.3 puts NSECs only at names with
+ * data), and with opt-out an empty non-terminal above insecure delegations only has no NSEC3 (RFC 5155 §7.1). Then
+ * the "no RRset" proof is the covering NSEC (its next name, a descendant, shows the name is an empty non-terminal)
+ * or the closest provable encloser proof (§7.2.4). Asking "does the node have an NSEC?" instead of "which record
+ * proves this name?" is how proofs around empty non-terminal wildcards (RFC 4592 §2.2.2) lose a record. A query
+ * name answered from a wildcard needs the wildcard proofs whether or not its own first label is "*" (RFC 4592 §2.1.1:
+ * an asterisk label in the query name is an ordinary label).
  */
 final class DenialOfExistence {
     private static final base32 B32HEX = new base32(base32.Alphabet.BASE32HEX, false, false);
@@ -22,8 +32,8 @@ final class DenialOfExistence {
     private DenialOfExistence() {}
 
     /**
-     * NXDOMAIN: RFC 4035 §3.1.3.2 (NSEC covering the name and the wildcard) / RFC 5155 §7.2.2 (closest encloser
-     * proof and the NSEC3 covering the wildcard at the closest provable encloser).
+     * NXDOMAIN: RFC 4035 §3.1.3.2 (NSEC covering the name and the wildcard at the closest encloser) / RFC 5155 §7.2.2
+     * (closest encloser proof and the NSEC3 covering the wildcard at the closest provable encloser).
      */
     static void nameError(Zone zone, Name qname, ZoneNode encloser, Answer a) {
         if (zone.nsec3Signed()) {
@@ -39,70 +49,59 @@ final class DenialOfExistence {
     }
 
     /**
-     * NODATA at an existing node: its NSEC (RFC 4035 §3.1.3.1) — for an empty non-terminal, which has none, the
-     * name-error style proof — or its NSEC3 (RFC 5155 §7.2.3); a delegation without NSEC3 (opt-out, §7.2.4/§7.2.7)
-     * gets the closest provable encloser proof instead.
+     * NODATA at an existing node (RFC 4035 §3.1.3.1, RFC 5155 §7.2.3): the record proving it owns no such RRset; a
+     * delegation without NSEC3 (opt-out, §7.2.4/§7.2.7) or an empty non-terminal without one gets the closest
+     * provable encloser proof instead.
      */
     static void noData(Zone zone, ZoneNode node, Answer a) {
-        noData(zone, node, node.name(), node, a);
-    }
-
-    /**
-     * NODATA at {@code node}, which answers {@code qname} (itself, or a wildcard for a query name that is a wildcard
-     * name); {@code closest} is the closest encloser of {@code qname}.
-     */
-    static void noData(Zone zone, ZoneNode node, Name qname, ZoneNode closest, Answer a) {
-        if (zone.nsec3Signed()) {
-            ZoneNode match = zone.nsec3Matching(hash(zone, node.name()));
-            if (match != null) {
-                nsec3(match, a);
-            } else if (node.delegation()) {
-                Name cpe = closestProvableEncloser(zone, new Name(node.name(), 1));
-                closestEncloserProof(zone, node.name(), cpe, a);
-            }
-        } else if (zone.nsecSigned()) {
-            if (node.has(Type.NSEC)) {
-                nsec(node, a);
-            } else {
-                // Empty non-terminal: it has no NSEC, so the NSEC covering it proves it owns no RRset (RFC 4035
-                // §3.1.3.2). The name exists, so no wildcard denial is needed — and Knot sends none, which shows when
-                // a child label sorts before "*" and the wildcard falls under another NSEC. Only a wildcard-named
-                // query answered at a wildcard ENT (closest != node) also gets the wildcard's covering NSEC.
-                nsec(zone.nsecCovering(qname), a);
-                Name wild = closest == node ? null : wildcardOf(closest.name());
-                if (wild != null && zone.node(wild) == null) nsec(zone.nsecCovering(wild), a);
-            }
-        }
+        noRRset(zone, node, a);
     }
 
     /** Wildcard answer: proof that the query name itself does not exist (RFC 4035 §3.1.3.3, RFC 5155 §7.2.6). */
-    static void wildcardAnswer(Zone zone, Name qname, ZoneNode wild, ZoneNode encloser, int qtype, Answer a) {
+    static void wildcardAnswer(Zone zone, Name qname, ZoneNode encloser, Answer a) {
         if (zone.nsec3Signed()) {
             Name cpe = closestProvableEncloser(zone, encloser.name());
             nsec3Cover(zone, nextCloser(qname, cpe), a);
         } else if (zone.nsecSigned()) {
-            ZoneNode cover = zone.nsecCovering(qname);
-            // The wildcard's own NSEC as proof would repeat an NSEC answer (Knot leaves it out).
-            if (!(qtype == Type.NSEC && cover == wild)) nsec(cover, a);
+            // Also for qtype NSEC, where the answer holds the wildcard's NSEC under the query name: Knot then
+            // leaves out the proof, and a validator rejects the expansion.
+            nsec(zone.nsecCovering(qname), a);
         }
     }
 
-    /** Wildcard NODATA: RFC 4035 §3.1.3.4 / RFC 5155 §7.2.5. */
+    /**
+     * Wildcard NODATA (RFC 4035 §3.1.3.4 / RFC 5155 §7.2.5): the query name does not exist (NSEC covering it; NSEC3
+     * closest encloser proof) and the wildcard owns no RRset of the type — proven by its own NSEC/NSEC3 or, for an
+     * empty non-terminal wildcard (RFC 4592 §2.2.2), by the record covering it.
+     */
     static void wildcardNoData(Zone zone, Name qname, ZoneNode wild, ZoneNode encloser, Answer a) {
         if (zone.nsec3Signed()) {
-            ZoneNode match = zone.nsec3Matching(hash(zone, wild.name()));
-            if (match != null) nsec3(match, a);
+            noRRset(zone, wild, a);
             closestEncloserProof(zone, qname, closestProvableEncloser(zone, encloser.name()), a);
         } else if (zone.nsecSigned()) {
-            // An empty non-terminal wildcard (RFC 4592 §2.2.2) has no NSEC of its own: the covering one suffices.
-            if (wild.has(Type.NSEC)) nsec(wild, a);
             nsec(zone.nsecCovering(qname), a);
+            noRRset(zone, wild, a);
         }
     }
 
     /** Referral to an unsigned delegation (RFC 4035 §3.1.4.1, RFC 5155 §7.2.7 with opt-out). */
     static void noDs(Zone zone, ZoneNode cut, Answer a) {
         noData(zone, cut, a);
+    }
+
+    /** The proof that the existing {@code node} owns no RRset of the queried type (see the class comment). */
+    private static void noRRset(Zone zone, ZoneNode node, Answer a) {
+        if (zone.nsec3Signed()) {
+            ZoneNode match = zone.nsec3Matching(hash(zone, node.name()));
+            if (match != null) {
+                nsec3(match, a);
+            } else if (node.name().labels() > zone.origin().labels()) {
+                Name cpe = closestProvableEncloser(zone, new Name(node.name(), 1));
+                closestEncloserProof(zone, node.name(), cpe, a);
+            }
+        } else if (zone.nsecSigned()) {
+            nsec(node.has(Type.NSEC) ? node : zone.nsecCovering(node.name()), a);
+        }
     }
 
     /** The NSEC3 matching the closest provable encloser and the one covering the next closer name (§7.2.1). */

@@ -93,15 +93,15 @@ final class Resolver {
      */
     private static Name answerFromNode(Zone zone, ZoneNode node, Name name, int qtype, boolean dnssec, Answer a,
                                        ZoneNode wildcardEncloser) {
-        // Knot: a wildcard "expands" only for a query name that is not itself a wildcard name; a query for "*.x"
-        // answered by a wildcard gets the wildcard's own denial records, nothing about the query name.
-        boolean synthesized = wildcardEncloser != null && !isWildcardName(name);
+        // Synthesized also when the query name starts with "*" ("*.x.w" answered by "*.w", RFC 4592 §2.1.1): the
+        // validator still needs the proof that the query name does not exist. Knot 3.2 sends none there.
+        boolean synthesized = wildcardEncloser != null;
         RecordSet cname = node.get(Type.CNAME);
         // Knot: a CNAME is followed unless the CNAME itself, ANY (RFC 8482: one RecordSet, the CNAME), the node's
         // own NSEC or its signatures were asked for.
         if (cname != null && qtype != Type.CNAME && qtype != Type.ANY && qtype != Type.NSEC && qtype != Type.RRSIG) {
             owned(a, cname, name, dnssec);
-            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
+            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
             return ((CNAMERecord) cname.first()).getTarget();
         }
         if (qtype == Type.RRSIG || (qtype == Type.ANY && node.anyAnswersSignatures())) {
@@ -115,22 +115,21 @@ final class Resolver {
             }
             if (!sigs.isEmpty()) {
                 a.answer.add(sigs, null);
-                if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
+                if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
                 return null;
             }
         }
         RecordSet set = qtype == Type.ANY ? node.firstForAny() : node.get(qtype);
         if (set != null) {
             owned(a, set, name, dnssec);
-            additional(zone, set, dnssec, a);
-            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, node, wildcardEncloser, qtype, a);
+            additional(zone, set, name, dnssec, a);
+            if (synthesized && dnssec) DenialOfExistence.wildcardAnswer(zone, name, wildcardEncloser, a);
             return null;
         }
         // NODATA (RFC 2308 §2.2): NOERROR, SOA in authority.
         negativeSoa(zone, dnssec, a);
         if (dnssec) {
             if (synthesized) DenialOfExistence.wildcardNoData(zone, name, node, wildcardEncloser, a);
-            else if (wildcardEncloser != null) DenialOfExistence.noData(zone, node, name, wildcardEncloser, a);
             else DenialOfExistence.noData(zone, node, a);
         }
         return null;
@@ -166,9 +165,16 @@ final class Resolver {
         for (Record r : ns.rrs()) glue(zone, ((NSRecord) r).getTarget(), a, dnssec);
     }
 
-    /** RFC 1034 §4.3.2 step 6 / Knot: A and AAAA of NS, MX and SRV targets that live in this zone. */
-    private static void additional(Zone zone, RecordSet set, boolean dnssec, Answer a) {
+    /**
+     * RFC 1034 §4.3.2 step 6 / Knot: A and AAAA of NS, MX and SRV targets that live in this zone; SVCB and HTTPS
+     * targets per RFC 9460 §4.2 ({@link ServiceBindingAdditional}). {@code owner} is the answer's owner name.
+     */
+    private static void additional(Zone zone, RecordSet set, Name owner, boolean dnssec, Answer a) {
         int t = set.getType();
+        if (t == Type.SVCB || t == Type.HTTPS) {
+            ServiceBindingAdditional.add(zone, set, owner, dnssec, a);
+            return;
+        }
         if (t != Type.NS && t != Type.MX && t != Type.SRV) return;
         for (Record r : set.rrs()) {
             Name target = r instanceof NSRecord ns ? ns.getTarget()
@@ -178,7 +184,8 @@ final class Resolver {
         }
     }
 
-    private static void glue(Zone zone, Name target, Answer a, boolean dnssec) {
+    /** A and AAAA of {@code target} when it is in this zone; signatures only for authoritative data (not glue). */
+    static void glue(Zone zone, Name target, Answer a, boolean dnssec) {
         if (!target.subdomain(zone.origin())) return;
         ZoneNode n = zone.node(target);
         if (n == null) return;
@@ -189,7 +196,7 @@ final class Resolver {
         }
     }
 
-    private static boolean isBelowCut(Zone zone, Name name) {
+    static boolean isBelowCut(Zone zone, Name name) {
         int originLabels = zone.origin().labels();
         for (int labels = originLabels + 1; labels <= name.labels(); labels++) {
             ZoneNode n = zone.node(new Name(name, name.labels() - labels));
@@ -208,10 +215,6 @@ final class Resolver {
         List<Record> sigs = new ArrayList<>();
         if (dnssec) for (RRSIGRecord s : soaSet.sigs()) sigs.add(withTtl(s, ttl));
         a.addOnce(a.authority, u, sigs);
-    }
-
-    private static boolean isWildcardName(Name name) {
-        return name.labels() > 1 && name.getLabelString(0).equals("*");
     }
 
     private static Record withTtl(Record r, long ttl) {

@@ -16,9 +16,11 @@ interface Allowance {
 
     boolean excuses(Difference d);
 
-    /** All allowances in force; NSD is the tie-breaker of {@link IncompleteKnotDenial}. */
-    static List<Allowance> all(InetSocketAddress knot, InetSocketAddress candidate, InetSocketAddress nsd) {
-        return List.of(new Rfc8482Any(), new SizeBoundary(), new IncompleteKnotDenial(knot, candidate, nsd));
+    /** All allowances in force; delv is the judge of {@link IncompleteKnotDenial}. */
+    static List<Allowance> all(InetSocketAddress knot, InetSocketAddress candidate, Validator validator,
+                               List<SignedSample.SignedZone> zones) {
+        return List.of(new Rfc8482Any(), new SizeBoundary(), new IncompleteKnotDenial(knot, candidate, validator, zones),
+                new SvcbAdditional());
     }
 
     /**
@@ -75,6 +77,55 @@ interface Allowance {
                 }
                 default -> false;
             };
+        }
+    }
+
+    /**
+     * RFC 9460 §4.2: an authoritative server SHOULD put the A, AAAA and SVCB records of in-zone TargetNames of an
+     * SVCB or HTTPS answer in the additional section. Knot 3.2 does it for explicit TargetNames but not for "." (in
+     * ServiceMode the owner, §2.5), where dns-node adds the owner's A and AAAA; and with DO Knot adds the NSEC/NSEC3
+     * proving that a ServiceMode target has no SVCB RRset, which dns-node leaves out (clients never ask for SVCB
+     * at a ServiceMode target, §3, so the proof serves nothing and only takes room from addresses). Accepted only
+     * for SVCB/HTTPS questions and the additional section, when Knot's extra records are only NSEC/NSEC3 (and their
+     * RRSIGs) and dns-node's extra records are only A, AAAA, SVCB or HTTPS records (or their RRSIGs) owned by the
+     * effective TargetName of an SVCB/HTTPS record in dns-node's answer or additional section.
+     */
+    final class SvcbAdditional implements Allowance {
+        @Override
+        public String name() { return "RFC9460-SVCB-ADDITIONAL"; }
+
+        @Override
+        public boolean excuses(Difference d) {
+            if (!d.kind().equals("additional") || d.reference() == null || d.candidate() == null) return false;
+            int qtype = d.query().qtype();
+            if (qtype != Type.SVCB && qtype != Type.HTTPS) return false;
+            Map<String, Record> knot = ReplyComparator.rrSet(d.reference(), Section.ADDITIONAL);
+            Map<String, Record> node = ReplyComparator.rrSet(d.candidate(), Section.ADDITIONAL);
+            for (Map.Entry<String, Record> e : knot.entrySet()) {
+                if (node.containsKey(e.getKey())) continue;
+                Record r = e.getValue();
+                int type = r instanceof org.xbill.DNS.RRSIGRecord sig ? sig.getTypeCovered() : r.getType();
+                if (type != Type.NSEC && type != Type.NSEC3) return false;
+            }
+            java.util.Set<org.xbill.DNS.Name> targets = new java.util.HashSet<>();
+            for (int section : new int[] {Section.ANSWER, Section.ADDITIONAL}) {
+                for (Record r : d.candidate().getSection(section)) {
+                    if (!(r instanceof org.xbill.DNS.SVCBBase b)) continue;
+                    org.xbill.DNS.Name t = b.getTargetName();
+                    if (!t.equals(org.xbill.DNS.Name.root)) targets.add(t);
+                    else if (b.getSvcPriority() != 0) targets.add(r.getName());
+                }
+            }
+            if (targets.isEmpty()) return false;
+            // Knot's extras, if any, are only the denial records checked above.
+            for (Map.Entry<String, Record> e : node.entrySet()) {
+                if (knot.containsKey(e.getKey())) continue;
+                Record r = e.getValue();
+                int type = r instanceof org.xbill.DNS.RRSIGRecord sig ? sig.getTypeCovered() : r.getType();
+                boolean kind = type == Type.A || type == Type.AAAA || type == Type.SVCB || type == Type.HTTPS;
+                if (!kind || !targets.contains(r.getName())) return false;
+            }
+            return true;
         }
     }
 }

@@ -15,7 +15,7 @@ final class QueryGenerator {
     static final int[] QTYPES = {
         Type.A, Type.AAAA, Type.MX, Type.TXT, Type.NS, Type.SOA, Type.DS, Type.DNSKEY, Type.NSEC, Type.NSEC3PARAM,
         Type.RRSIG, Type.ANY, Type.CNAME, Type.SRV, Type.DNAME, Type.CAA, Type.PTR, Type.HINFO, Type.NSEC3,
-        0 /* reserved, RFC 6895 §3.1 */, Type.MAILB, 128 /* unassigned */,
+        0 /* reserved, RFC 6895 §3.1 */, Type.MAILB, 128 /* unassigned */, Type.SVCB, Type.HTTPS,
     };
     /** Weighted towards the types that carry data in the generated zones. */
     private static final int[] COMMON = {Type.A, Type.A, Type.A, Type.AAAA, Type.AAAA, Type.MX, Type.TXT, Type.NS,
@@ -52,7 +52,9 @@ final class QueryGenerator {
         if (kind < 55) return label() + "." + any(zone.names());
         if (kind < 67) {
             String w = any(zone.wildcardParents());
-            return (random.nextInt(4) == 0 ? label() + "." : "") + label() + "." + w;
+            // Sometimes a first label "*": an ordinary label in a query name (RFC 4592 §2.1.1), still expanded.
+            String star = random.nextInt(8) == 0 ? "*." : "";
+            return star + (random.nextInt(4) == 0 ? label() + "." : "") + label() + "." + w;
         }
         if (kind < 79) {
             String d = any(zone.delegations());

@@ -158,6 +158,25 @@ final class ZoneGenerator {
             if (random.nextBoolean()) rr(z, d, 3600, "DS", ds());
             delegations.add(d);
         }
+        // Denial corners (RFC 4592 §2.2.2, RFC 5155 §7.1): host.*.ew makes "ew" and the wildcard "*.ew" empty
+        // non-terminals; z.*.q.ewq puts an empty non-terminal wildcard below the empty non-terminal q.ewq, itself below
+        // the wildcard *.ewq; "oe" exists only above an insecure delegation, so opt-out leaves it without NSEC3.
+        rr(z, "host.*.ew", 300, "A", "192.0.2.77");
+        rr(z, "*.ewq", 300, "TXT", "\"ewq\"");
+        rr(z, "z.*.q.ewq", 300, "A", "192.0.2.78");
+        rr(z, "d.oe", 3600, "NS", "ns.outside.example.");
+        names.addAll(List.of("ew", "*.ew", "host.*.ew", "ewq", "*.ewq", "q.ewq", "*.q.ewq", "z.*.q.ewq", "oe"));
+        wildcards.addAll(List.of("ew", "ewq", "q.ewq"));
+        delegations.add("d.oe");
+        // Service bindings (RFC 9460): ServiceMode with TargetName "." and with an in-zone target, AliasMode to an
+        // in-zone name, a target out of zone — additional section processing, §4.2.
+        rr(z, "svc", 300, "A", "192.0.2.80");
+        rr(z, "svc", 300, "AAAA", "2001:db8::80");
+        rr(z, "svc", 300, "HTTPS", "1 . alpn=h2");
+        rr(z, "_dns.svc", 300, "SVCB", "1 ns1 alpn=dot port=853");
+        rr(z, "alias", 300, "HTTPS", "0 svc");
+        rr(z, "svcout", 300, "HTTPS", "1 svc.outside.example. alpn=h2");
+        names.addAll(List.of("svc", "_dns.svc", "alias", "svcout"));
         for (String child : children) {
             rr(z, child, 3600, "NS", "ns1." + child);
             rr(z, child, 3600, "NS", "ns2." + child);
@@ -225,6 +244,10 @@ final class ZoneGenerator {
         for (String owner : list) {
             names.add(owner);
             if (owner.startsWith("*.")) wildcards.add(owner.substring(2));
+            // An asterisk label further down ("a.*.b.r") makes "*.b.r" an empty non-terminal wildcard.
+            for (int at = owner.indexOf(".*.") + 1; at > 0; at = owner.indexOf(".*.", at) + 1) {
+                wildcards.add(owner.substring(at + 2));
+            }
             if (random.nextInt(5) == 0) {
                 String target = switch (random.nextInt(4)) {
                     case 0 -> "zz.r";
@@ -244,6 +267,24 @@ final class ZoneGenerator {
                 }
             }
         }
+    }
+
+    /**
+     * Questions ("name TYPE") at the denial and service-binding corners of the skeleton, validated in every run
+     * whatever the sample: the closest encloser's wildcard an empty non-terminal (below a non-existent name, and
+     * NODATA), a query name starting with "*" answered from a wildcard, an empty non-terminal wildcard below a
+     * wildcard, an empty non-terminal above an insecure delegation and a name below it, a wildcard whose closest
+     * encloser is an empty non-terminal, SVCB/HTTPS answers.
+     */
+    static List<String> cornerQuestions(String origin) {
+        List<String> out = new ArrayList<>();
+        for (String q : List.of("sub.host.ew A", "x.ew TXT", "*.ew A", "*.x.wild A", "*.x.wild AAAA", "x.y.q.ewq A",
+                "x.y.q.ewq TXT", "oe A", "x.oe A", "x.sub.ent AAAA", "x.sub.ent TXT", "*.y.sub.ent TXT", "x.cw A",
+                "*.x.cw A", "svc HTTPS", "alias HTTPS", "_dns.svc SVCB")) {
+            String[] w = q.split(" ");
+            out.add(w[0] + "." + origin + " " + w[1]);
+        }
+        return out;
     }
 
     private static List<String> abs(List<String> rel, String origin) {

@@ -119,12 +119,14 @@ class PipelineDnssecTest {
     }
 
     @Test
-    void wildcardQueryNameGetsOnlyTheWildcardsDenial() {
-        // "*.y.x.ent" is itself a wildcard name: no expansion proof, only the NSEC3 of *.x.ent (RFC 5155 §7.2.5
-        // applies to expansions; Knot answers so).
+    void wildcardQueryNameGetsTheExpansionProof() {
+        // "*.y.x.ent" is answered from *.x.ent like any other name below x.ent (RFC 4592 §2.1.1: a "*" label in the
+        // query name is an ordinary label), so it needs the same wildcard NODATA proof (RFC 5155 §7.2.5): NSEC3s
+        // matching *.x.ent and the closest encloser x.ent, and covering the next closer y.x.ent. Knot 3.2 sends only
+        // the first, which a validator rejects.
         Message m = ask("*.y.x.ent.n3.test.", Type.TXT, true);
-        assertThat(types(m, Section.AUTHORITY)).containsExactly("NSEC3", "RRSIG", "RRSIG", "SOA");
         Message expanded = ask("a.y.x.ent.n3.test.", Type.TXT, true);
-        assertThat(expanded.getSection(Section.AUTHORITY).stream().filter(r -> r.getType() == Type.NSEC3)).hasSize(3);
+        assertThat(m.getSection(Section.AUTHORITY).stream().filter(r -> r.getType() == Type.NSEC3)).hasSize(3);
+        assertThat(m.getSection(Section.AUTHORITY)).isEqualTo(expanded.getSection(Section.AUTHORITY));
     }
 }
