@@ -3,6 +3,7 @@ package net.nsglobal.dashboard.signup;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.catalog.CatalogPublisher;
@@ -43,7 +44,7 @@ public final class ConfirmService {
         this(repo, publisher, null, null, null, null);
     }
 
-    /** @param limits the zone caps checked again at confirmation (null = none) */
+    /** @param limits the zone caps, checked again at confirmation (required with {@code proofs}) */
     public ConfirmService(Repository repo, CatalogPublisher publisher, ProofStore proofs, DnsProbe probe,
                           DelegationCheck lookups, DashboardConfig.Limits limits) {
         this.repo = repo;
@@ -51,7 +52,7 @@ public final class ConfirmService {
         this.proofs = proofs;
         this.recheck = proofs == null ? null : new ProofRecheck(probe, lookups);
         this.nesting = proofs == null ? null : new Nesting(proofs, lookups);
-        this.caps = limits == null ? null : new ZoneCaps(limits, repo.quotas());
+        this.caps = proofs == null ? null : new ZoneCaps(Objects.requireNonNull(limits, "limits"), repo.quotas());
     }
 
     /** What the token would confirm; empty when unknown, used or expired (all look the same to the visitor). */
@@ -133,7 +134,7 @@ public final class ConfirmService {
                     log.info("signup {}: sign-up not applied: {}", p.get().domain(), refusal.get());
                     return new Confirmation.NestingRefused(p.get(), refusal.get());
                 }
-                if (caps != null) guard = caps.guard(p.get().domain(), p.get().mailbox(), nested);
+                guard = caps.guard(p.get().domain(), p.get().mailbox(), nested);
             }
             c = repo.confirm(h, catalogId, guard);
         } while (c instanceof Confirmation.NestingChanged && ++attempt < 3);
