@@ -10,7 +10,8 @@ import net.nsglobal.dashboard.validate.Rname;
  * The zone caps ({@code max-zones-per-domain}, {@code max-zones-per-rname}): how many zones one registrable domain
  * and one mailbox may have served. Checked when a sign-up is requested (nothing is mailed past a cap) and again when
  * it is confirmed, inside the confirmation transaction: several sign-ups requested while there was room would
- * otherwise all be confirmed past the cap.
+ * otherwise all be confirmed past the cap. A sign-up proved by a TXT record whose SOA RNAME is no mailbox has no
+ * contact to count by (its mailbox is empty), so only the registrable-domain cap applies to it.
  */
 final class ZoneCaps {
     private final DashboardConfig.Limits limits;
@@ -25,15 +26,19 @@ final class ZoneCaps {
     String refusal(String domain, String mailbox) {
         String registrable = LimitKeys.registrableDomain(domain);
         if (quotas.zonesUnder(registrable) >= limits.maxZonesPerDomain()) return domainCapWhy(registrable);
-        if (quotas.zonesFor(LimitKeys.mailbox(mailbox)) >= limits.maxZonesPerRname()) return mailboxCapWhy(mailbox);
+        if (!mailbox.isEmpty() && quotas.zonesFor(LimitKeys.mailbox(mailbox)) >= limits.maxZonesPerRname()) {
+            return mailboxCapWhy(mailbox);
+        }
         return null;
     }
 
     /** The same caps, for the confirmation transaction, with the served zones around it that were just checked. */
     SignupGuard guard(String domain, String mailbox, List<String> nestedChecked) {
         String registrable = LimitKeys.registrableDomain(domain);
+        boolean contact = !mailbox.isEmpty();
         return new SignupGuard(registrable, limits.maxZonesPerDomain(), domainCapWhy(registrable),
-                LimitKeys.mailbox(mailbox), limits.maxZonesPerRname(), mailboxCapWhy(mailbox), nestedChecked);
+                LimitKeys.mailbox(mailbox), contact ? limits.maxZonesPerRname() : Integer.MAX_VALUE,
+                contact ? mailboxCapWhy(mailbox) : null, nestedChecked);
     }
 
     private String domainCapWhy(String registrable) {
