@@ -103,7 +103,8 @@ public final class ControlPlane implements AutoCloseable {
             // Customers' TSIG secrets go to the collector's key file, never into the catalog.
             CatalogPublisher withKeys = config.collectorKeysFile() == null ? pub
                     : new KeysFirstPublisher(new CollectorKeysFile(config.collectorKeysFile()), pub);
-            ConfirmService confirms = new ConfirmService(repo, withKeys, proofs, probe, delegationCheck);
+            ConfirmService confirms = new ConfirmService(repo, withKeys, proofs, probe, delegationCheck,
+                    config.limits());
             statuses = new StatusService(config, repo, probe, new TransferCheck(Duration.ofSeconds(5)), clock);
             confirms.republish();
             web = new WebApp(config, signups, confirms, statuses, demoMailbox, proofs).start();

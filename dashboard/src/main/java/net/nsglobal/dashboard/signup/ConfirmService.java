@@ -2,7 +2,10 @@ package net.nsglobal.dashboard.signup;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.catalog.CatalogPublisher;
 import net.nsglobal.dashboard.probe.DelegationCheck;
 import net.nsglobal.dashboard.probe.DnsProbe;
@@ -10,14 +13,20 @@ import net.nsglobal.dashboard.store.Confirmation;
 import net.nsglobal.dashboard.store.PendingRequest;
 import net.nsglobal.dashboard.store.ProofStore;
 import net.nsglobal.dashboard.store.Repository;
+import net.nsglobal.dashboard.store.PendingRequest.Kind;
 import net.nsglobal.dashboard.store.RequestProof;
+import net.nsglobal.dashboard.store.SignupGuard;
 import net.nsglobal.dashboard.store.ZoneEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The confirmation half (issue 4 item 3): GET only previews, POST applies. Applying is one transaction that marks the
- * token used and changes the zone list; then the catalog is rebuilt and the collector NOTIFYed.
+ * The confirmation half: GET only previews (mail scanners prefetch links), POST applies. Applying is one transaction
+ * that marks the token used and changes the zone list; then the catalog is rebuilt and the collector NOTIFYed.
+ * A sign-up is judged again at confirmation, not only when it was requested, because other sign-ups pending at the
+ * same time may have been confirmed since: the ownership proof, the nesting check (a served zone above or below it,
+ * whose parent must delegate the child) and the zone caps. A sign-up that fails them changes nothing and keeps its
+ * link until it expires, so the owner can confirm once the delegation is added or a zone removed.
  */
 public final class ConfirmService {
     private static final Logger log = LoggerFactory.getLogger(ConfirmService.class);
@@ -27,18 +36,23 @@ public final class ConfirmService {
     private final CatalogPublisher publisher;
     private final ProofStore proofs;
     private final ProofRecheck recheck;
+    private final Nesting nesting;
+    private final ZoneCaps caps;
 
     /** Without proof re-checks (the link alone is the proof): for tools that only republish. */
     public ConfirmService(Repository repo, CatalogPublisher publisher) {
-        this(repo, publisher, null, null, null);
+        this(repo, publisher, null, null, null, null);
     }
 
+    /** @param limits the zone caps, checked again at confirmation (required with {@code proofs}) */
     public ConfirmService(Repository repo, CatalogPublisher publisher, ProofStore proofs, DnsProbe probe,
-                          DelegationCheck lookups) {
+                          DelegationCheck lookups, DashboardConfig.Limits limits) {
         this.repo = repo;
         this.publisher = publisher;
         this.proofs = proofs;
         this.recheck = proofs == null ? null : new ProofRecheck(probe, lookups);
+        this.nesting = proofs == null ? null : new Nesting(proofs, lookups);
+        this.caps = proofs == null ? null : new ZoneCaps(Objects.requireNonNull(limits, "limits"), repo.quotas());
     }
 
     /** What the token would confirm; empty when unknown, used or expired (all look the same to the visitor). */
@@ -85,6 +99,19 @@ public final class ConfirmService {
         return r.tsig() != null && !repo.keyNameHolders(r.tsig(), r.domain()).isEmpty();
     }
 
+    /**
+     * Why a sign-up cannot be confirmed now (opening the link shows it up front, without a Confirm button): a zone
+     * cap is reached, or a zone served above or below it is not separated from it by a delegation. Empty = it can
+     * (the POST checks again, atomically).
+     */
+    public Optional<Confirmation> signupRefusal(PendingRequest r) {
+        if (r.kind() != Kind.SIGNUP) return Optional.empty();
+        String full = caps == null ? null : caps.refusal(r.domain(), r.mailbox());
+        if (full != null) return Optional.of(new Confirmation.ZoneCapReached(r, full));
+        if (nesting == null) return Optional.empty();
+        return nesting.refusal(r.domain()).map(why -> new Confirmation.NestingRefused(r, why));
+    }
+
     public Confirmation confirm(String token) {
         byte[] h = Tokens.hash(token);
         if (h == null) return new Confirmation.NotFound();
@@ -94,13 +121,33 @@ public final class ConfirmService {
         if (proofProblem.isPresent()) return proofProblem.get();
         // RFC 9432 §4.1: a fresh unique-id per member; a re-added zone gets a new one.
         String catalogId = "z" + HexFormat.of().formatHex(randomBytes(8));
-        Confirmation c = repo.confirm(h, catalogId);
+        Confirmation c;
+        int attempt = 0;
+        do {
+            // The delegation check asks the DNS (seconds), so it runs outside the confirmation lock; the transaction
+            // then insists that the served zones around the domain are still the ones checked here.
+            SignupGuard guard = null;
+            if (p.get().kind() == Kind.SIGNUP && nesting != null) {
+                List<String> nested = nesting.nested(p.get().domain());
+                Optional<String> refusal = nesting.refusal(p.get().domain(), nested);
+                if (refusal.isPresent()) {
+                    log.info("signup {}: sign-up not applied: {}", p.get().domain(), refusal.get());
+                    return new Confirmation.NestingRefused(p.get(), refusal.get());
+                }
+                guard = caps.guard(p.get().domain(), p.get().mailbox(), nested);
+            }
+            c = repo.confirm(h, catalogId, guard);
+        } while (c instanceof Confirmation.NestingChanged && ++attempt < 3);
         if (c instanceof Confirmation.Applied a) {
             log.info("signup {}: {} confirmed", a.request().domain(), a.request().kind());
             republish();
         } else if (c instanceof Confirmation.KeyNameTaken t) {
             log.info("signup {}: {} not applied: TSIG key name {} was taken by another zone meanwhile",
                     t.request().domain(), t.request().kind(), t.request().tsigName());
+        } else if (c instanceof Confirmation.ZoneCapReached z) {
+            log.info("signup {}: sign-up not applied: {}", z.request().domain(), z.why());
+        } else if (c instanceof Confirmation.NestingChanged n) {
+            log.info("signup {}: sign-up not applied: the zones served around it kept changing", n.request().domain());
         } else if (c instanceof Confirmation.ZoneExists z) {
             log.info("signup {}: sign-up not applied: the zone is served already", z.request().domain());
         }

@@ -1,5 +1,6 @@
 package net.nsglobal.dashboard.signup;
 
+import java.util.List;
 import java.util.Optional;
 import net.nsglobal.dashboard.probe.Delegation;
 import net.nsglobal.dashboard.probe.DelegationCheck;
@@ -24,7 +25,17 @@ final class Nesting {
 
     /** Why {@code domain} cannot be signed up next to the zones we serve; empty when it can. */
     Optional<String> refusal(String domain) {
-        for (String other : store.nestedZones(domain)) {
+        return refusal(domain, nested(domain));
+    }
+
+    /** The served zones strictly above or below {@code domain}, as {@link #refusal(String, List)} takes them. */
+    List<String> nested(String domain) {
+        return store.nestedZones(domain);
+    }
+
+    /** As {@link #refusal(String)}, judging the served zones {@code nested} (from {@link #nested}). */
+    Optional<String> refusal(String domain, List<String> nested) {
+        for (String other : nested) {
             boolean below = domain.endsWith("." + other);
             String child = below ? domain : other;
             Delegation d = check.check(child);

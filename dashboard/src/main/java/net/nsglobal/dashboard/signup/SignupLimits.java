@@ -21,11 +21,13 @@ final class SignupLimits {
     private final DashboardConfig.Limits limits;
     private final Quotas quotas;
     private final RateLimiter limiter;
+    private final ZoneCaps caps;
 
     SignupLimits(DashboardConfig.Limits limits, Quotas quotas, Clock clock) {
         this.limits = limits;
         this.quotas = quotas;
         this.limiter = new RateLimiter(clock, limits.window(), limits.trackedKeys());
+        this.caps = new ZoneCaps(limits, quotas);
     }
 
     /** Charges one request to the client's networks; false when one of them is over its limit. */
@@ -46,15 +48,8 @@ final class SignupLimits {
         String registrable = LimitKeys.registrableDomain(domain);
         String person = LimitKeys.mailbox(mailbox);
         if (kind == Kind.SIGNUP) {
-            if (quotas.zonesUnder(registrable) >= limits.maxZonesPerDomain()) {
-                return new Outcome.Limited("NS-Global already serves " + limits.maxZonesPerDomain() + " zones under "
-                        + registrable + ", the most one registrable domain may have; remove one or ask us to raise it.");
-            }
-            if (quotas.zonesFor(person) >= limits.maxZonesPerRname()) {
-                return new Outcome.Limited("NS-Global already serves " + limits.maxZonesPerRname() + " zones whose "
-                        + "contact is " + Rname.mask(mailbox) + ", the most one mailbox may have; remove one or ask us "
-                        + "to raise it.");
-            }
+            String full = caps.refusal(domain, mailbox);
+            if (full != null) return new Outcome.Limited(full);
         }
         // Removals count per zone (only its owner is mailed); sign-ups and changes per registrable domain.
         String domainKey = removal ? "del-domain:" + domain : "domain:" + registrable;

@@ -30,6 +30,26 @@ public sealed interface Confirmation {
      */
     record ProofPending(PendingRequest request, String why) implements Confirmation {}
 
+    /**
+     * Nothing changed: a sign-up that would now exceed a zone cap ({@code max-zones-per-domain} or
+     * {@code max-zones-per-rname}), because other sign-ups were confirmed since it was requested. The link stays
+     * valid until it expires, so the owner can confirm once a zone was removed; {@code why} says which cap.
+     */
+    record ZoneCapReached(PendingRequest request, String why) implements Confirmation {}
+
+    /**
+     * Nothing changed: a sign-up next to a zone served now (confirmed since it was requested) whose parent zone does
+     * not delegate the child. The link stays valid until it expires: once the delegation is in place (or the stale
+     * zone removed), Confirm works; {@code why} says what to fix.
+     */
+    record NestingRefused(PendingRequest request, String why) implements Confirmation {}
+
+    /**
+     * Nothing changed: the served zones above or below the domain changed between the delegation check and the
+     * confirmation transaction (another confirmation won the race). The caller checks again.
+     */
+    record NestingChanged(PendingRequest request) implements Confirmation {}
+
     /** Unknown, already used or expired token (all look the same to the visitor). */
     record NotFound() implements Confirmation {}
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,11 +40,16 @@ public final class ProofStore {
 
     /** Served zones strictly above or below {@code domain} (label boundaries, not string suffixes). */
     public List<String> nestedZones(String domain) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h -> nestedZones(h, domain));
+    }
+
+    /** As {@link #nestedZones(String)}, inside the caller's transaction. */
+    static List<String> nestedZones(Handle h, String domain) {
+        return h.createQuery("""
                 select domain from zone
                 where right(:d, length(domain) + 1) = '.' || domain
                    or right(domain, length(:d) + 1) = '.' || :d
-                order by domain""").bind("d", domain).mapTo(String.class).list());
+                order by domain""").bind("d", domain).mapTo(String.class).list();
     }
 
     /** Records a check's verdict; {@code since} moves only when the verdict flips. No-op for a zone gone meanwhile. */

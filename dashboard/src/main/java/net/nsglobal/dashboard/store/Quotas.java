@@ -1,5 +1,6 @@
 package net.nsglobal.dashboard.store;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,20 +40,23 @@ public final class Quotas {
 
     /** Zones served at or under {@code registrable}. */
     public int zonesUnder(String registrable) {
-        return count("select count(*) from zone where " + UNDER, "r", registrable, null);
+        return jdbi.withHandle(h -> zonesUnder(h, registrable));
+    }
+
+    /** As {@link #zonesUnder(String)}, inside the caller's transaction. */
+    int zonesUnder(Handle h, String registrable) {
+        return h.createQuery("select count(*) from zone where " + UNDER).bind("r", registrable)
+                .mapTo(Integer.class).one();
     }
 
     /** Zones served whose RNAME mailbox is {@code mailboxKey} (normalised). */
     public int zonesFor(String mailboxKey) {
-        return count("select count(*) from zone where " + MAILBOX_KEY.formatted("rname_mailbox") + " = :m",
-                "m", mailboxKey, null);
+        return jdbi.withHandle(h -> zonesFor(h, mailboxKey));
     }
 
-    private int count(String sql, String param, String value, Boolean removals) {
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery(sql).bind(param, value);
-            if (removals != null) q.bind("removal", removals.booleanValue());
-            return q.mapTo(Integer.class).one();
-        });
+    /** As {@link #zonesFor(String)}, inside the caller's transaction. */
+    int zonesFor(Handle h, String mailboxKey) {
+        return h.createQuery("select count(*) from zone where " + MAILBOX_KEY.formatted("rname_mailbox") + " = :m")
+                .bind("m", mailboxKey).mapTo(Integer.class).one();
     }
 }

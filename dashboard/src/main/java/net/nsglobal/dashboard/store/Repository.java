@@ -109,6 +109,16 @@ public final class Repository {
      * confirmation: of two pending sign-ups naming one key with different secrets, only the first confirmed gets it.
      */
     public Confirmation confirm(byte[] tokenHash, String newCatalogId) {
+        return confirm(tokenHash, newCatalogId, null);
+    }
+
+    /**
+     * As {@link #confirm(byte[], String)}; a sign-up must also pass {@code guard} (null = no guard): the zone caps
+     * and the nesting check are decided under the same lock as the insert, so of several sign-ups pending at once
+     * no more than the caps allow, and never two nested zones unchecked, are confirmed. A refusal leaves the token
+     * unused.
+     */
+    public Confirmation confirm(byte[] tokenHash, String newCatalogId, SignupGuard guard) {
         return jdbi.inTransaction(h -> {
             h.createQuery("select 1 from pg_advisory_xact_lock(" + CONFIRM_LOCK + ")").mapTo(Integer.class).one();
             Optional<PendingRequest> p = h.createQuery("""
@@ -116,6 +126,10 @@ public final class Repository {
                     where token_hash = :h and confirmed_at is null and expires_at > now() for update""")
                     .bind("h", tokenHash).map((rs, ctx) -> pending(rs)).findOne();
             if (p.isEmpty()) return new Confirmation.NotFound();
+            if (guard != null && p.get().kind() == Kind.SIGNUP) {
+                Optional<Confirmation> refused = guardVerdict(h, p.get(), guard);
+                if (refused.isPresent()) return refused.get();
+            }
             TsigInput key = p.get().tsig();
             if (key != null && !keyNameHolders(h, key, p.get().domain()).isEmpty()) {
                 return new Confirmation.KeyNameTaken(p.get());
@@ -139,6 +153,19 @@ public final class Repository {
                     .bind("d", done.get().domain()).bind("id", done.get().id()).execute();
             return new Confirmation.Applied(done.get());
         });
+    }
+
+    private Optional<Confirmation> guardVerdict(Handle h, PendingRequest r, SignupGuard g) {
+        if (!ProofStore.nestedZones(h, r.domain()).equals(g.nestedChecked())) {
+            return Optional.of(new Confirmation.NestingChanged(r));
+        }
+        if (quotas.zonesUnder(h, g.registrable()) >= g.maxZonesUnder()) {
+            return Optional.of(new Confirmation.ZoneCapReached(r, g.domainCapWhy()));
+        }
+        if (quotas.zonesFor(h, g.mailboxKey()) >= g.maxZonesFor()) {
+            return Optional.of(new Confirmation.ZoneCapReached(r, g.mailboxCapWhy()));
+        }
+        return Optional.empty();
     }
 
     private void apply(Handle h, PendingRequest r, String newCatalogId) {

@@ -13,15 +13,19 @@ import net.nsglobal.dashboard.signup.Outcome;
 import net.nsglobal.dashboard.signup.SignupService;
 import net.nsglobal.dashboard.status.ZoneStatus;
 import net.nsglobal.dashboard.status.StatusService;
+import net.nsglobal.dashboard.store.DelegationState;
+import net.nsglobal.dashboard.store.ProofStore;
 import net.nsglobal.dashboard.store.PendingRequest.Kind;
 import net.nsglobal.dashboard.validate.DomainName;
 
 /**
- * The JSON API (issue 4 item 6): the sign-up flow for automation. Confirmation stays by the mailed link.
+ * The JSON API: the sign-up flow for automation. Confirmation stays by the mailed link (the mail to the SOA contact
+ * is the proof of ownership, which an API key could not replace).
  * <pre>
  * POST /api/v1/signups {"domain": "...", "primaries": ["ADDR[:PORT]", ...], "tsig": {"name","algorithm","secret"}}
  *   → 202 {"domain","mailedTo","allowOnPrimary"} | 400/422 {"errors": {field: message}} | 429 {"error"} | 503 {"error"}
  * GET /api/v1/zones/{domain} → 200 status | 404 {"error"}
+ * GET /api/v1/ops/undelegated → see {@link Ops}
  * </pre>
  * Only {@code application/json} bodies are accepted, which a cross-site HTML form cannot send without CORS preflight,
  * so the API needs no CSRF token (it uses no cookies either).
@@ -31,10 +35,12 @@ final class Api {
 
     private final SignupService signups;
     private final StatusService statuses;
+    private final ProofStore proofs;
 
-    Api(SignupService signups, StatusService statuses) {
+    Api(SignupService signups, StatusService statuses, ProofStore proofs) {
         this.signups = signups;
         this.statuses = statuses;
+        this.proofs = proofs;
     }
 
     void signup(Context ctx) {
@@ -110,10 +116,11 @@ final class Api {
             json(ctx, 404, Map.of("error", domain + " is not served by NS-Global."));
             return;
         }
-        json(ctx, 200, toMap(s.get()));
+        json(ctx, 200, toMap(s.get(), proofs.delegation(domain)));
     }
 
-    static Map<String, Object> toMap(ZoneStatus s) {
+    /** @param parentCheck the periodic check of the parent's delegation (the status page's flag); empty = not run yet */
+    static Map<String, Object> toMap(ZoneStatus s, Optional<DelegationState> parentCheck) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("domain", s.domain());
         m.put("served", s.served());
@@ -136,7 +143,19 @@ final class Api {
         d.put("source", s.delegation().atParent() ? "parent" : "zone");
         d.put("listsOurNameServers", s.delegation().complete());
         d.put("missing", s.delegation().missing());
+        // The status page's "Not delegated by its parent": resolvers no longer reach our servers for the zone.
+        d.put("delegatedByParent", parentCheck.map(DelegationState::delegated).orElse(null));
+        d.put("parentCheck", parentCheck.map(Api::parentCheck).orElse(null));
         m.put("delegation", d);
+        return m;
+    }
+
+    private static Map<String, Object> parentCheck(DelegationState p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("parent", p.parent());
+        m.put("checkedAt", p.checkedAt().toString());
+        m.put("since", p.since().toString());
+        m.put("detail", p.detail());
         return m;
     }
 

@@ -51,7 +51,7 @@ public final class WebApp implements AutoCloseable {
         this.confirms = confirms;
         this.statuses = statuses;
         this.demoMailbox = demoMailbox;
-        this.api = new Api(signups, statuses);
+        this.api = new Api(signups, statuses, proofs);
         this.css = resource("/static/style.css");
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = config.limits().maxRequestBytes();
@@ -185,6 +185,11 @@ public final class WebApp implements AutoCloseable {
             proofGonePage(ctx, g);
             return;
         }
+        Optional<Confirmation> refused = confirms.signupRefusal(p.get());
+        if (refused.isPresent()) {
+            signupRefusedPage(ctx, refused.get());
+            return;
+        }
         RequestProof how = confirms.proof(p.get());
         Map<String, Object> m = new HashMap<>();
         m.put("request", p.get());
@@ -212,8 +217,40 @@ public final class WebApp implements AutoCloseable {
                 r.kind() == Kind.SIGNUP ? "Sign up again" : "Change the key");
     }
 
+    /**
+     * 409: a sign-up that other confirmations overtook (a zone cap is reached, or a zone now served above or below it
+     * is not separated from it by a delegation). Nothing changed; the link stays valid, so it can be confirmed once
+     * that is fixed.
+     */
+    private void signupRefusedPage(Context ctx, Confirmation c) {
+        PendingRequest r;
+        String title;
+        String why;
+        if (c instanceof Confirmation.ZoneCapReached z) {
+            r = z.request();
+            title = "Zone limit reached";
+            why = z.why();
+        } else if (c instanceof Confirmation.NestingRefused n) {
+            r = n.request();
+            title = "Not delegated by its parent zone";
+            why = n.why();
+        } else {
+            r = ((Confirmation.NestingChanged) c).request();
+            title = "Not confirmed yet";
+            why = "Other zones around " + r.domain() + " were confirmed while we checked it.";
+        }
+        page(ctx, 409, title, "Nothing was changed. " + why + " This link stays valid until "
+                + Format.time(r.expiresAt()) + ": press Confirm again once that is resolved.",
+                "/confirm/" + ctx.pathParam("token"), "Back to the confirmation");
+    }
+
     private void confirmPost(Context ctx) {
         Confirmation c = confirms.confirm(ctx.pathParam("token"));
+        if (c instanceof Confirmation.ZoneCapReached || c instanceof Confirmation.NestingRefused
+                || c instanceof Confirmation.NestingChanged) {
+            signupRefusedPage(ctx, c);
+            return;
+        }
         if (c instanceof Confirmation.KeyNameTaken t) {
             keyNameTakenPage(ctx, t.request());
             return;

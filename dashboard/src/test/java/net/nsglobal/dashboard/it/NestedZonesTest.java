@@ -75,6 +75,8 @@ class NestedZonesTest {
         confirm(web, "attacker@" + STALE, 1, 303);
         h.plane.delegations().runOnce();
         assertThat(web.get("/zones/" + STALE).body()).doesNotContain("Not delegated by its parent");
+        assertThat(web.get("/api/v1/zones/" + STALE).body()).contains("\"delegatedByParent\":true")
+                .contains("\"parentCheck\":{\"parent\":\"" + PARENT + "\"");
 
         // The owner of victim.test removes the delegation of x.
         parentServer.setZone(PARENT, parentZone(2, "z"));
@@ -91,6 +93,9 @@ class NestedZonesTest {
         h.plane.delegations().runOnce();
         assertThat(web.get("/zones/" + STALE).body()).contains("Not delegated by its parent")
                 .contains(PARENT + " no longer delegates");
+        // The API carries the same flag as the status page.
+        assertThat(web.get("/api/v1/zones/" + STALE).body()).contains("\"delegatedByParent\":false")
+                .contains("\"parentCheck\":{\"parent\":\"" + PARENT + "\"");
         HttpResponse<String> ops = web.get("/api/v1/ops/undelegated");
         assertThat(ops.statusCode()).isEqualTo(200);
         assertThat(ops.body()).contains("\"domain\":\"" + STALE + "\"").contains("\"parent\":\"" + PARENT + "\"");
