@@ -44,6 +44,9 @@ public final class TcpLimits {
         Gauge.builder("dns_tcp_connections", slots, TcpSlots::open).description("open DNS TCP connections").register(registry);
         Gauge.builder("dns_tcp_connections_transfer_reserved", slots, TcpSlots::reservedInUse)
                 .description("open TCP connections on slots reserved for transfer-acl sources").register(registry);
+        Gauge.builder("dns_tcp_connections_idle", slots, TcpSlots::idlePublic)
+                .description("open TCP connections on public slots waiting for a query with every answer flushed "
+                        + "(the ones a newcomer may shed)").register(registry);
         FunctionCounter.builder("dns_tcp_connections_refused", refusedPerSource, LongAdder::doubleValue).tag("reason", "per-source")
                 .description("TCP connections closed at once: the source had tcp-max-connections-per-source open, "
                         + "or every slot was busy answering").register(registry);

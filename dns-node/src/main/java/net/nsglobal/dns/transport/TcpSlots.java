@@ -27,7 +27,11 @@ import java.util.function.Predicate;
  *       transfer streaming, a write the client has not read yet) is never shed; with none idle the newcomer is
  *       refused.</li>
  * </ol>
- * All bookkeeping is under one lock: it runs once per accepted connection, not per query.
+ * "Idle" is the server's view: a connection is marked idle by its own thread after its last answer was handed to the
+ * kernel, so its client may already hold that answer a moment before the mark (the thread can be preempted between
+ * the write and the mark). Until then it counts as busy, and the order of shedding is the order of the marks.
+ * {@link #idlePublic} says how many connections are marked idle now, for the metrics.
+ * <p>All bookkeeping is under one lock: it runs once per accepted connection, not per query.
  */
 final class TcpSlots {
     /** Why a connection was not admitted. */
@@ -99,6 +103,13 @@ final class TcpSlots {
 
     synchronized int reservedInUse() {
         return reservedInUse;
+    }
+
+    /** Connections on public slots marked idle: the ones a newcomer may shed now. */
+    synchronized int idlePublic() {
+        int n = 0;
+        for (Slot s : publicHolders) if (s.state.get() == Slot.IDLE) n++;
+        return n;
     }
 
     private Slot take(InetAddress source, Socket socket, boolean reserved) {

@@ -57,4 +57,23 @@ class TcpSlotsTest {
         c.busy();
         assertThat(slots.admit(ip("192.0.2.4"), null).refusal()).as("the released slot was reused once").isEqualTo(TcpSlots.Refusal.FULL);
     }
+
+    @Test
+    void idleCountsThePublicConnectionsThatMayBeShed() throws Exception {
+        TcpSlots slots = new TcpSlots(4, 0, 56, 1, a -> a.getHostAddress().equals("192.0.2.9"));
+        slots.admit(ip("192.0.2.9"), null);   // reserved: never shed, not counted
+        TcpSlots.Slot a = slots.admit(ip("192.0.2.1"), null).slot();
+        TcpSlots.Slot b = slots.admit(ip("192.0.2.2"), null).slot();
+        assertThat(slots.idlePublic()).as("new connections wait for their first query").isEqualTo(2);
+        a.busy();
+        b.busy();
+        assertThat(slots.idlePublic()).isZero();
+        a.idle();
+        assertThat(slots.idlePublic()).isEqualTo(1);
+        slots.admit(ip("192.0.2.3"), null);
+        TcpSlots.Admission d = slots.admit(ip("192.0.2.4"), null);
+        assertThat(d.shed()).as("the idle one made room").isSameAs(a);
+        d.slot().busy();
+        assertThat(slots.idlePublic()).as("c still waits for its first query; a is gone, d busy").isEqualTo(1);
+    }
 }
