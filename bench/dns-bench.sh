@@ -16,6 +16,9 @@
 #      e.g. a JFR recording), RATE (fixed rate for the CPU-per-query run, default 50000), BIG_RECORDS (default 1000000)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench=dns-bench
+# shellcheck source=lib/servers.sh
+. "$root/bench/lib/servers.sh"
 duration=10; warmup=20; servers="dns-node knot nsd"; big=1; keep=0; profile=0; rounds=3
 while getopts "d:w:s:r:BPk" o; do
   case "$o" in
@@ -26,26 +29,15 @@ done
 rate="${RATE:-50000}"
 build_dir="${BUILD_DIR:-target}"
 big_records="${BIG_RECORDS:-1000000}"
-for tool in knotd nsd dnsperf kdig taskset python3 java jcmd jfr; do
-  command -v "$tool" >/dev/null || { echo "dns-bench: $tool missing (bash scripts/test.sh installs the packages)" >&2; exit 1; }
-done
+need knotd nsd dnsperf kdig taskset python3 java jcmd jfr
 jar="$root/launcher/$build_dir/launcher-0.1.0-SNAPSHOT.jar"
 if [ ! -f "$jar" ]; then
   echo "dns-bench: building the launcher into launcher/$build_dir" >&2
   (cd "$root" && mvn -q -B -DbuildDir="$build_dir" -DskipTests package -pl launcher -am >&2)
 fi
-cp_node="$jar:$root/launcher/$build_dir/lib/*"
-work="$(mktemp -d /tmp/dns-bench.XXXXXX)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  [ "$keep" = 1 ] && echo "dns-bench: work directory kept: $work" >&2 || rm -rf "$work"
-}
-trap cleanup EXIT
+node_cp="$jar:$root/launcher/$build_dir/lib/*"
+make_work
 hz="$(getconf CLK_TCK)"
-
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 
 # --- zone and query mix ------------------------------------------------------------------------------------------
 # bench.test: 20,000 hosts (A, half with AAAA, some MX/TXT), a wildcard, CNAMEs, a delegation. Unsigned, DO=0.
@@ -88,42 +80,8 @@ gen_zone bench.test. 20000 > "$work/bench.test.zone"
 gen_queries bench.test. 20000 100000 > "$work/queries.txt"
 
 # --- servers ------------------------------------------------------------------------------------------------------
-wait_soa() { # port zone pid name
-  for _ in $(seq 1 600); do
-    kdig +time=1 +retry=0 +short @127.0.0.1 -p "$1" "$2" SOA 2>/dev/null | grep -q . && return 0
-    kill -0 "$3" 2>/dev/null || { echo "dns-bench: $4 exited" >&2; return 1; }
-    sleep 0.2
-  done
-  echo "dns-bench: $4 did not serve $2" >&2; return 1
-}
-start_knot() { # zone-name zone-file -> sets pid port
-  local d="$work/knot-$RANDOM"; mkdir -p "$d"; port="$(free_port)"
-  cat > "$d/knot.conf" <<CONF
-server:
-    rundir: "$d"
-    listen: 127.0.0.1@$port
-    udp-workers: 1
-    tcp-workers: 1
-    background-workers: 1
-database:
-    storage: "$d"
-log:
-  - target: stderr
-    any: warning
-template:
-  - id: default
-    storage: "$d"
-    zonefile-sync: -1
-    zonefile-load: whole
-    journal-content: none
-    semantic-checks: off
-zone:
-  - domain: $1
-    file: "$2"
-CONF
-  taskset -c 0 knotd -c "$d/knot.conf" 2>"$d/knotd.log" & pid=$!; pids+=("$pid")
-  wait_soa "$port" "$1" "$pid" knotd
-}
+# Every knotd here loads its zones with semantic-checks off.
+knot_opts=(-o "semantic-checks: off")
 start_nsd() {
   local d="$work/nsd-$RANDOM"; mkdir -p "$d"; port="$(free_port)"
   cat > "$d/nsd.conf" <<CONF
@@ -150,15 +108,6 @@ CONF
   taskset -c 0 nsd -d -c "$d/nsd.conf" 2>"$d/nsd.err" & pid=$!; pids+=("$pid")
   wait_soa "$port" "$1" "$pid" nsd
 }
-start_node() {
-  port="$(free_port)"
-  # shellcheck disable=SC2086
-  taskset -c 0 java ${NODE_JAVA_OPTS:-} -cp "$cp_node" net.nsglobal.cli.Main node \
-    --listen "127.0.0.1:$port" --zone "$1=$2" --udp-workers 1 "${@:3}" >"$work/node-$port.log" 2>&1 & pid=$!; pids+=("$pid")
-  wait_soa "$port" "$1" "$pid" dns-node || { tail -20 "$work/node-$port.log" >&2; return 1; }
-}
-stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
-
 # The process and its descendants (nsd forks its server and xfrd processes).
 tree() { local p; echo "$1"; for p in $(ps -o pid= --ppid "$1" 2>/dev/null); do tree "$p"; done; }
 cpu_ticks() { local t=0 p v; for p in $(tree "$1"); do
@@ -203,7 +152,7 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2
 # that the max-qps runs can alternate between them: a slow minute on this shared VM then hits every server alike.
 for s in $servers; do
   case "$s" in
-    knot) start_knot bench.test. "$work/bench.test.zone" ;;
+    knot) start_knot "${knot_opts[@]}" bench.test. "$work/bench.test.zone" ;;
     nsd) start_nsd bench.test. "$work/bench.test.zone" ;;
     dns-node) start_node bench.test. "$work/bench.test.zone" ;;
     dns-node-nio) start_node bench.test. "$work/bench.test.zone" --udp-io nio ;;
@@ -293,7 +242,7 @@ if [ "$big" = 1 ]; then
   declare -A BIG
   for s in knot dns-node; do
     t0=$(date +%s.%N)
-    if [ "$s" = knot ]; then start_knot big.test. "$work/big.test.zone"; else start_node big.test. "$work/big.test.zone"; fi
+    if [ "$s" = knot ]; then start_knot "${knot_opts[@]}" big.test. "$work/big.test.zone"; else start_node big.test. "$work/big.test.zone"; fi
     t1=$(date +%s.%N)
     sleep 2
     BIG[$s]="$(rss_kb "$pid")"

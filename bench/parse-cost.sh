@@ -12,9 +12,12 @@
 #   -w  unmeasured queries per kind first (JIT warm-up for dns-node; default 10)
 #   -s  servers (default both)      -k  keep the work directory
 # env: BUILD_DIR (maven build dir, default target; dns-node runs from launcher/$BUILD_DIR/classes and the Maven
-#      classpath, compiled when a source is newer)
+#      classpath, compiled when a source is newer), NODE_JAVA_OPTS (extra JVM flags for dns-node)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench=parse-cost
+# shellcheck source=lib/servers.sh
+. "$root/bench/lib/servers.sh"
 rounds=20; warmup=10; servers="dns-node knot"; keep=0
 while getopts "r:w:s:k" o; do
   case "$o" in
@@ -23,9 +26,7 @@ while getopts "r:w:s:k" o; do
   esac
 done
 build_dir="${BUILD_DIR:-target}"
-for tool in knotd kdig taskset python3 java; do
-  command -v "$tool" >/dev/null || { echo "parse-cost: $tool missing (bash scripts/test.sh installs the packages)" >&2; exit 1; }
-done
+need knotd kdig taskset python3 java
 # dns-node runs from the launcher's classes and the Maven classpath (compile + dependency:build-classpath works
 # offline, where packaging the launcher's lib/ folder may not).
 cp_file="$root/launcher/$build_dir/parse-cost.classpath"
@@ -34,15 +35,7 @@ if [[ " $servers " == *" dns-node "* ]] && { [ ! -f "$cp_file" ] || [ -n "$(find
   (cd "$root" && mvn -q -B -o -DbuildDir="$build_dir" -DskipTests compile dependency:build-classpath \
     -Dmdep.outputFile="$cp_file" -pl launcher -am >&2)
 fi
-work="$(mktemp -d /tmp/parse-cost.XXXXXX)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  [ "$keep" = 1 ] && echo "parse-cost: work directory kept: $work" >&2 || rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+make_work
 
 cat > "$work/parse.test.zone" <<ZONE
 \$ORIGIN parse.test.
@@ -52,59 +45,17 @@ cat > "$work/parse.test.zone" <<ZONE
 ns1 IN A 192.0.2.1
 ZONE
 
-wait_soa() { # port zone pid name
-  for _ in $(seq 1 600); do
-    kdig +time=1 +retry=0 +short @127.0.0.1 -p "$1" "$2" SOA 2>/dev/null | grep -q . && return 0
-    kill -0 "$3" 2>/dev/null || { echo "parse-cost: $4 exited" >&2; return 1; }
-    sleep 0.2
-  done
-  echo "parse-cost: $4 did not serve $2" >&2; return 1
-}
 # Both servers one worker, pinned to core 0 (the client runs unpinned), as in bench/dns-bench.sh.
-start_knot() {
-  local d="$work/knot"; mkdir -p "$d"; port="$(free_port)"
-  cat > "$d/knot.conf" <<CONF
-server:
-    rundir: "$d"
-    listen: 127.0.0.1@$port
-    udp-workers: 1
-    tcp-workers: 1
-    background-workers: 1
-database:
-    storage: "$d"
-log:
-  - target: stderr
-    any: warning
-template:
-  - id: default
-    storage: "$d"
-    zonefile-sync: -1
-    zonefile-load: whole
-    journal-content: none
-zone:
-  - domain: parse.test.
-    file: "$work/parse.test.zone"
-CONF
-  taskset -c 0 knotd -c "$d/knot.conf" 2>"$d/knotd.log" & pid=$!; pids+=("$pid")
-  wait_soa "$port" parse.test. "$pid" knotd
-}
-start_node() {
-  port="$(free_port)"
-  taskset -c 0 java -cp "$root/launcher/$build_dir/classes:$(cat "$cp_file")" net.nsglobal.cli.Main node --listen "127.0.0.1:$port" \
-    --zone "parse.test.=$work/parse.test.zone" --udp-workers 1 >"$work/node.log" 2>&1 & pid=$!; pids+=("$pid")
-  wait_soa "$port" parse.test. "$pid" dns-node || { tail -20 "$work/node.log" >&2; return 1; }
-}
-
 declare -A OUT
 for s in $servers; do
   case "$s" in
-    knot) start_knot ;;
-    dns-node) start_node ;;
+    knot) start_knot parse.test. "$work/parse.test.zone" ;;
+    dns-node) node_cp="$root/launcher/$build_dir/classes:$(cat "$cp_file")"; start_node parse.test. "$work/parse.test.zone" ;;
     *) echo "parse-cost: unknown server $s" >&2; exit 2 ;;
   esac
   echo "== $s (pid $pid, port $port)" >&2
   OUT[$s]="$(python3 "$root/bench/parse-cost.py" "$port" "$pid" parse.test. "$rounds" "$warmup")"
-  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  stop "$pid"
 done
 
 echo "parse-cost $(date -u +%FT%TZ) at $(cd "$root" && git rev-parse --short HEAD) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,11 +9,13 @@
 # env: BUILD_DIR (maven build dir, default target-repl), KEEP=1 keeps the work directory
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench=propagation
+# shellcheck source=lib/servers.sh
+. "$root/bench/lib/servers.sh"
+keep="${KEEP:-0}"
 changes="${1:-20}"; catalog_zones="${2:-10000}"; cold_zones="${3:-100000}"
 build_dir="${BUILD_DIR:-target-repl}"
-for tool in knotd knotc java mvn; do
-  command -v "$tool" >/dev/null || { echo "propagation: $tool missing (bash scripts/test.sh installs the packages)" >&2; exit 1; }
-done
+need knotd knotc java mvn
 jar="$root/launcher/$build_dir/launcher-0.1.0-SNAPSHOT.jar"
 tests="$root/dns-node/$build_dir/test-classes"
 if [ ! -f "$jar" ] || [ ! -d "$tests/net/nsglobal/dns/replication/bench" ]; then
@@ -21,8 +23,6 @@ if [ ! -f "$jar" ] || [ ! -d "$tests/net/nsglobal/dns/replication/bench" ]; then
   (cd "$root" && mvn -q -B -o -DbuildDir="$build_dir" -DskipTests package -pl launcher -am >&2)
 fi
 cp="$jar:$root/launcher/$build_dir/lib/*"
-work="$(mktemp -d /tmp/propagation.XXXXXX)"
-cleanup() { [ "${KEEP:-0}" = 1 ] && echo "propagation: work directory kept: $work" >&2 || rm -rf "$work"; }
-trap cleanup EXIT
+make_work
 java -Xmx1g -cp "$tests:$cp" net.nsglobal.dns.replication.bench.PropagationBench "$work" "$cp" \
   "$changes" "$catalog_zones" "$cold_zones"
