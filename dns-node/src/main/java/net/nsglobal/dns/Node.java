@@ -141,6 +141,8 @@ public final class Node implements AutoCloseable {
     public InetSocketAddress httpAddress() { return http == null ? null : http.localAddress(); }
     /** Queries on which a pipeline stage threw (each was answered SERVFAIL); 0 in a healthy node. */
     public long stageFailures() { return handler == null ? 0 : handler.failures(); }
+    /** Secondary zones, catalogs and their refusals (tests, HTTP). */
+    public ReplicationService replication() { return replication; }
     /** The metrics registry (other components may add meters). */
     public PrometheusMeterRegistry metrics() { return registry; }
 

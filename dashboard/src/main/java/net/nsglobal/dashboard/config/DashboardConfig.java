@@ -29,6 +29,11 @@ import net.nsglobal.dashboard.validate.Cidr;
  *                         (never into the catalog); null = not written (TSIG sign-ups then cannot transfer)
  * @param limits           abuse limits
  * @param demoMailbox      true only in the demo: shows the embedded mailbox page
+ * @param catalogKey       TSIG key the catalog is served with (RFC 8945): transfers must be signed with it and
+ *                         NOTIFYs to the collector are; the collector's {@code catalogs:} entry names the same key.
+ *                         Required when the control plane serves the catalog itself
+ * @param collectorHttp    the collector's {@code server.http} address: the status page reads a zone's refusal
+ *                         (address policy, size limits) from its {@code /zones/NAME}; null = not shown
  */
 public record DashboardConfig(
         String publicUrl, String httpHost, int httpPort,
@@ -37,7 +42,8 @@ public record DashboardConfig(
         List<Cidr> allowList, List<Cidr> ownPrefixes, List<String> nsNames,
         String collectorTransferAddress, InetSocketAddress collector, Map<String, InetSocketAddress> sites,
         String catalogZone, InetSocketAddress catalogListen, Path collectorKeysFile,
-        Limits limits, boolean demoMailbox) {
+        Limits limits, boolean demoMailbox, net.nsglobal.dns.config.TsigKey catalogKey,
+        InetSocketAddress collectorHttp) {
 
     public DashboardConfig {
         allowList = List.copyOf(allowList);
@@ -59,6 +65,6 @@ public record DashboardConfig(
     public DashboardConfig withPublicUrl(String url) {
         return new DashboardConfig(url, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp,
                 allowList, ownPrefixes, nsNames, collectorTransferAddress, collector, sites, catalogZone,
-                catalogListen, collectorKeysFile, limits, demoMailbox);
+                catalogListen, collectorKeysFile, limits, demoMailbox, catalogKey, collectorHttp);
     }
 }

@@ -24,7 +24,18 @@ class ConfigFileTest {
         assertThat(c.dataDir()).isEqualTo(Path.of("examples").toAbsolutePath().resolve("../../var/dashboard").normalize());
         assertThat(c.collectorKeysFile()).isEqualTo(Path.of("examples").toAbsolutePath()
                 .resolve("../../var/collector/customer-keys.yaml").normalize());
-        assertThat(ConfigFile.parse("http: 127.0.0.1:8080", Path.of(".")).collectorKeysFile()).isNull();
+        assertThat(c.catalogKey().name().toString()).isEqualTo("catalog-key.nsglobal.example.");
+        assertThat(ConfigFile.parse("http: 127.0.0.1:8080\n" + KEY, Path.of(".")).collectorKeysFile()).isNull();
+    }
+
+    static final String KEY = "catalog: {tsig-key: {name: k, secret: c2l4dGVlbi1ieXRlcy1zZWNyZXQ=}}";
+
+    @Test
+    void theCatalogIsServedOnlyWithAKey() {
+        assertThatThrownBy(() -> ConfigFile.parse("http: 127.0.0.1:8080", Path.of(".")))
+                .hasMessageContaining("catalog.tsig-key: required");
+        assertThatThrownBy(() -> ConfigFile.parse("catalog: {tsig-key: {name: k, secret: c2hvcnQ=}}", Path.of(".")))
+                .hasMessageContaining("catalog.tsig-key.secret: too short");
     }
 
     @Test

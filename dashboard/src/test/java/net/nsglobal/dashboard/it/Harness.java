@@ -52,6 +52,12 @@ public final class Harness implements AutoCloseable {
      * @param signedTransfers extra zones whose transfers Knot allows only when signed with the given key
      * @param collector       the collector's DNS address for the status page (null = none configured)
      */
+    /** The catalog's TSIG key in tests (the control plane requires one). */
+    public static final net.nsglobal.dns.config.TsigKey CATALOG_KEY = new net.nsglobal.dns.config.TsigKey(
+            org.xbill.DNS.Name.fromConstantString("catalog-key.nsglobal.test."),
+            net.nsglobal.dns.config.TsigAlgorithm.HMAC_SHA256,
+            "test-only-catalog-key-32-bytes!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
                    Map<String, KnotPrimary.Key> signedTransfers, InetSocketAddress collector) throws Exception {
         this.dataDir = dir.resolve("state");
@@ -77,7 +83,7 @@ public final class Harness implements AutoCloseable {
                 List.of(Cidr.parse("127.0.0.0/8")), List.of(Cidr.parse("192.0.2.0/24")),
                 List.of("ns1.nsglobal.test", "ns2.nsglobal.test"), "127.0.0.1", collector, Map.of("lab1", knot.address()),
                 "catalog.nsglobal.test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                dataDir.resolve("collector-keys.yaml"), limits, false);
+                dataDir.resolve("collector-keys.yaml"), limits, false, CATALOG_KEY, null);
         startPlane();
     }
 
@@ -93,7 +99,7 @@ public final class Harness implements AutoCloseable {
     /** Member zones of the served catalog, fetched by AXFR like the collector does. */
     public java.util.Set<String> catalogMembers() throws Exception {
         org.xbill.DNS.ZoneTransferIn x = org.xbill.DNS.ZoneTransferIn.newAXFR(
-                org.xbill.DNS.Name.fromString(config.catalogZone() + "."), catalog().address(), null);
+                org.xbill.DNS.Name.fromString(config.catalogZone() + "."), catalog().address(), CATALOG_KEY.toTsig());
         x.setTimeout(Duration.ofSeconds(20)); // a stuck transfer fails the test instead of stalling the suite
         x.run();
         java.util.Set<String> out = new java.util.TreeSet<>();

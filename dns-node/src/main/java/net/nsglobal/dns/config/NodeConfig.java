@@ -31,7 +31,7 @@ import org.xbill.DNS.Name;
  * secondaries: [ { name: example.net, primaries: [192.0.2.1:53], tsig-key: k1 } ]
  * tsig-keys:   [ { name: k1, algorithm: hmac-sha256, secret: base64== } ]
  * tsig-keys-file: keys.yaml       # more keys, same form, re-read when it changes (the control plane writes it)
- * catalogs:    [ { name: catalog.customers, primaries: [192.0.2.1], tsig-key: k1 } ]
+ * catalogs:    [ { name: catalog.customers, primaries: [192.0.2.1], tsig-key: k1, allow-primaries: [] } ]
  * fleet-catalog: catalog.fleet.nsglobal
  * transfer-acl: { allow: [127.0.0.0/8], tsig-key: k1 }
  * notify: [127.0.0.1:5301]
@@ -136,7 +136,8 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         }
         List<CatalogSource> catalogs = new ArrayList<>();
         for (Section c : top.list("catalogs")) {
-            catalogs.add(pulled(c, zoneNames, keyNames, CatalogSource::new));
+            List<Cidr> allow = c.get(CATALOG_ALLOW_PRIMARIES);
+            catalogs.add(pulled(c, zoneNames, keyNames, (n, p, k) -> new CatalogSource(n, p, k, allow)));
         }
         if (fleetCatalog != null && role != Role.COLLECTOR) {
             throw new ConfigException("fleet-catalog", "only a collector produces the fleet catalog (role is " + role + ")");

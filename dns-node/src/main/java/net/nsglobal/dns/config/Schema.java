@@ -86,6 +86,11 @@ public final class Schema {
     public static final Setting<Name> TSIG_KEY_REF = Setting.optional("tsig-key", dnsName(), null,
             "name of a key from tsig-keys used to sign transfers and check NOTIFY (RFC 8945); unset = no TSIG");
 
+    public static final Setting<List<Cidr>> CATALOG_ALLOW_PRIMARIES = Setting.optional("allow-primaries", listOf(cidr()),
+            List.of(), "catalogs[] only: prefixes a member's own primaries (primaries.ext) may lie in although they are "
+                    + "loopback, private, link-local, CGNAT, multicast, documentation or reserved space; members naming "
+                    + "such a primary outside this list are left out before any connection; empty = none allowed");
+
     // ---- tsig-keys[]
     public static final Setting<Name> KEY_NAME = Setting.required("name", dnsName(), "key name as known to both ends");
     public static final Setting<TsigAlgorithm> KEY_ALGORITHM = Setting.optional("algorithm", oneOf(TsigAlgorithm.class),

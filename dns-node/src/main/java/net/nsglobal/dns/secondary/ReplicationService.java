@@ -124,7 +124,7 @@ public final class ReplicationService implements AutoCloseable {
                     keys::find, new CatalogConsumer.Members() {
                         @Override public void add(SecondarySpec spec) { addMember(spec); }
                         @Override public void remove(Name zone) { removeMember(zone); }
-                    }, owners));
+                    }, owners, c.primaryPolicy()));
         }
         for (var z : cfg.zones()) owners.configured(z.name());
         for (var s : cfg.secondaries()) {
@@ -167,6 +167,9 @@ public final class ReplicationService implements AutoCloseable {
 
     /** Handles AXFR/IXFR out (RFC 5936/1995). */
     public Stage xfrOutStage() { return xfrOutStage; }
+
+    /** The consumer of catalog {@code name}, or null (tests, HTTP). */
+    public CatalogConsumer catalog(Name name) { return catalogs.get(name); }
 
     /** The node's secondary zones (for tests, metrics and the HTTP API). */
     public Secondaries secondaries() { return secondaries; }
