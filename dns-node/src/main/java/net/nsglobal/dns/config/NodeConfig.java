@@ -153,7 +153,8 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         Limits limits = new Limits(recordsPerZone, l.get(BYTES_PER_TRANSFER), l.get(RECORDS_PER_RRSET),
                 l.get(TYPES_PER_NAME), l.get(TRANSFER_DURATION), l.get(TRANSFER_IDLE), l.get(TRANSFERS_PER_PRIMARY),
                 l.get(TRANSFERS_TOTAL), ixfrHistory != null ? ixfrHistory : Limits.defaultIxfrHistory(recordsPerZone),
-                l.get(NOTIFY_RATE));
+                l.get(NOTIFY_RATE), l.get(CATALOG_ZONE_MAX_RECORDS), l.get(CATALOG_ZONE_MAX_BYTES),
+                l.get(CATALOG_ZONE_MAX_RRSETS), budgetOrDefault(l.get(ZONE_MEMORY_BUDGET)));
         l.finish();
         if (limits.transfersPerPrimary() > limits.transfersTotal()) {
             throw new ConfigException("limits.transfers-per-primary", "must not exceed limits.transfers-total");
@@ -199,6 +200,10 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
             k.finish();
         }
         return keys;
+    }
+
+    private static long budgetOrDefault(Long configured) {
+        return configured != null ? configured : Limits.defaultMemoryBudget();
     }
 
     private static Path resolve(Path baseDir, Path p) {

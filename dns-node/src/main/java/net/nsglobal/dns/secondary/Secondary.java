@@ -158,7 +158,8 @@ public final class Secondary {
         order.add(0, first);
         for (InetSocketAddress p : order) {
             Zone current = ctx.store().get(s.zone());
-            RefreshAttempt.Outcome o = RefreshAttempt.run(ctx.client(), ctx.builder(), s, p, current);
+            RefreshAttempt.Outcome o = RefreshAttempt.run(ctx.client(), ctx.builder(), catalog() ? null : ctx.budget(),
+                    s, p, current);
             if (o instanceof RefreshAttempt.Outcome.Failed f) {
                 why.append(why.length() == 0 ? "" : "; ").append(p).append(": ").append(f.reason());
                 continue;

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.zone.ZoneBudget;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -37,6 +38,12 @@ public final class XfrClient {
      * @param key     the TSIG key for this primary, or null
      */
     public TransferResult transfer(Name zone, InetSocketAddress primary, SOARecord current, TsigKey key) {
+        return transfer(zone, primary, current, key, null);
+    }
+
+    /** As above, metering every record received against the zone's budget ({@code meter} null = none). */
+    public TransferResult transfer(Name zone, InetSocketAddress primary, SOARecord current, TsigKey key,
+                                   ZoneBudget.Meter meter) {
         boolean ixfr = current != null;
         long deadline = System.nanoTime() + limits.maxDuration().toNanos();
         Message query = Message.newQuery(Record.newRecord(zone, ixfr ? Type.IXFR : Type.AXFR, DClass.IN));
@@ -60,7 +67,7 @@ public final class XfrClient {
             out.write(framed);
             out.flush();
             return read(new DataInputStream(s.getInputStream()), zone, ixfr, ixfr ? current.getSerial() : 0, id,
-                    tsig, query, deadline);
+                    tsig, query, deadline, meter);
         } catch (SocketTimeoutException e) {
             return new TransferResult.Failed("limit exceeded: primary " + primary + " idle for more than "
                     + limits.idleTimeout().toSeconds() + " s (idle-timeout)", false);
@@ -70,8 +77,8 @@ public final class XfrClient {
     }
 
     private TransferResult read(DataInputStream in, Name zone, boolean ixfr, long ourSerial, int id, TSIG tsig,
-                                Message query, long deadline) throws IOException {
-        XfrParser parser = new XfrParser(zone, ixfr, ourSerial, limits.maxRecordsPerZone());
+                                Message query, long deadline, ZoneBudget.Meter meter) throws IOException {
+        XfrParser parser = new XfrParser(zone, ixfr, ourSerial, limits.maxRecordsPerZone(), meter);
         TSIG.StreamVerifier verifier = tsig == null ? null : new TSIG.StreamVerifier(tsig, query.getTSIG());
         long bytes = 0;
         boolean first = true;
