@@ -42,6 +42,7 @@ public final class StatusService {
     private final DnsProbe probe;
     private final TransferCheck transfers;
     private final Clock clock;
+    private final CollectorZones collectorZones;
     private final Map<String, ZoneStatus> cache = new ConcurrentHashMap<>();
     private final Map<String, Instant> cachedAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> diagnosedAt = new ConcurrentHashMap<>();
@@ -57,6 +58,8 @@ public final class StatusService {
         this.probe = probe;
         this.transfers = transfers;
         this.clock = clock;
+        this.collectorZones = config.collectorHttp() == null ? null
+                : new CollectorZones(config.collectorHttp(), Duration.ofSeconds(3));
     }
 
     /** Empty when NS-Global does not serve the domain. */
@@ -134,6 +137,16 @@ public final class StatusService {
         } else if (primarySerial != null) {
             error = null; // in step: the last error is history
             fix = null;
+        }
+        String refused = collectorZones == null ? null : collectorZones.refusal(z.domain());
+        if (refused != null) {
+            // The collector's own verdict beats what we can infer from serials: it names the zone and the limit.
+            error = "Refused by the collector: " + refused;
+            fix = refused.contains("allow-primaries")
+                    ? "Give primaries with public addresses (not loopback, private or other special ranges)."
+                    : "The zone is larger than NS-Global accepts; make it smaller than the limit named above. "
+                    + "The version we already have (if any) keeps being served.";
+            errorAt = now;
         }
         repo.saveObservation(new Observation(z.domain(), now, primarySerial, collector.serial(), lastTransfer, error, fix,
                 errorAt));
