@@ -83,7 +83,7 @@ public final class ControlPlane implements AutoCloseable {
                 InetAddress collectorAddr = config.collector() == null ? null : config.collector().getAddress();
                 pub = new DnsCatalogPublisher(Name.fromString(config.catalogZone().endsWith(".")
                         ? config.catalogZone() : config.catalogZone() + "."), config.catalogListen(), collectorAddr,
-                        targets, config.dataDir().resolve("catalog-server"));
+                        targets, config.dataDir().resolve("catalog-server"), config.catalogKey());
             }
             Repository repo = new Repository(db.jdbi(), SecretBox.open(config.dataDir().resolve(SECRETS_KEY_FILE)));
             int sealed = repo.sealClearSecrets();

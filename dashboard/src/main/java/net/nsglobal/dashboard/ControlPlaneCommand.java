@@ -34,7 +34,8 @@ public final class ControlPlaneCommand implements Callable<Integer> {
             cfg = new DashboardConfig(cfg.publicUrl(), cfg.httpHost(), cfg.httpPort(), dbUrl, cfg.dbUser(),
                     cfg.dbPassword(), cfg.dataDir(), cfg.resolver(), cfg.smtp(), cfg.allowList(), cfg.ownPrefixes(),
                     cfg.nsNames(), cfg.collectorTransferAddress(), cfg.collector(), cfg.sites(), cfg.catalogZone(),
-                    cfg.catalogListen(), cfg.collectorKeysFile(), cfg.limits(), false, cfg.signup());
+                    cfg.catalogListen(), cfg.collectorKeysFile(), cfg.limits(), false, cfg.signup(), cfg.catalogKey(),
+                    cfg.collectorHttp());
         }
         ControlPlane plane;
         try {

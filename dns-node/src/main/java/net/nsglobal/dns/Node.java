@@ -80,6 +80,16 @@ public final class Node implements AutoCloseable {
     private void startAll() throws IOException {
         reloader.reload(true);
         replication = ReplicationService.start(config, store);
+        var budget = replication.budget();
+        Gauge.builder("dns_zone_bytes", store, ZoneStore::bytes)
+                .description("sum of the served zones' sizes (uncompressed wire bytes)").register(registry);
+        Gauge.builder("dns_zone_memory_budget_bytes", budget, b -> b.memoryBudget())
+                .description("limits.zone-memory-budget").register(registry);
+        Gauge.builder("dns_zones_refused", budget, b -> b.refusals().size())
+                .description("zones whose last transfer was refused by a limit (see /zones)").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("dns_zone_transfers_refused", budget,
+                b -> b.refusedTransfers()).description("transfers in aborted by a zone limit or the memory budget")
+                .register(registry);
         ResponseRateLimiter rrl = config.rateLimit().enabled() ? new ResponseRateLimiter(config.rateLimit()) : null;
         if (rrl != null) {
             io.micrometer.core.instrument.FunctionCounter.builder("dns_rrl_dropped", rrl, ResponseRateLimiter::dropped)
@@ -145,7 +155,7 @@ public final class Node implements AutoCloseable {
     public NodeConfig config() { return config; }
     public ZoneStore zones() { return store; }
 
-    /** Secondary zones, catalogs, transfers and NOTIFY (null before start and after a failed start). */
+    /** Secondary zones, catalogs, transfers, NOTIFY and their refusals (null before start and after a failed start). */
     public ReplicationService replication() { return replication; }
     /** Bound UDP addresses, one per listen address, in config order (actual ports when port 0 was asked). */
     public List<InetSocketAddress> udpAddresses() { return udp.stream().map(UdpServer::localAddress).toList(); }
@@ -187,7 +197,38 @@ public final class Node implements AutoCloseable {
             long expired = store.zones().stream().filter(net.nsglobal.dns.zone.Zone::expired).count();
             return "{\"status\":\"ok\",\"role\":\"" + config.role() + "\",\"zones\":" + store.size()
                     + ",\"zones_expired\":" + expired + ",\"zone_load_failures\":" + reloader.failures()
-                    + ",\"tcp_connections\":" + tcpLimits.openConnections() + "}\n";
+                    + ",\"tcp_connections\":" + tcpLimits.openConnections()
+                    + ",\"zones_refused\":" + replication.budget().refusals().size() + "}\n";
+        }
+
+        @Override
+        public String zones() {
+            var budget = replication.budget();
+            StringBuilder sb = new StringBuilder("{\"zones\":" + store.size() + ",\"bytes\":" + store.bytes()
+                    + ",\"memory_budget\":" + budget.memoryBudget() + ",\"refused\":[");
+            boolean first = true;
+            for (var e : budget.refusals().entrySet()) {
+                sb.append(first ? "" : ",").append("{\"zone\":\"").append(json(e.getKey().toString()))
+                        .append("\",\"reason\":\"").append(json(e.getValue())).append("\"}");
+                first = false;
+            }
+            return sb.append("]}\n").toString();
+        }
+
+        @Override
+        public String zone(String name) {
+            org.xbill.DNS.Name n;
+            try {
+                n = org.xbill.DNS.Name.fromString(name.endsWith(".") ? name : name + ".");
+            } catch (org.xbill.DNS.TextParseException e) {
+                return null;
+            }
+            net.nsglobal.dns.zone.Zone z = store.get(n);
+            String refused = replication.refusal(n);
+            if (z == null && refused == null) return null;
+            return "{\"zone\":\"" + json(n.toString()) + "\",\"serial\":" + (z == null ? "null" : z.serial())
+                    + ",\"expired\":" + (z != null && z.expired()) + ",\"bytes\":" + (z == null ? 0 : z.size().bytes())
+                    + ",\"refused\":" + (refused == null ? "null" : "\"" + json(refused) + "\"") + "}\n";
         }
 
         @Override

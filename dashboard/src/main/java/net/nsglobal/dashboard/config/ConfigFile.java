@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.nsglobal.dashboard.validate.Cidr;
+import net.nsglobal.dns.config.TsigAlgorithm;
+import net.nsglobal.dns.config.TsigKey;
 
 /**
  * Reads the control plane's YAML config into one immutable {@link DashboardConfig}. Strict: an unknown key or a bad
@@ -34,10 +36,11 @@ import net.nsglobal.dashboard.validate.Cidr;
  * allow-list: []                                  # prefixes accepted despite a refused class (labs)
  * own-prefixes: [192.0.2.0/24]
  * ns-names: [ns1.nsglobal.example, ns2.nsglobal.example]
- * collector: {transfer-address: 192.0.2.53, dns: 10.0.0.1:53}
+ * collector: {transfer-address: 192.0.2.53, dns: 10.0.0.1:53, http: 10.0.0.1:9153}  # http: refusals on the status page
  * collector-keys-file: /var/lib/nsglobal/collector/keys.yaml  # the collector's tsig-keys-file (customers' TSIG keys)
  * sites: {ams1: 10.0.1.1:53, fra1: 10.0.2.1:53}
- * catalog: {zone: catalog.nsglobal.internal, listen: 10.0.0.2:53}
+ * catalog: {zone: catalog.nsglobal.internal, listen: 10.0.0.2:53,
+ *           tsig-key: {name: catalog-key, algorithm: hmac-sha256, secret: "base64=="}}  # required
  * limits: {per-client-ip: 20, per-client-site: 60, per-domain: 3, per-rname: 5, window: 1h,
  *          max-pending-per-domain: 10, max-pending-per-rname: 10, max-zones-per-domain: 100,
  *          max-zones-per-rname: 100, tracked-keys: 100000, max-request-bytes: 16384, token-lifetime: 24h,
@@ -96,9 +99,9 @@ public final class ConfigFile {
         }
 
         JsonNode collector = object(root, "collector");
-        known(collector, "collector.", "transfer-address", "dns");
+        known(collector, "collector.", "transfer-address", "dns", "http");
         JsonNode catalog = object(root, "catalog");
-        known(catalog, "catalog.", "zone", "listen");
+        known(catalog, "catalog.", "zone", "listen", "tsig-key");
         Map<String, InetSocketAddress> sites = new LinkedHashMap<>();
         JsonNode sitesNode = object(root, "sites");
         for (Iterator<String> it = sitesNode.fieldNames(); it.hasNext(); ) {
@@ -151,7 +154,42 @@ public final class ConfigFile {
                 strings(root, "ns-names"), text(collector, "transfer-address",
                         collectorDns == null ? "127.0.0.1" : collectorDns.getAddress().getHostAddress()),
                 collectorDns, sites, text(catalog, "zone", "catalog.nsglobal.internal"),
-                address(catalog, "listen", "127.0.0.1:5399", 53), keysFile, limits, false, signup);
+                address(catalog, "listen", "127.0.0.1:5399", 53), keysFile, limits, false, signup,
+                tsigKey(catalog.get("tsig-key"), "catalog.tsig-key"), // last: other mistakes are reported first
+                collector.has("http") ? address(collector, "http", null, 80) : null);
+    }
+
+    /**
+     * The catalog's TSIG key, {@code {name, algorithm, secret}} as in the dns-node's {@code tsig-keys}. Required: the
+     * catalog names the primaries the collector pulls from, so it is served (and NOTIFYed) only signed.
+     */
+    private static TsigKey tsigKey(JsonNode n, String path) throws Invalid {
+        if (n == null || n.isNull()) {
+            throw new Invalid(path, "required: {name, algorithm, secret}, the key the collector's catalogs: entry "
+                    + "uses (e.g. secret from: openssl rand -base64 32)");
+        }
+        if (!n.isObject()) throw new Invalid(path, "expected a mapping {name, algorithm, secret}");
+        known(n, path + ".", "name", "algorithm", "secret");
+        String name = text(n, "name", null);
+        String secret = text(n, "secret", null);
+        if (name == null) throw new Invalid(path + ".name", "required");
+        if (secret == null) throw new Invalid(path + ".secret", "required (base64)");
+        TsigAlgorithm alg = null;
+        String a = text(n, "algorithm", "hmac-sha256");
+        for (TsigAlgorithm t : TsigAlgorithm.values()) if (t.toString().equalsIgnoreCase(a)) alg = t;
+        if (alg == null) throw new Invalid(path + ".algorithm", "one of hmac-sha256, hmac-sha384, hmac-sha512, hmac-sha1");
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(secret.trim());
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(path + ".secret", "not base64");
+        }
+        if (bytes.length < 16) throw new Invalid(path + ".secret", "too short: at least 16 bytes (128 bits)");
+        try {
+            return new TsigKey(org.xbill.DNS.Name.fromString(name, org.xbill.DNS.Name.root), alg, bytes);
+        } catch (org.xbill.DNS.TextParseException e) {
+            throw new Invalid(path + ".name", "not a domain name: " + name);
+        }
     }
 
     private static void known(JsonNode n, String prefix, String... keys) throws Invalid {

@@ -30,6 +30,11 @@ import net.nsglobal.dashboard.validate.Cidr;
  * @param limits           abuse limits
  * @param demoMailbox      true only in the demo: shows the embedded mailbox page
  * @param signup           ownership-proof settings (TXT proof, delegation checks)
+ * @param catalogKey       TSIG key the catalog is served with (RFC 8945): transfers must be signed with it and
+ *                         NOTIFYs to the collector are; the collector's {@code catalogs:} entry names the same key.
+ *                         Required when the control plane serves the catalog itself
+ * @param collectorHttp    the collector's {@code server.http} address: the status page reads a zone's refusal
+ *                         (address policy, size limits) from its {@code /zones/NAME}; null = not shown
  */
 public record DashboardConfig(
         String publicUrl, String httpHost, int httpPort,
@@ -38,7 +43,8 @@ public record DashboardConfig(
         List<Cidr> allowList, List<Cidr> ownPrefixes, List<String> nsNames,
         String collectorTransferAddress, InetSocketAddress collector, Map<String, InetSocketAddress> sites,
         String catalogZone, InetSocketAddress catalogListen, Path collectorKeysFile,
-        Limits limits, boolean demoMailbox, Signup signup) {
+        Limits limits, boolean demoMailbox, Signup signup, net.nsglobal.dns.config.TsigKey catalogKey,
+        InetSocketAddress collectorHttp) {
 
     /** The configuration with default {@link Signup} settings. */
     public DashboardConfig(String publicUrl, String httpHost, int httpPort, String dbUrl, String dbUser,
@@ -46,10 +52,11 @@ public record DashboardConfig(
                            List<Cidr> allowList, List<Cidr> ownPrefixes, List<String> nsNames,
                            String collectorTransferAddress, InetSocketAddress collector,
                            Map<String, InetSocketAddress> sites, String catalogZone, InetSocketAddress catalogListen,
-                           Path collectorKeysFile, Limits limits, boolean demoMailbox) {
+                           Path collectorKeysFile, Limits limits, boolean demoMailbox,
+                           net.nsglobal.dns.config.TsigKey catalogKey, InetSocketAddress collectorHttp) {
         this(publicUrl, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp, allowList, ownPrefixes,
                 nsNames, collectorTransferAddress, collector, sites, catalogZone, catalogListen, collectorKeysFile,
-                limits, demoMailbox, Signup.defaults());
+                limits, demoMailbox, Signup.defaults(), catalogKey, collectorHttp);
     }
 
     public DashboardConfig {
@@ -120,20 +127,20 @@ public record DashboardConfig(
     public DashboardConfig withSignup(Signup s) {
         return new DashboardConfig(publicUrl, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp,
                 allowList, ownPrefixes, nsNames, collectorTransferAddress, collector, sites, catalogZone,
-                catalogListen, collectorKeysFile, limits, demoMailbox, s);
+                catalogListen, collectorKeysFile, limits, demoMailbox, s, catalogKey, collectorHttp);
     }
 
     /** The same config with the public URL replaced (once the real HTTP port is known). */
     public DashboardConfig withPublicUrl(String url) {
         return new DashboardConfig(url, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp,
                 allowList, ownPrefixes, nsNames, collectorTransferAddress, collector, sites, catalogZone,
-                catalogListen, collectorKeysFile, limits, demoMailbox, signup);
+                catalogListen, collectorKeysFile, limits, demoMailbox, signup, catalogKey, collectorHttp);
     }
 
     /** The same config with another allow-list (labs). */
     public DashboardConfig withAllowList(List<Cidr> allow) {
         return new DashboardConfig(publicUrl, httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, resolver, smtp,
                 allow, ownPrefixes, nsNames, collectorTransferAddress, collector, sites, catalogZone,
-                catalogListen, collectorKeysFile, limits, demoMailbox);
+                catalogListen, collectorKeysFile, limits, demoMailbox, signup, catalogKey, collectorHttp);
     }
 }

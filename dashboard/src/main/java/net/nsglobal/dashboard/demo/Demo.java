@@ -67,6 +67,10 @@ public final class Demo implements AutoCloseable {
             String url = "http://" + o.httpHost() + ":" + o.httpPort();
             // Customers' TSIG keys: written by the control plane, read by the collector (its tsig-keys-file).
             Path keysFile = o.dataDir().resolve("control-plane").resolve("collector-keys.yaml");
+            // The catalog's key: made fresh for each demo run, given to the control plane (signs NOTIFY, requires
+            // TSIG on transfers) and to the collector's catalogs: entry.
+            net.nsglobal.dns.config.TsigKey catalogKey = DemoFleet.newCatalogKey();
+            int collectorHttp = base + 9;
             DashboardConfig cfg = new DashboardConfig(url, o.httpHost(), o.httpPort(), o.dbUrl(), o.dbUser(),
                     o.dbPassword(), o.dataDir().resolve("control-plane"),
                     new InetSocketAddress(lo, primaryPort), // the demo's "resolver": the primary answers for its zones
@@ -75,10 +79,11 @@ public final class Demo implements AutoCloseable {
                     List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), // lab allow-list: loopback primaries
                     List.of(), List.of("ns1.nsglobal.demo", "ns2.nsglobal.demo"), "127.0.0.1",
                     new InetSocketAddress(lo, collectorPort), sites, CATALOG, new InetSocketAddress(lo, catalogPort),
-                    keysFile, DashboardConfig.Limits.defaults(), true);
+                    keysFile, DashboardConfig.Limits.defaults(), true, catalogKey,
+                    new InetSocketAddress(lo, collectorHttp));
             plane = ControlPlane.start(cfg, null, null, mailbox::messages);
             fleet.startCollector(o.dataDir().resolve("collector"), collectorPort, catalogPort, CATALOG, FLEET,
-                    new ArrayList<>(edgePorts.values()), keysFile);
+                    new ArrayList<>(edgePorts.values()), keysFile, catalogKey, collectorHttp);
             for (Map.Entry<String, Integer> e : edgePorts.entrySet()) {
                 fleet.startEdge(o.dataDir().resolve("edge-" + e.getKey()), e.getKey(), e.getValue(), collectorPort, FLEET);
             }

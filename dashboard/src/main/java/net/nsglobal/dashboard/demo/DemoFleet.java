@@ -5,13 +5,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.ConfigException;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.dns.config.TsigAlgorithm;
+import net.nsglobal.dns.config.TsigKey;
+import org.xbill.DNS.Name;
 
 /**
  * The demo's DNS side, all dns-node {@link Node}s on loopback: a customer primary serving the sample zones, the
@@ -63,15 +68,32 @@ public final class DemoFleet implements AutoCloseable {
         primary = start(y.toString(), dir);
     }
 
+    /** A fresh random catalog key (256 bits) for one demo run: the control plane and the collector get it. */
+    public static TsigKey newCatalogKey() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new TsigKey(Name.fromConstantString("catalog-key.nsglobal.demo."), TsigAlgorithm.HMAC_SHA256, secret);
+    }
+
+    /**
+     * The collector: its {@code catalogs:} entry transfers the control plane's catalog signed with {@code catalogKey}
+     * (and accepts its NOTIFYs only signed), allows the demo's loopback primaries ({@code allow-primaries}) and serves
+     * its zone states on {@code 127.0.0.1:httpPort} for the status page.
+     */
     public void startCollector(Path dir, int port, int catalogPort, String catalogZone, String fleetCatalog,
-                               List<Integer> edgePorts, Path keysFile) throws IOException, ConfigException {
+                               List<Integer> edgePorts, Path keysFile, TsigKey catalogKey, int httpPort)
+            throws IOException, ConfigException {
         StringBuilder notify = new StringBuilder();
         for (int p : edgePorts) notify.append(notify.length() == 0 ? "" : ", ").append("127.0.0.1:").append(p);
         collector = start("role: collector\ndata-dir: " + Files.createDirectories(dir) + "\n"
-                + "server: {listen: [127.0.0.1:" + port + "]}\nidentity: {nsid: collector}\n"
-                + "catalogs:\n  - {name: " + catalogZone + ", primaries: [127.0.0.1:" + catalogPort + "]}\n"
+                + "server: {listen: [127.0.0.1:" + port + "], http: 127.0.0.1:" + httpPort + "}\n"
+                + "identity: {nsid: collector}\n"
+                + "catalogs:\n  - {name: " + catalogZone + ", primaries: [127.0.0.1:" + catalogPort + "], tsig-key: "
+                + catalogKey.name() + ", allow-primaries: [127.0.0.0/8, \"::1/128\"]}\n"
                 + "fleet-catalog: " + fleetCatalog + "\nnotify: [" + notify + "]\n"
                 + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key.nsglobal.demo}\n" + EDGE_KEY
+                + "  - {name: " + catalogKey.name() + ", algorithm: " + catalogKey.algorithm() + ", secret: "
+                + Base64.getEncoder().encodeToString(catalogKey.secret()) + "}\n"
                 + "tsig-keys-file: \"" + keysFile + "\"\n" + TIMERS, dir);
     }
 

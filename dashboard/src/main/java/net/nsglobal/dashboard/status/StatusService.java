@@ -64,6 +64,7 @@ public final class StatusService implements AutoCloseable {
     private final TransferCheck transfers;
     private final Clock clock;
     private final AddressPolicy policy;
+    private final CollectorZones collectorZones;
     private final Map<String, ZoneStatus> latest = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<ZoneStatus>> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> diagnosedAt = new ConcurrentHashMap<>();
@@ -78,6 +79,8 @@ public final class StatusService implements AutoCloseable {
         this.transfers = transfers;
         this.clock = clock;
         this.policy = new AddressPolicy(config.allowList(), config.ownPrefixes());
+        this.collectorZones = config.collectorHttp() == null ? null
+                : new CollectorZones(config.collectorHttp(), Duration.ofSeconds(3));
     }
 
     private static ThreadFactory daemon(String name) {
@@ -228,6 +231,16 @@ public final class StatusService implements AutoCloseable {
             error = null; // in step: the last error is history
             fix = null;
         }
+        String refused = collectorZones == null ? null : collectorZones.refusal(z.domain());
+        if (refused != null) {
+            // The collector's own verdict beats what we can infer from serials: it names the zone and the limit.
+            error = "Refused by the collector: " + refused;
+            fix = refused.contains("allow-primaries")
+                    ? "Give primaries with public addresses (not loopback, private or other special ranges)."
+                    : "The zone is larger than NS-Global accepts; make it smaller than the limit named above. "
+                    + "The version we already have (if any) keeps being served.";
+            errorAt = now;
+        }
         repo.saveObservation(new Observation(z.domain(), now, primarySerial, collector.serial(), lastTransfer, error, fix,
                 errorAt));
 
@@ -302,7 +315,7 @@ public final class StatusService implements AutoCloseable {
      * keeps its row, but we no longer send it packets (the collector and sites are our own and are not judged).
      */
     private ZoneStatus.ServerSerial primarySerialAt(String label, InetSocketAddress server, Name name, TsigInput key) {
-        Optional<AddressPolicy.Refusal> refused = policy.check(server.getAddress());
+        Optional<net.nsglobal.dns.config.AddressPolicy.Refusal> refused = policy.check(server.getAddress());
         if (refused.isPresent()) return new ZoneStatus.ServerSerial(label, null, "not asked: " + refused.get().reason);
         return serialAt(label, server, name, key);
     }

@@ -50,7 +50,7 @@ public final class SignupInput {
             }
             try {
                 PrimaryAddress a = PrimaryAddress.parse(p);
-                Optional<AddressPolicy.Refusal> refusal = policy.check(a.address());
+                Optional<net.nsglobal.dns.config.AddressPolicy.Refusal> refusal = policy.check(a.address());
                 if (refusal.isPresent()) {
                     errors.put(key, a.address().getHostAddress() + " is " + refusal.get().reason
                             + "; give the public address of your primary.");

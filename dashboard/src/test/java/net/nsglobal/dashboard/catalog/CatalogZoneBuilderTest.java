@@ -62,26 +62,34 @@ class CatalogZoneBuilderTest {
         try (DatagramSocket collector = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
              DnsCatalogPublisher pub = new DnsCatalogPublisher(CAT,
                      new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
-                     List.of((InetSocketAddress) collector.getLocalSocketAddress()), dir)) {
+                     List.of((InetSocketAddress) collector.getLocalSocketAddress()), dir, KEY)) {
             collector.setSoTimeout(10_000);
             Thread t = new Thread(() -> pub.publish(3, List.of(entry("example.org", "zz", List.of("127.0.0.1:5300"), null))));
             t.start();
             byte[] buf = new byte[4096];
             DatagramPacket p = new DatagramPacket(buf, buf.length);
             collector.receive(p);
-            Message notify = new Message(java.util.Arrays.copyOf(buf, p.getLength()));
+            byte[] wire = java.util.Arrays.copyOf(buf, p.getLength());
+            Message notify = new Message(wire);
             assertThat(notify.getHeader().getOpcode()).isEqualTo(Opcode.NOTIFY);
+            // Signed with the catalog's key (RFC 8945), so the collector can tell it from a forged one.
+            assertThat(notify.getTSIG()).as("NOTIFY carries a TSIG record").isNotNull();
+            assertThat(notify.getTSIG().getName()).isEqualTo(KEY.name());
+            assertThat(KEY.toTsig().verify(notify, wire, null)).isEqualTo(org.xbill.DNS.Rcode.NOERROR);
             assertThat(notify.getQuestion().getName()).isEqualTo(CAT);
             assertThat(notify.getSection(Section.ANSWER).get(0).rdataToString()).contains(" 3 ");
             t.join();
 
-            ZoneTransferIn x = ZoneTransferIn.newAXFR(CAT, pub.address(), null);
+            ZoneTransferIn x = ZoneTransferIn.newAXFR(CAT, pub.address(), KEY.toTsig());
             x.run();
             List<Record> axfr = x.getAXFR();
             assertThat(axfr.get(0).getType()).isEqualTo(org.xbill.DNS.Type.SOA);
             assertThat(axfr.stream().map(Record::toString)).anyMatch(s -> s.contains("PTR\texample.org."));
         }
     }
+
+    static final net.nsglobal.dns.config.TsigKey KEY = new net.nsglobal.dns.config.TsigKey(name("catalog-key.test."),
+            net.nsglobal.dns.config.TsigAlgorithm.HMAC_SHA256, "0123456789abcdef0123456789abcdef".getBytes());
 
     private static Name name(String s) {
         try {

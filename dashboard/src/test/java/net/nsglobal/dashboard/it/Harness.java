@@ -42,6 +42,12 @@ public final class Harness implements AutoCloseable {
     public DashboardConfig config;
     private final Path dataDir;
 
+    /** The catalog's TSIG key in tests (the control plane requires one). */
+    public static final net.nsglobal.dns.config.TsigKey CATALOG_KEY = new net.nsglobal.dns.config.TsigKey(
+            org.xbill.DNS.Name.fromConstantString("catalog-key.nsglobal.test."),
+            net.nsglobal.dns.config.TsigAlgorithm.HMAC_SHA256,
+            "test-only-catalog-key-32-bytes!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     public Harness(Path dir, DashboardConfig.Limits limits) throws Exception {
         this(dir, limits, Map.of(), Map.of(), null);
     }
@@ -84,7 +90,7 @@ public final class Harness implements AutoCloseable {
                 List.of(Cidr.parse("127.0.0.0/8")), List.of(Cidr.parse("192.0.2.0/24")),
                 List.of("ns1.nsglobal.test", "ns2.nsglobal.test"), "127.0.0.1", collector, Map.of("lab1", knot.address()),
                 "catalog.nsglobal.test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                dataDir.resolve("collector-keys.yaml"), limits, false, signup);
+                dataDir.resolve("collector-keys.yaml"), limits, false, signup, CATALOG_KEY, null);
         startPlane();
     }
 
@@ -100,7 +106,7 @@ public final class Harness implements AutoCloseable {
     /** Member zones of the served catalog, fetched by AXFR like the collector does. */
     public java.util.Set<String> catalogMembers() throws Exception {
         org.xbill.DNS.ZoneTransferIn x = org.xbill.DNS.ZoneTransferIn.newAXFR(
-                org.xbill.DNS.Name.fromString(config.catalogZone() + "."), catalog().address(), null);
+                org.xbill.DNS.Name.fromString(config.catalogZone() + "."), catalog().address(), CATALOG_KEY.toTsig());
         x.setTimeout(Duration.ofSeconds(20)); // a stuck transfer fails the test instead of stalling the suite
         x.run();
         java.util.Set<String> out = new java.util.TreeSet<>();

@@ -121,7 +121,7 @@ class SignupFlowTest {
                 new net.nsglobal.dashboard.config.SmtpSettings("127.0.0.1", deadPort,
                         net.nsglobal.dashboard.config.SmtpSettings.Security.NONE, null, null, null),
                 c.allowList(), c.ownPrefixes(), c.nsNames(), c.collectorTransferAddress(), null, c.sites(),
-                c.catalogZone(), c.catalogListen(), null, c.limits(), false);
+                c.catalogZone(), c.catalogListen(), null, c.limits(), false, c.catalogKey(), null);
         try (net.nsglobal.dashboard.ControlPlane p = net.nsglobal.dashboard.ControlPlane.start(broken, null, null, null)) {
             HttpResponse<String> r = new Http(p.url()).postJson("/api/v1/signups",
                     "{\"domain\":\"john-doe.test\",\"primaries\":[\"" + h.knot.primary() + "\"]}");

@@ -62,14 +62,17 @@ class TsigSignupTest {
                             "NS-Global <no-reply@nsglobal.test>"),
                     List.of(Cidr.parse("127.0.0.0/8")), List.of(), List.of("ns1.nsglobal.test", "ns2.nsglobal.test"),
                     "127.0.0.1", new InetSocketAddress("127.0.0.1", collectorPort), Map.of(), "catalog.nsglobal.test",
-                    lo0, keysFile, DashboardConfig.Limits.defaults(), false);
+                    lo0, keysFile, DashboardConfig.Limits.defaults(), false, Harness.CATALOG_KEY, null);
             try (ControlPlane plane = ControlPlane.start(cfg, null, null, null);
                  Node collector = Node.start(NodeConfig.parseYaml("role: collector\ndata-dir: " + dir.resolve("collector")
                          + "\nserver: {listen: [127.0.0.1:" + collectorPort + "]}\n"
                          + "catalogs: [{name: catalog.nsglobal.test, primaries: [\"127.0.0.1:"
-                         + ((DnsCatalogPublisher) plane.publisher()).address().getPort() + "\"]}]\n"
+                         + ((DnsCatalogPublisher) plane.publisher()).address().getPort()
+                         + "\"], tsig-key: catalog-key.nsglobal.test, allow-primaries: [127.0.0.0/8]}]\n"
                          + "fleet-catalog: fleet.nsglobal.test\nnotify: [127.0.0.1:" + edgePort + "]\n"
                          + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\ntsig-keys:\n" + EDGE_KEY
+                         + "  - {name: catalog-key.nsglobal.test, algorithm: hmac-sha256, secret: "
+                         + java.util.Base64.getEncoder().encodeToString(Harness.CATALOG_KEY.secret()) + "}\n"
                          + "tsig-keys-file: " + keysFile + "\n" + TIMERS, dir));
                  Node edge = Node.start(NodeConfig.parseYaml("role: edge\ndata-dir: " + dir.resolve("edge")
                          + "\nserver: {listen: [127.0.0.1:" + edgePort + "]}\n"

@@ -1,12 +1,16 @@
 package net.nsglobal.dns.catalog;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Optional;
 import java.util.function.Function;
+import net.nsglobal.dns.config.AddressPolicy;
 import net.nsglobal.dns.secondary.SecondarySpec;
 import net.nsglobal.dns.tsig.TsigKey;
 import net.nsglobal.dns.zone.Zone;
@@ -27,6 +31,12 @@ import org.xbill.DNS.Name;
  * and {@link CatalogOwners#group}; they change nothing in how a member is served (BIND ignores them too; Knot maps a
  * group to a configuration template, which NS-Global does not have: every member zone is served the same way). The
  * collector carries them into the fleet catalog ({@link FleetPublisher}).
+ *
+ * <p>A member's own primaries ({@code primaries.ext}) pass the {@link AddressPolicy} first, the sign-up's rules: an
+ * address in loopback, private or other special space (unless allow-listed) is dropped, and a member left with none is
+ * left out of this version, before any connection is made. Whoever can write to the catalog (or forge it, were it
+ * unsigned) must not be able to aim the collector at internal addresses. Refusals are logged with each version and
+ * kept in {@link #refused}.
  */
 public final class CatalogConsumer {
     private static final Logger log = LoggerFactory.getLogger("replication.catalog");
@@ -43,16 +53,26 @@ public final class CatalogConsumer {
     private final Function<Name, TsigKey> keys;
     private final Members members;
     private final CatalogOwners owners;
+    private final AddressPolicy policy;
+    private volatile Map<Name, String> refused = Map.of();
 
-    /** A consumer that sees no other catalog (its own {@link CatalogOwners}). */
+    /** A consumer that sees no other catalog (its own {@link CatalogOwners}), with the strict address policy. */
     public CatalogConsumer(Name catalog, List<InetSocketAddress> defaultPrimaries, TsigKey defaultKey,
                            Function<Name, TsigKey> keys, Members members) {
         this(catalog, defaultPrimaries, defaultKey, keys, members, new CatalogOwners());
     }
 
-    /** @param owners shared by every catalog consumer of the node */
+    /** @param owners shared by every catalog consumer of the node; the strict address policy */
     public CatalogConsumer(Name catalog, List<InetSocketAddress> defaultPrimaries, TsigKey defaultKey,
                            Function<Name, TsigKey> keys, Members members, CatalogOwners owners) {
+        this(catalog, defaultPrimaries, defaultKey, keys, members, owners, AddressPolicy.STRICT);
+    }
+
+    /** @param policy what a member's own primaries must pass ({@code catalogs[].allow-primaries}) */
+    public CatalogConsumer(Name catalog, List<InetSocketAddress> defaultPrimaries, TsigKey defaultKey,
+                           Function<Name, TsigKey> keys, Members members, CatalogOwners owners,
+                           AddressPolicy policy) {
+        this.policy = policy;
         this.catalog = catalog;
         this.defaultPrimaries = List.copyOf(defaultPrimaries);
         this.defaultKey = defaultKey;
@@ -73,15 +93,53 @@ public final class CatalogConsumer {
         }
         Catalog c = ((Catalog.Parsed.Ok) parsed).catalog();
         for (String why : c.ignored()) log.error("catalog {} serial {}: {}", catalog, zone.serial(), why);
+        Map<Name, Catalog.Member> admitted = admit(c.members(), zone.serial());
         synchronized (owners) {
-            CatalogOwners.Changes ch = owners.update(this, c.members());
+            CatalogOwners.Changes ch = owners.update(this, admitted);
             Map<Name, Catalog.Member> owned = owners.owned(catalog);
             log.info("catalog {} serial {}: {} members (+{} -{}){}{}", catalog, zone.serial(), owned.size(),
-                    ch.added(), ch.removed(), c.members().size() == owned.size() ? ""
-                            : ", " + (c.members().size() - owned.size()) + " listed but owned by another catalog",
+                    ch.added(), ch.removed(), admitted.size() == owned.size() ? ""
+                            : ", " + (admitted.size() - owned.size()) + " listed but owned by another catalog",
                     groupCounts(owned));
         }
     }
+
+    /**
+     * The members whose own primaries pass the address policy; a refused address is dropped, a member left without
+     * primaries is left out (a member without primaries of its own uses the configured ones, which are trusted).
+     */
+    private Map<Name, Catalog.Member> admit(Map<Name, Catalog.Member> listed, long serial) {
+        Map<Name, Catalog.Member> out = new LinkedHashMap<>();
+        Map<Name, String> refusedNow = new HashMap<>();
+        for (Catalog.Member m : listed.values()) {
+            List<InetSocketAddress> kept = new ArrayList<>();
+            List<String> why = new ArrayList<>();
+            for (InetSocketAddress p : m.primaries()) {
+                Optional<AddressPolicy.Refusal> r = policy.check(p.getAddress());
+                if (r.isPresent()) why.add(p.getAddress().getHostAddress() + " is " + r.get().reason);
+                else kept.add(p);
+            }
+            if (why.isEmpty()) {
+                out.put(m.zone(), m);
+                continue;
+            }
+            String reason = "primary " + String.join(", ", why) + " (not in catalogs[].allow-primaries)";
+            if (kept.isEmpty()) {
+                refusedNow.put(m.zone(), "refused: " + reason);
+                log.error("catalog {} serial {}: member {} left out: {}; nothing transferred", catalog, serial,
+                        m.zone(), reason);
+            } else {
+                log.warn("catalog {} serial {}: member {}: refused {}; using its other primaries {}", catalog, serial,
+                        m.zone(), reason, kept);
+                out.put(m.zone(), new Catalog.Member(m.zone(), m.id(), kept, m.keyName(), m.coo(), m.group()));
+            }
+        }
+        refused = Map.copyOf(refusedNow);
+        return out;
+    }
+
+    /** Members of the last version left out by the address policy, with the reason (for logs, tests, HTTP). */
+    public Map<Name, String> refused() { return refused; }
 
     /** The member zones this catalog owns now. */
     public Set<Name> members() {

@@ -73,6 +73,12 @@ public final class CatalogOwners {
         return owner.get(zone);
     }
 
+    /** True when a catalog (not the node's config) owns {@code zone}: a customer zone, under the catalog limits. */
+    public synchronized boolean fromCatalog(Name zone) {
+        Name o = owner.get(zone);
+        return o != null && !o.equals(CONFIG);
+    }
+
     /** The group (RFC 9432 §4.4.2) the owning catalog gives {@code zone}, or null. */
     public synchronized String group(Name zone) {
         Name o = owner.get(zone);

@@ -32,7 +32,7 @@ import org.xbill.DNS.Name;
  * secondaries: [ { name: example.net, primaries: [192.0.2.1:53], tsig-key: k1 } ]
  * tsig-keys:   [ { name: k1, algorithm: hmac-sha256, secret: base64== } ]
  * tsig-keys-file: keys.yaml       # more keys, same form, re-read when it changes (the control plane writes it)
- * catalogs:    [ { name: catalog.customers, primaries: [192.0.2.1], tsig-key: k1 } ]
+ * catalogs:    [ { name: catalog.customers, primaries: [192.0.2.1], tsig-key: k1, allow-primaries: [] } ]
  * fleet-catalog: catalog.fleet.nsglobal
  * transfer-acl: { allow: [127.0.0.0/8], tsig-key: k1 }
  * notify: [127.0.0.1:5301]
@@ -137,7 +137,8 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
         }
         List<CatalogSource> catalogs = new ArrayList<>();
         for (Section c : top.list("catalogs")) {
-            catalogs.add(pulled(c, zoneNames, keyNames, CatalogSource::new));
+            List<Cidr> allow = c.get(CATALOG_ALLOW_PRIMARIES);
+            catalogs.add(pulled(c, zoneNames, keyNames, (n, p, k) -> new CatalogSource(n, p, k, allow)));
         }
         if (fleetCatalog != null && role != Role.COLLECTOR) {
             throw new ConfigException("fleet-catalog", "only a collector produces the fleet catalog (role is " + role + ")");
@@ -159,7 +160,8 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
                 l.get(TYPES_PER_NAME), l.get(TRANSFER_DURATION), l.get(TRANSFER_IDLE), l.get(TRANSFER_MIN_RATE),
                 l.get(TRANSFER_MIN_RATE_WINDOW), l.get(TRANSFERS_PER_PRIMARY),
                 l.get(TRANSFERS_TOTAL), ixfrHistory != null ? ixfrHistory : Limits.defaultIxfrHistory(recordsPerZone),
-                l.get(NOTIFY_RATE));
+                l.get(NOTIFY_RATE), l.get(CATALOG_ZONE_MAX_RECORDS), l.get(CATALOG_ZONE_MAX_BYTES),
+                l.get(CATALOG_ZONE_MAX_RRSETS), budgetOrDefault(l.get(ZONE_MEMORY_BUDGET)));
         l.finish();
         if (limits.transfersPerPrimary() > limits.transfersTotal()) {
             throw new ConfigException("limits.transfers-per-primary", "must not exceed limits.transfers-total");
@@ -208,6 +210,10 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
             k.finish();
         }
         return keys;
+    }
+
+    private static long budgetOrDefault(Long configured) {
+        return configured != null ? configured : Limits.defaultMemoryBudget();
     }
 
     private static Path resolve(Path baseDir, Path p) {

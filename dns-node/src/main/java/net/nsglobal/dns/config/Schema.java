@@ -96,6 +96,11 @@ public final class Schema {
     public static final Setting<Name> TSIG_KEY_REF = Setting.optional("tsig-key", dnsName(), null,
             "name of a key from tsig-keys used to sign transfers and check NOTIFY (RFC 8945); unset = no TSIG");
 
+    public static final Setting<List<Cidr>> CATALOG_ALLOW_PRIMARIES = Setting.optional("allow-primaries", listOf(cidr()),
+            List.of(), "catalogs[] only: prefixes a member's own primaries (primaries.ext) may lie in although they are "
+                    + "loopback, private, link-local, CGNAT, multicast, documentation or reserved space; members naming "
+                    + "such a primary outside this list are left out before any connection; empty = none allowed");
+
     // ---- tsig-keys[]
     public static final Setting<Name> KEY_NAME = Setting.required("name", dnsName(), "key name as known to both ends");
     public static final Setting<TsigAlgorithm> KEY_ALGORITHM = Setting.optional("algorithm", oneOf(TsigAlgorithm.class),
@@ -136,6 +141,20 @@ public final class Schema {
             "records of IXFR history kept per zone for transfers out (RFC 1995 §4), counting each difference's deleted "
                     + "and added records plus its two SOAs; older differences age out; unset = records-per-zone / 4, "
                     + "at least 10000");
+    public static final Setting<Long> CATALOG_ZONE_MAX_RECORDS = Setting.optional("catalog-zone-max-records", RECORD_COUNT,
+            100_000L, "largest zone taken from a catalog (a customer zone), in records (RRSIGs included); BIND "
+                    + "max-records, whose default is unlimited; beyond it the transfer is aborted and the previous "
+                    + "version keeps serving");
+    public static final Setting<Long> CATALOG_ZONE_MAX_BYTES = Setting.optional("catalog-zone-max-bytes",
+            size(512, Long.MAX_VALUE), 16L << 20, "largest zone taken from a catalog, in bytes of its records in "
+                    + "wire format without compression (Knot zone-max-size, whose default is unlimited)");
+    public static final Setting<Long> CATALOG_ZONE_MAX_RRSETS = Setting.optional("catalog-zone-max-rrsets",
+            RECORD_COUNT, 100_000L, "most RRsets (owner name and type) in a zone taken from a catalog");
+    /** Unset = derived from the JVM's heap in {@link NodeConfig} (see {@link Limits#defaultMemoryBudget}). */
+    public static final Setting<Long> ZONE_MEMORY_BUDGET = Setting.optional("zone-memory-budget",
+            size(1024, Long.MAX_VALUE), null, "sum of the sizes (uncompressed wire bytes, as catalog-zone-max-bytes) "
+                    + "of all zones this node serves; a transfer that would exceed it is aborted and the zone refused "
+                    + "(the previous version keeps serving); unset = the JVM's maximum heap / 8");
     public static final Setting<Integer> NOTIFY_RATE = Setting.optional("notify-rate", integer(1, 1_000_000), 1000,
             "NOTIFY messages (RFC 1996) accepted per second from one source address (burst: 4x); beyond it REFUSED");
 

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's operator endpoints on the {@code server.http} address (JDK HTTP server: no extra dependency on the
- * DNS hot path): {@code GET /metrics} (Prometheus text format), {@code GET /health} (JSON; 200 when serving) and
- * {@code POST /reload} (re-reads changed zone files now; JSON result).
+ * DNS hot path): {@code GET /metrics} (Prometheus text format), {@code GET /health} (JSON; 200 when serving),
+ * {@code POST /reload} (re-reads changed zone files now; JSON result), {@code GET /zones} (refused zones and the memory
+ * budget, JSON) and {@code GET /zones/NAME} (one zone: serial, expired, why it was refused; 404 when unknown).
  */
 public final class HttpEndpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoints.class);
@@ -29,6 +30,10 @@ public final class HttpEndpoints implements AutoCloseable {
         String health();
         /** Reloads zone files now; returns a JSON object describing the outcome. */
         String reload();
+        /** The /zones body (JSON object). */
+        default String zones() { return "{}\n"; }
+        /** The /zones/NAME body (JSON object), or null when the node neither serves nor refused the zone. */
+        default String zone(String name) { return null; }
     }
 
     private final HttpServer server;
@@ -55,7 +60,18 @@ public final class HttpEndpoints implements AutoCloseable {
         server.createContext("/metrics", x -> respond(x, "GET", "text/plain; version=0.0.4; charset=utf-8", node::scrape));
         server.createContext("/health", x -> respond(x, "GET", "application/json", node::health));
         server.createContext("/reload", x -> respond(x, "POST", "application/json", node::reload));
-        server.createContext("/", x -> send(x, 404, "text/plain", "not found: try /metrics, /health, POST /reload\n"));
+        server.createContext("/zones", x -> {
+            String path = x.getRequestURI().getPath();
+            if (path.equals("/zones") || path.equals("/zones/")) {
+                respond(x, "GET", "application/json", node::zones);
+                return;
+            }
+            String body = node.zone(path.substring("/zones/".length()));
+            if (body == null) send(x, 404, "application/json", "{\"error\":\"no such zone\"}\n");
+            else respond(x, "GET", "application/json", () -> body);
+        });
+        server.createContext("/", x -> send(x, 404, "text/plain",
+                "not found: try /metrics, /health, POST /reload, /zones, /zones/NAME\n"));
         server.start();
         return new HttpEndpoints(server, ex);
     }

@@ -10,6 +10,7 @@ import net.nsglobal.dns.xfrin.TransferResult;
 import net.nsglobal.dns.xfrin.XfrClient;
 import net.nsglobal.dns.xfrin.ZoneBuilder;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.dns.zone.ZoneBudget;
 import net.nsglobal.dns.zone.ZoneException;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Serial;
@@ -18,7 +19,8 @@ import org.xbill.DNS.Type;
 /**
  * One refresh of one zone from one primary: IXFR first (RFC 1995), AXFR when the primary cannot do IXFR or its
  * history does not match ours (RFC 5936), and the next {@link Zone} built all or nothing. The fallbacks share the
- * first transfer's deadline: a primary cannot double its hold on the slot by failing the IXFR late.
+ * first transfer's deadline: a primary cannot double its hold on the slot by failing the IXFR late. With a
+ * {@link ZoneBudget}, every transfer is metered while it is received and the built zone admitted against it.
  */
 final class RefreshAttempt {
     /** The verdict of an attempt. */
@@ -32,12 +34,43 @@ final class RefreshAttempt {
 
     static Outcome run(XfrClient client, ZoneBuilder builder, SecondarySpec spec, InetSocketAddress primary,
                        Zone current) {
+        return run(client, builder, null, spec, primary, current);
+    }
+
+    /** @param budget the node's zone budget, or null (catalog zones themselves are not metered) */
+    static Outcome run(XfrClient client, ZoneBuilder builder, ZoneBudget budget, SecondarySpec spec,
+                       InetSocketAddress primary, Zone current) {
         long deadline = client.deadline(); // one transfer-duration for this primary, fallbacks included
-        TransferResult r = client.transfer(spec.zone(), primary, current == null ? null : current.soa(), spec.key(),
-                deadline);
+        Transfers transfers = new Transfers(client, budget, spec, primary, current, deadline);
+        Outcome o = attempt(transfers, builder, spec, current);
+        if (budget == null || o instanceof Outcome.Failed) return o;
+        if (o instanceof Outcome.Changed c) {
+            String over = budget.admit(c.zone(), current);
+            if (over != null) return new Outcome.Failed(c.how() + " rejected: limit exceeded: " + over);
+        }
+        budget.clear(spec.zone());
+        return o;
+    }
+
+    /**
+     * Each transfer of one attempt, all within the attempt's one {@code deadline} ({@link System#nanoTime()}) and
+     * metered against the budget while it is received.
+     */
+    private record Transfers(XfrClient client, ZoneBudget budget, SecondarySpec spec, InetSocketAddress primary,
+                             Zone current, long deadline) {
+        TransferResult from(org.xbill.DNS.SOARecord ours) {
+            if (budget == null) return client.transfer(spec.zone(), primary, ours, spec.key(), deadline, null);
+            try (ZoneBudget.Meter m = budget.meter(spec.zone(), current, ours != null)) {
+                return client.transfer(spec.zone(), primary, ours, spec.key(), deadline, m);
+            }
+        }
+    }
+
+    private static Outcome attempt(Transfers client, ZoneBuilder builder, SecondarySpec spec, Zone current) {
+        TransferResult r = client.from(current == null ? null : current.soa());
         String how = current == null ? "AXFR" : "IXFR";
         if (r instanceof TransferResult.Failed f && f.tryAxfr()) {
-            r = client.transfer(spec.zone(), primary, null, spec.key(), deadline);
+            r = client.from(null);
             how = "AXFR after IXFR: " + f.reason();
         }
         if (r instanceof TransferResult.UpToDate) return new Outcome.UpToDate();
@@ -47,7 +80,7 @@ final class RefreshAttempt {
                 return new Outcome.Changed(builder.apply(current, inc.diffs()), inc.diffs(), "IXFR");
             } catch (ZoneException e) {
                 // Our history and the primary's disagree: start over from a full copy (RFC 1995 §4 allows it).
-                TransferResult full = client.transfer(spec.zone(), primary, null, spec.key(), deadline);
+                TransferResult full = client.from(null);
                 if (!(full instanceof TransferResult.Full)) {
                     return new Outcome.Failed("IXFR rejected (" + e.getMessage() + "), AXFR failed too: " + full);
                 }

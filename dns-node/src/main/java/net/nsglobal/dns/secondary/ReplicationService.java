@@ -38,6 +38,7 @@ import net.nsglobal.dns.xfrin.ZoneBuilder;
 import net.nsglobal.dns.xfrout.Journal;
 import net.nsglobal.dns.xfrout.XfrOutStage;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.dns.zone.ZoneBudget;
 import net.nsglobal.dns.zone.ZoneStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,7 @@ public final class ReplicationService implements AutoCloseable {
     private final Persister persister;
     private final Stage notifyStage;
     private final Stage xfrOutStage;
+    private final ZoneBudget budget;
 
     private ReplicationService(NodeConfig cfg, ZoneStore store, boolean fsync) throws IOException {
         this.store = store;
@@ -109,12 +111,14 @@ public final class ReplicationService implements AutoCloseable {
         TsigKey aclKey = keys.get(cfg.transferAcl().tsigKey());
         this.notifier = cfg.notifyTargets().isEmpty() ? null
                 : new NotifySender(cfg.notifyTargets(), aclKey, source, clock);
+        CatalogOwners owners = new CatalogOwners(); // one per node: a member zone belongs to one catalog
+        this.budget = new ZoneBudget(l.catalogZoneMaxRecords(), l.catalogZoneMaxBytes(), l.catalogZoneMaxRrsets(),
+                l.zoneMemoryBudget(), store, owners::fromCatalog);
         SecondaryContext ctx = new SecondaryContext(store, persister, new XfrClient(limits), new ZoneBuilder(limits), timers,
                 new TransferSlots(l.transfersPerPrimary(), l.transfersTotal()), transfers, catalogTransfers, clock,
-                this::changed, catalogs::containsKey, keys::find);
+                this::changed, catalogs::containsKey, keys::find, budget);
         this.secondaries = new Secondaries(ctx);
         Name fleetName = cfg.role() == Role.COLLECTOR ? cfg.fleetCatalog() : null;
-        CatalogOwners owners = new CatalogOwners(); // one per node: a member zone belongs to one catalog
         this.fleet = fleetName == null ? null : new FleetPublisher(fleetName, storedFleet(fleetName), clock,
                 this::publishFleet, owners::group);
         this.notifyStage = new NotifyStage(secondaries::get, keys, l.notifyRate());
@@ -126,7 +130,7 @@ public final class ReplicationService implements AutoCloseable {
                     keys::find, new CatalogConsumer.Members() {
                         @Override public void add(SecondarySpec spec) { addMember(spec); }
                         @Override public void remove(Name zone) { removeMember(zone); }
-                    }, owners));
+                    }, owners, c.primaryPolicy()));
         }
         for (var z : cfg.zones()) owners.configured(z.name());
         for (var s : cfg.secondaries()) {
@@ -169,6 +173,24 @@ public final class ReplicationService implements AutoCloseable {
 
     /** Handles AXFR/IXFR out (RFC 5936/1995). */
     public Stage xfrOutStage() { return xfrOutStage; }
+
+    /** The consumer of catalog {@code name}, or null (tests, HTTP). */
+    public CatalogConsumer catalog(Name name) { return catalogs.get(name); }
+
+    /** The zone limits and memory budget of this node (metrics, HTTP). */
+    public ZoneBudget budget() { return budget; }
+
+    /**
+     * Why {@code zone} is not served (or not at its primary's version): a catalog member whose primaries the address
+     * policy refused, or a transfer refused by a limit; null when nothing was refused.
+     */
+    public String refusal(Name zone) {
+        for (CatalogConsumer c : catalogs.values()) {
+            String why = c.refused().get(zone);
+            if (why != null) return "catalog " + c.catalog() + ": member " + zone + " " + why;
+        }
+        return budget.refusal(zone);
+    }
 
     /** The node's secondary zones (for tests, metrics and the HTTP API). */
     public Secondaries secondaries() { return secondaries; }
@@ -215,6 +237,7 @@ public final class ReplicationService implements AutoCloseable {
 
     private void removeMember(Name zone) {
         secondaries.remove(zone);
+        budget.clear(zone);
         journal.forget(zone);
         if (fleet != null) fleet.remove(zone);
     }

@@ -236,7 +236,8 @@ public final class Secondary {
     /** One transfer from one primary; null = success (installed). */
     private String transfer(SecondarySpec s, InetSocketAddress p) {
         Zone current = ctx.store().get(s.zone());
-        RefreshAttempt.Outcome o = RefreshAttempt.run(ctx.client(), ctx.builder(), s, p, current);
+        RefreshAttempt.Outcome o = RefreshAttempt.run(ctx.client(), ctx.builder(), catalog() ? null : ctx.budget(),
+                s, p, current);
         if (o instanceof RefreshAttempt.Outcome.Failed f) return f.reason();
         Zone now = current;
         if (o instanceof RefreshAttempt.Outcome.Changed c) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.zone.ZoneBudget;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -38,7 +39,7 @@ public final class XfrClient {
      * @param key     the TSIG key for this primary, or null
      */
     public TransferResult transfer(Name zone, InetSocketAddress primary, SOARecord current, TsigKey key) {
-        return transfer(zone, primary, current, key, deadline());
+        return transfer(zone, primary, current, key, deadline(), null);
     }
 
     /** The deadline of a transfer (or of a refresh from one primary, fallbacks included) that starts now. */
@@ -48,10 +49,11 @@ public final class XfrClient {
 
     /**
      * As {@link #transfer(Name, InetSocketAddress, SOARecord, TsigKey)}, bounded by an earlier {@code deadline}
-     * ({@link System#nanoTime()}): an AXFR after a failed IXFR gets only the time the IXFR left.
+     * ({@link System#nanoTime()}): an AXFR after a failed IXFR gets only the time the IXFR left. Every record received
+     * is metered against the zone's budget ({@code meter} null = none).
      */
     public TransferResult transfer(Name zone, InetSocketAddress primary, SOARecord current, TsigKey key,
-                                   long deadline) {
+                                   long deadline, ZoneBudget.Meter meter) {
         boolean ixfr = current != null;
         Message query = Message.newQuery(Record.newRecord(zone, ixfr ? Type.IXFR : Type.AXFR, DClass.IN));
         if (ixfr) {
@@ -77,7 +79,7 @@ public final class XfrClient {
             out.write(framed);
             out.flush();
             return read(new DataInputStream(new LimitedInput(s, limits, deadline)), zone, ixfr,
-                    ixfr ? current.getSerial() : 0, id, tsig, query);
+                    ixfr ? current.getSerial() : 0, id, tsig, query, meter);
         } catch (LimitedInput.LimitExceeded e) {
             return new TransferResult.Failed(e.getMessage(), false);
         } catch (SocketTimeoutException e) {
@@ -89,8 +91,8 @@ public final class XfrClient {
     }
 
     private TransferResult read(DataInputStream in, Name zone, boolean ixfr, long ourSerial, int id, TSIG tsig,
-                                Message query) throws IOException {
-        XfrParser parser = new XfrParser(zone, ixfr, ourSerial, limits.maxRecordsPerZone());
+                                Message query, ZoneBudget.Meter meter) throws IOException {
+        XfrParser parser = new XfrParser(zone, ixfr, ourSerial, limits.maxRecordsPerZone(), meter);
         TSIG.StreamVerifier verifier = tsig == null ? null : new TSIG.StreamVerifier(tsig, query.getTSIG());
         long bytes = 0;
         boolean first = true;

@@ -2,6 +2,7 @@ package net.nsglobal.dns.xfrin;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.nsglobal.dns.zone.ZoneBudget;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -30,6 +31,7 @@ final class XfrParser {
     private final boolean ixfr;
     private final long ourSerial;
     private final long maxRecords;
+    private final ZoneBudget.Meter meter;
     private State state = State.START;
     private SOARecord newSoa;
     private String failure;
@@ -42,6 +44,12 @@ final class XfrParser {
     private List<Record> added;
 
     XfrParser(Name zone, boolean ixfr, long ourSerial, long maxRecords) {
+        this(zone, ixfr, ourSerial, maxRecords, null);
+    }
+
+    /** @param meter the zone's budget while receiving (null = none): a refusal aborts the stream at that record */
+    XfrParser(Name zone, boolean ixfr, long ourSerial, long maxRecords, ZoneBudget.Meter meter) {
+        this.meter = meter;
         this.zone = zone;
         this.ixfr = ixfr;
         this.ourSerial = ourSerial;
@@ -60,6 +68,8 @@ final class XfrParser {
             return fail("record " + r.getName() + " " + Type.string(r.getType()) + " is outside the zone");
         }
         if (++count > maxRecords) return fail("limit exceeded: more than " + maxRecords + " records (records-per-zone)");
+        String over = meter == null ? null : meter.record(r);
+        if (over != null) return fail("limit exceeded: " + over);
         SOARecord soa = (r.getType() == Type.SOA) ? (SOARecord) r : null;
         if (soa != null && !soa.getName().equals(zone)) return fail("SOA record at " + r.getName() + " below the apex");
         switch (state) {

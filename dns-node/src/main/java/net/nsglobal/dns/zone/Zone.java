@@ -40,6 +40,7 @@ public final class Zone {
     private final int recordCount;
     private final boolean expired;
     private final AnswerCache cache;
+    private volatile ZoneSize size; // computed once, on first use (limits, memory budget)
 
     private Zone(Name origin, SOARecord soa, Map<Name, ZoneNode> nodes, NavigableSet<Name> nsecOwners,
                  NavigableMap<String, ZoneNode> nsec3Chain, NSEC3PARAMRecord nsec3Param, int recordCount,
@@ -153,7 +154,29 @@ public final class Zone {
 
     /** The same data, flagged expired (or not). */
     public Zone asExpired(boolean value) {
-        return new Zone(origin, soa, nodes, nsecOwners, nsec3Chain, nsec3Param, recordCount, value);
+        Zone z = new Zone(origin, soa, nodes, nsecOwners, nsec3Chain, nsec3Param, recordCount, value);
+        z.size = size;
+        return z;
+    }
+
+    /** Records, RRsets and uncompressed wire bytes of this version (see {@link ZoneSize}); computed once. */
+    public ZoneSize size() {
+        ZoneSize s = size;
+        if (s != null) return s;
+        long rrsets = 0;
+        long bytes = 0;
+        List<ZoneNode> all = new ArrayList<>(nodes.values());
+        all.addAll(nsec3Chain.values());
+        for (ZoneNode n : all) {
+            for (RecordSet set : n.rrsets) {
+                rrsets++;
+                for (Record r : set.rrs()) bytes += ZoneSize.wireBytes(r);
+                for (Record r : set.sigs()) bytes += ZoneSize.wireBytes(r);
+            }
+        }
+        s = new ZoneSize(recordCount, rrsets, bytes);
+        size = s;
+        return s;
     }
 
     public int recordCount() { return recordCount; }

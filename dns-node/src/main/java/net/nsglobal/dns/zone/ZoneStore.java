@@ -19,6 +19,7 @@ import org.xbill.DNS.Name;
 public final class ZoneStore {
     private final ConcurrentHashMap<Name, Zone> zones = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<NameKey, Zone> byWire = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
 
     /** The zone whose origin is the closest enclosing name of {@code qname} (longest match), or null. */
     public Zone find(Name qname) {
@@ -52,13 +53,20 @@ public final class ZoneStore {
     /** Installs (or atomically replaces) a zone version; returns the previous one or null. */
     public synchronized Zone put(Zone zone) {
         byWire.put(NameKey.of(NameBytes.lowerWire(zone.origin())), zone);
-        return zones.put(zone.origin(), zone);
+        Zone previous = zones.put(zone.origin(), zone);
+        bytes.addAndGet(zone.size().bytes() - (previous == null ? 0 : previous.size().bytes()));
+        return previous;
     }
 
     public synchronized Zone remove(Name origin) {
         byWire.remove(NameKey.of(NameBytes.lowerWire(origin)));
-        return zones.remove(origin);
+        Zone previous = zones.remove(origin);
+        if (previous != null) bytes.addAndGet(-previous.size().bytes());
+        return previous;
     }
+
+    /** The sum of the served zones' sizes in bytes ({@link ZoneSize}): what {@code limits.zone-memory-budget} bounds. */
+    public long bytes() { return bytes.get(); }
 
     public Collection<Zone> zones() { return zones.values(); }
 

@@ -39,6 +39,47 @@ class CatalogConsumerTest {
         c.apply(CatalogTest.zone(c.catalog().toString(), HEAD + body));
     }
 
+    /** 192.0.2.0/24 (RFC 5737) allowed, as {@code catalogs[].allow-primaries} would: these tests send no traffic. */
+    static final net.nsglobal.dns.config.AddressPolicy DOCUMENTATION_ALLOWED = new net.nsglobal.dns.config.AddressPolicy(
+            List.of(cidr("192.0.2.0/24")), List.of());
+
+    static net.nsglobal.dns.config.Cidr cidr(String s) {
+        try {
+            return net.nsglobal.dns.config.Cidr.parse("test", s);
+        } catch (net.nsglobal.dns.config.ConfigException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void primariesInSpecialSpaceAreRefusedBeforeTheMemberIsAdded() throws Exception {
+        List<SecondarySpec> added = new java.util.ArrayList<>();
+        CatalogConsumer strict = new CatalogConsumer(Name.fromConstantString("cat.example."),
+                List.of(new InetSocketAddress("127.0.0.1", 5300)), null, n -> null, new CatalogConsumer.Members() {
+                    @Override public void add(SecondarySpec spec) { added.add(spec); }
+                    @Override public void remove(Name zone) { }
+                });
+        apply(strict, "a.zones PTR internal.example.\nprimaries.ext.a.zones A 10.0.0.1\n"
+                + "b.zones PTR local.example.\nprimaries.ext.b.zones A 127.0.0.1\n"
+                + "c.zones PTR mixed.example.\np1.primaries.ext.c.zones A 169.254.169.254\n"
+                + "p2.primaries.ext.c.zones A 193.0.14.129\n"
+                + "d.zones PTR mapped.example.\nprimaries.ext.d.zones AAAA ::ffff:10.1.2.3\n"
+                + "e.zones PTR default.example.\n"
+                + "f.zones PTR nat64.example.\nprimaries.ext.f.zones AAAA 64:ff9b::a00:1\n");
+        // Only the public primary and the catalog's own (configured, trusted) primaries are ever used.
+        assertThat(added).extracting(sp -> sp.zone() + " " + sp.primaries()).containsExactlyInAnyOrder(
+                "mixed.example. [/193.0.14.129:53]", "default.example. [/127.0.0.1:5300]");
+        assertThat(strict.members()).containsExactlyInAnyOrder(Name.fromString("mixed.example."),
+                Name.fromString("default.example."));
+        assertThat(strict.refused()).containsOnlyKeys(Name.fromString("internal.example."),
+                Name.fromString("local.example."), Name.fromString("mapped.example."), Name.fromString("nat64.example."));
+        assertThat(strict.refused().get(Name.fromString("internal.example.")))
+                .contains("10.0.0.1 is a private address").contains("allow-primaries");
+        assertThat(strict.refused().get(Name.fromString("local.example."))).contains("127.0.0.1 is a loopback address");
+        // NAT64 (RFC 6052) reaches 10.0.0.1 through a translator: refused as the sign-up refuses it.
+        assertThat(strict.refused().get(Name.fromString("nat64.example."))).contains("an IPv6 transition address");
+    }
+
     @Test
     void addRemoveResetAndInvalid() throws Exception {
         CatalogConsumer alone = new CatalogConsumer(Name.fromConstantString("cat.example."),
@@ -47,7 +88,7 @@ class CatalogConsumerTest {
                         calls.add("add " + spec.zone() + " " + spec.primaries().get(0).getPort());
                     }
                     @Override public void remove(Name zone) { calls.add("remove " + zone); }
-                });
+                }, new CatalogOwners(), DOCUMENTATION_ALLOWED);
         apply(alone, "a.zones PTR one.example.\nb.zones PTR two.example.\nprimaries.ext.b.zones A 192.0.2.9\n");
         assertThat(calls).containsExactlyInAnyOrder("add one.example. 5300", "add two.example. 53");
         calls.clear();

@@ -89,6 +89,10 @@ class CooTransferTest {
         return Zone.compile(zone, rs.subList(0, rs.size() - 1)); // the closing SOA repeats the first (RFC 5936 §2.2)
     }
 
+    /** The members' primaries here are on loopback: allowed as {@code catalogs[].allow-primaries} would. */
+    static final net.nsglobal.dns.config.AddressPolicy LOOPBACK = new net.nsglobal.dns.config.AddressPolicy(
+            List.of(new net.nsglobal.dns.config.Cidr(java.net.InetAddress.getLoopbackAddress(), 8)), List.of());
+
     /** What the consuming node holds: each member as transferred from the primaries its owning catalog names. */
     final Map<Name, Zone> held = new ConcurrentHashMap<>();
     final CatalogConsumer.Members sink = new CatalogConsumer.Members() {
@@ -117,8 +121,8 @@ class CooTransferTest {
         Node cats = primary("cats", Map.of("cat-a.example.", catA, "cat-b.example.", catB));
 
         CatalogOwners owners = new CatalogOwners();
-        CatalogConsumer a = new CatalogConsumer(CAT_A, List.of(tcp(cats)), null, n -> null, sink, owners);
-        CatalogConsumer b = new CatalogConsumer(CAT_B, List.of(tcp(cats)), null, n -> null, sink, owners);
+        CatalogConsumer a = new CatalogConsumer(CAT_A, List.of(tcp(cats)), null, n -> null, sink, owners, LOOPBACK);
+        CatalogConsumer b = new CatalogConsumer(CAT_B, List.of(tcp(cats)), null, n -> null, sink, owners, LOOPBACK);
         a.apply(axfr(CAT_A, tcp(cats)));
         b.apply(axfr(CAT_B, tcp(cats)));
         // RFC 9432 §5.2: without coo, B's listing of a zone A owns is ignored

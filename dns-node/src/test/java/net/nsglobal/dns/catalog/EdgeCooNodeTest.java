@@ -46,7 +46,8 @@ class EdgeCooNodeTest extends CooTransferTest {
     private Node edge(int port, int catsPort, String... catalogNames) throws Exception {
         Path e = Files.createDirectories(dir.resolve("edge"));
         StringBuilder cats = new StringBuilder("catalogs:\n");
-        for (String c : catalogNames) cats.append("  - {name: ").append(c).append(", primaries: [127.0.0.1:").append(catsPort).append("]}\n");
+        for (String c : catalogNames) cats.append("  - {name: ").append(c).append(", primaries: [127.0.0.1:").append(catsPort)
+                .append("], allow-primaries: [127.0.0.0/8]}\n");
         Node edge = Node.start(NodeConfig.parseYaml("data-dir: " + e + "\nserver: {listen: [127.0.0.1:" + port
                 + "], reload-interval: 0s}\ntimers: {refresh-min: 1s, retry-min: 1s, retry-max: 2s}\n" + cats, e));
         nodes.add(edge);

@@ -71,7 +71,7 @@ class BindInteropTest {
             String body = "zone \"fleet.catalog.\" { type secondary; file \"fleet.db\"; primaries { " + primaries
                     + " }; };\n";
             collector = new TestNode(dir.resolve("collector"), collectorPort, "role: collector\n"
-                    + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + k.getPort() + "]}\n"
+                    + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + k.getPort() + "], allow-primaries: [127.0.0.0/8]}\n"
                     + "fleet-catalog: fleet.catalog\n"
                     + "notify: [127.0.0.1:" + edgePort + "]\n"
                     + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\n" + keyYaml());

@@ -58,7 +58,7 @@ class CollectorEdgeTest {
             InetSocketAddress k = knot.address();
             knot.setZone("customers.catalog.", CatalogText.of("customers.catalog.", 2, Map.of("a.example.", k)));
             collector = new TestNode(dir.resolve("collector"), collectorPort, "role: collector\n"
-                    + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + k.getPort() + "]}\n"
+                    + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + k.getPort() + "], allow-primaries: [127.0.0.0/8]}\n"
                     + "fleet-catalog: fleet.catalog\n"
                     + "notify: [127.0.0.1:" + edge1Port + ", 127.0.0.1:" + edge2Port + "]\n"
                     + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\n" + keyYaml());

@@ -162,7 +162,7 @@ class JournalRestartTest {
             knot.setZone("customers.catalog.", CatalogText.of("customers.catalog.", 2,
                     Map.of("a.example.", k, "b.example.", k)));
             collector = new TestNode(dir.resolve("collector"), collectorPort, "role: collector\n"
-                    + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + k.getPort() + "]}\n"
+                    + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + k.getPort() + "], allow-primaries: [127.0.0.0/8]}\n"
                     + "fleet-catalog: fleet.catalog\n"
                     + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\n" + CollectorEdgeTest.keyYaml());
             for (String z : List.of("a.example.", "b.example.")) {

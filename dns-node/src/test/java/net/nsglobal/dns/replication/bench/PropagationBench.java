@@ -104,7 +104,7 @@ public final class PropagationBench {
         Files.writeString(cconf, "role: collector\ndata-dir: " + work.resolve("collector-data") + "\n"
                 + "server: {listen: [127.0.0.1:" + collectorPort + "], reload-interval: 0s}\n"
                 + "secondaries:\n  - {name: bench.example, primaries: [127.0.0.1:" + knotPort + "]}\n"
-                + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + knotPort + "]}\n"
+                + "catalogs:\n  - {name: customers.catalog, primaries: [127.0.0.1:" + knotPort + "], allow-primaries: [127.0.0.0/8]}\n"
                 + "fleet-catalog: fleet.catalog\n" + notify
                 + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\n"
                 + "limits: {transfers-per-primary: 16, transfers-total: 16}\n" + keys());
