@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The confirmation half (issue 4 item 3): GET only previews, POST applies. Applying is one transaction that marks the
+ * The confirmation half: GET previews (scanners follow links), POST applies. Applying is one transaction that marks the
  * token used and changes the zone list; then the catalog is rebuilt and the collector NOTIFYed.
  */
 public final class ConfirmService {

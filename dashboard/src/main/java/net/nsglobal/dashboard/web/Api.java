@@ -17,7 +17,7 @@ import net.nsglobal.dashboard.store.PendingRequest.Kind;
 import net.nsglobal.dashboard.validate.DomainName;
 
 /**
- * The JSON API (issue 4 item 6): the sign-up flow for automation. Confirmation stays by the mailed link.
+ * The JSON API: the sign-up flow for automation. Confirmation stays by the mailed link.
  * <pre>
  * POST /api/v1/signups {"domain": "...", "primaries": ["ADDR[:PORT]", ...], "tsig": {"name","algorithm","secret"}}
  *   → 202 {"domain","mailedTo","allowOnPrimary"} | 400/422 {"errors": {field: message}} | 429 {"error"} | 503 {"error"}

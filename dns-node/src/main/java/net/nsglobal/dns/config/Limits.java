@@ -3,8 +3,8 @@ package net.nsglobal.dns.config;
 import java.time.Duration;
 
 /**
- * The {@code limits:} section: bounds on what a transfer in may bring (issue 3 §3), on the IXFR history kept per zone
- * for transfers out, and on the NOTIFY rate accepted per source. See {@link Schema}.
+ * The {@code limits:} section: bounds on what a transfer in may bring (so that no primary can exhaust the node), on
+ * the IXFR history kept per zone for transfers out, and on the NOTIFY rate accepted per source. See {@link Schema}.
  */
 public record Limits(long recordsPerZone, long bytesPerTransfer, int recordsPerRrset, int typesPerName,
                      Duration transferDuration, Duration transferIdle, long transferMinRate,
