@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Type;
 
-/** Issue 2 item 6: a broken zone file is rejected with file:line and the zone keeps serving its previous version. */
+/** A broken zone file is rejected with file:line and the zone keeps serving its previous version. */
 class NodeReloadTest {
     @TempDir Path dir;
     private Node node;

@@ -118,15 +118,25 @@ public final class Harness implements AutoCloseable {
 
     public int pendingCount() { return plane.repository().countPending(); }
 
-    /** The newest mail to {@code to}, waiting up to a few seconds for it to arrive. */
-    public MimeMessage awaitMailTo(String to, int expectedCount) throws Exception {
-        mail.waitForIncomingEmail(Duration.ofSeconds(10).toMillis(), expectedCount);
-        MimeMessage last = null;
-        for (MimeMessage m : mail.getReceivedMessages()) {
-            if (m.getAllRecipients()[0].toString().equals(to)) last = m;
-        }
-        if (last == null) throw new AssertionError("no mail to " + to);
-        return last;
+    /** The mails to {@code to} received so far, in arrival order. */
+    public List<MimeMessage> mailsTo(String to) throws Exception {
+        return Mailboxes.to(mail, to);
+    }
+
+    /**
+     * The {@code n}-th mail to {@code to} (from 1, in arrival order), waiting up to 10 s for it. Only mail to
+     * {@code to} counts: mail to other mailboxes neither ends the wait early nor stands in for the one awaited.
+     */
+    public MimeMessage awaitMailTo(String to, int n) throws Exception {
+        return Mailboxes.await(mail, to, n, Duration.ofSeconds(10));
+    }
+
+    private final Map<String, Integer> awaited = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The mail to {@code to} after the one this method last returned for it (the first, the first time). */
+    public MimeMessage awaitNextMailTo(String to) throws Exception {
+        int n = awaited.merge(to, 1, Integer::sum);
+        return awaitMailTo(to, n);
     }
 
     public static String body(MimeMessage m) { return GreenMailUtil.getBody(m); }

@@ -115,7 +115,7 @@ class LifecycleTest {
         Http web = new Http(h.url());
         HttpResponse<String> r = web.post("/manage/remove", Map.of("csrf", web.csrf("/manage"), "domain", "knot-shop.test"));
         assertThat(r.statusCode()).isEqualTo(200);
-        String path = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@knot-shop.test", 3)));
+        String path = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@knot-shop.test", 2)));
         assertThat(web.get(path).body()).contains("Stop serving knot-shop.test?");
         assertThat(h.catalogMembers()).contains("knot-shop.test");
         HttpResponse<String> done = web.post(path, Map.of("csrf", web.csrf(path)));

@@ -56,11 +56,10 @@ class LyingPrimaryTest {
     @Test
     void theMailGoesToThePublicRnameAndSaysThePrimaryDisagrees() throws Exception {
         Http web = new Http(h.url());
-        int mails = h.mail.getReceivedMessages().length;
         HttpResponse<String> r = web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", HONEST,
                 "primary", liar.primary()));
         assertThat(r.statusCode()).isEqualTo(200);
-        MimeMessage m = h.awaitMailTo("owner@" + HONEST, mails + 1);
+        MimeMessage m = h.awaitMailTo("owner@" + HONEST, 1);
         assertThat(Arrays.stream(h.mail.getReceivedMessages()).flatMap(x -> {
             try {
                 return Arrays.stream(x.getAllRecipients()).map(Object::toString);

@@ -62,8 +62,8 @@ class NestedZonesTest {
         return web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", domain, "primary", primary));
     }
 
-    private static void confirm(Http web, String to, int mails, int expectedStatus) throws Exception {
-        String path = Harness.confirmPath(Harness.body(h.awaitMailTo(to, mails)));
+    private static void confirm(Http web, String to, int nthToThem, int expectedStatus) throws Exception {
+        String path = Harness.confirmPath(Harness.body(h.awaitMailTo(to, nthToThem)));
         assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(expectedStatus);
     }
 
@@ -104,16 +104,16 @@ class NestedZonesTest {
         HttpResponse<String> rm = web.post("/manage/remove", Map.of("csrf", web.csrf("/manage"), "domain", STALE,
                 "asParent", "1"));
         assertThat(rm.statusCode()).isEqualTo(200);
-        String body = Harness.body(h.awaitMailTo("hostmaster@" + PARENT, mails + 1));
+        String body = Harness.body(h.awaitMailTo("hostmaster@" + PARENT, 1));
         assertThat(body).contains("Someone who says they own " + PARENT + " asked NS-Global to stop serving " + STALE);
         assertThat(h.mail.getReceivedMessages()).hasSize(mails + 1);
-        confirm(web, "hostmaster@" + PARENT, mails + 1, 200);
+        confirm(web, "hostmaster@" + PARENT, 1, 200);
         assertThat(h.catalogMembers()).doesNotContain(STALE);
         assertThat(new Http(h.url()).get("/api/v1/ops/undelegated").body()).doesNotContain(STALE);
 
         // Now victim.test can be signed up.
         assertThat(signUp(web, PARENT, parentServer.primary()).statusCode()).isEqualTo(200);
-        confirm(web, "hostmaster@" + PARENT, mails + 2, 303);
+        confirm(web, "hostmaster@" + PARENT, 2, 303);
 
         // Below a served zone: the public view has y.victim.test, but victim.test's own primary does not delegate it.
         HttpResponse<String> below = signUp(web, BELOW, h.knot.primary());

@@ -91,9 +91,10 @@ class StatusLoadTest {
         } finally {
             viewers.shutdownNow();
         }
-        // One check asks each of the 3 parent servers once. The periodic refresh (every 30 s) may add one more check
-        // on a slow machine, never 40.
-        assertThat(asked()).as("queries at the parent servers").isBetween(3, 6);
+        // One check asks each of the 3 parent servers at most once: it stops at the first referral and cancels the
+        // queries not yet sent, so under load it may ask fewer. The periodic refresh (every 30 s) may add one more
+        // check on a slow machine; 40 checks would ask at least 40 times.
+        assertThat(asked()).as("queries at the parent servers").isBetween(1, 6);
     }
 
     /**

@@ -108,9 +108,14 @@ class StatusTsigTest {
                 "primary", List.of(h.knot.primary(), ""), "tsigName", key, "tsigAlgorithm", alg, "tsigSecret", secret));
     }
 
+    private static jakarta.mail.internet.MimeMessage awaitNext(String zone) throws Exception {
+        mails++;
+        return h.awaitNextMailTo("hostmaster@" + zone);
+    }
+
     private static void confirm(HttpResponse<String> request, String zone) throws Exception {
         assertThat(request.statusCode()).as(request.body()).isIn(200, 202);
-        String path = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@" + zone, ++mails)));
+        String path = Harness.confirmPath(Harness.body(awaitNext(zone)));
         Http web = new Http(h.url());
         assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(303);
     }

@@ -122,10 +122,10 @@ class TsigKeyNameTest {
         // Two owners ask for race-key with different secrets; both pass (the name is free when they ask).
         assertThat(api.postJson("/api/v1/signups", json(C, h.knot.primary(), RACE_C.name(), "hmac-sha256",
                 RACE_C.secret())).statusCode()).isEqualTo(202);
-        String pathC = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@" + C, ++mails)));
+        String pathC = Harness.confirmPath(Harness.body(awaitNext(C)));
         assertThat(api.postJson("/api/v1/signups", json(D, otherPrimary.primary(), RACE_D.name(), "hmac-sha256",
                 RACE_D.secret())).statusCode()).isEqualTo(202);
-        String pathD = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@" + D, ++mails)));
+        String pathD = Harness.confirmPath(Harness.body(awaitNext(D)));
 
         Http web = new Http(h.url());
         assertThat(web.post(pathC, Map.of("csrf", web.csrf(pathC))).statusCode()).isEqualTo(303);
@@ -144,12 +144,17 @@ class TsigKeyNameTest {
         assertThat(Files.readString(h.config.collectorKeysFile())).contains(RACE_C.secret()).doesNotContain(RACE_D.secret());
     }
 
+    private static jakarta.mail.internet.MimeMessage awaitNext(String zone) throws Exception {
+        mails++;
+        return h.awaitNextMailTo("hostmaster@" + zone);
+    }
+
     private static void signUpAndConfirm(String zone, String primary, String key, String alg, String secret)
             throws Exception {
         Http api = new Http(h.url());
         HttpResponse<String> r = api.postJson("/api/v1/signups", json(zone, primary, key, alg, secret));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        String path = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@" + zone, ++mails)));
+        String path = Harness.confirmPath(Harness.body(awaitNext(zone)));
         Http web = new Http(h.url());
         assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(303);
     }

@@ -2,7 +2,7 @@ package net.nsglobal.dns.config;
 
 import java.util.Locale;
 
-/** One binary, three roles (issue 3 §4). */
+/** One binary, three roles: the same build and config schema run a standalone server, the collector and the edges. */
 public enum Role {
     /** Serves primary zones from files and secondary zones from customers' primaries. */
     STANDALONE,

@@ -12,6 +12,7 @@ public final class Pipeline {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
     private final Stage[] stages;
     private final Stage[] responseStages;
+    private final java.util.concurrent.atomic.LongAdder stageFailures = new java.util.concurrent.atomic.LongAdder();
 
     public Pipeline(List<Stage> stages) {
         this(stages, List.of());
@@ -81,6 +82,7 @@ public final class Pipeline {
             }
             return Verdict.DROP;
         } catch (RuntimeException | StackOverflowError e) {
+            stageFailures.increment();
             LOG.warn("query engine: internal error answering {} (zone {}): {}", ctx.qname(),
                     ctx.zone() == null ? "-" : ctx.zone().origin(), e.toString());
             if (ctx.parsed().status != net.nsglobal.dns.wire.ParsedQuery.Status.OK) return Verdict.DROP;
@@ -88,6 +90,9 @@ public final class Pipeline {
                     true, null), org.xbill.DNS.Rcode.SERVFAIL);
         }
     }
+
+    /** Queries on which a stage threw (each answered SERVFAIL, or dropped when unparsable) since start. */
+    public long stageFailures() { return stageFailures.sum(); }
 
     private Verdict afterResponse(QueryContext ctx) {
         for (Stage s : responseStages) {

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Name;
 
 /**
- * Secondary zones, catalogs, transfers out and NOTIFY for one node (issue 3), wired from the {@link NodeConfig}:
+ * Secondary zones, catalogs, transfers out and NOTIFY for one node, wired from the {@link NodeConfig}:
  *
  * <pre>
  *   customers' primaries ──IXFR/AXFR──▶ Secondaries ──▶ ZoneStore (served) + ZoneDisk (persisted)

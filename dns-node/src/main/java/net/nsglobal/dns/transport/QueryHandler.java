@@ -86,8 +86,11 @@ public final class QueryHandler {
         return ctx;
     }
 
-    /** Number of queries on which a stage threw (each answered SERVFAIL). */
-    public long failures() { return failures.get(); }
+    /**
+     * Number of queries on which a stage threw (each answered SERVFAIL): those the {@link Pipeline}'s own barrier
+     * caught plus any that escaped it to this one.
+     */
+    public long failures() { return failures.get() + pipeline.stageFailures(); }
 
     private static Verdict servfail(QueryContext ctx, byte[] wire, int length) {
         if (length < 12 || (wire[2] & 0x80) != 0) return Verdict.DROP; // no header, or a response: never answer

@@ -61,7 +61,12 @@ public final class Keyring {
      * @return the outcome; {@link Verification#unsigned()} when the request carries no TSIG
      */
     public Verification verify(Message request, byte[] wire) {
-        TSIGRecord rec = request.getTSIG();
+        // The TSIG is the last additional record (RFC 8945 §5.1). Read it from the parsed section, not through
+        // Message.getTSIG(), which trusts ARCOUNT: on a request dnsjava only half parsed (TC=1, a broken additional
+        // section) the count says 1 while the section is empty, and getTSIG() throws.
+        java.util.List<org.xbill.DNS.Record> additional = request.getSection(org.xbill.DNS.Section.ADDITIONAL);
+        TSIGRecord rec = additional.isEmpty() || !(additional.get(additional.size() - 1) instanceof TSIGRecord t)
+                ? null : t;
         if (rec == null) return Verification.UNSIGNED;
         TsigKey key = get(rec.getName());
         if (key == null || !key.algorithm().equals(rec.getAlgorithm())) {

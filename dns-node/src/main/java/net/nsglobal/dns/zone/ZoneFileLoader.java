@@ -12,7 +12,7 @@ import org.xbill.DNS.Record;
 /**
  * Loads an RFC 1035 §5 master file ($ORIGIN, $TTL, $INCLUDE, $GENERATE) with dnsjava's parser and compiles it.
  * Any error rejects the whole file with {@code zone Z: path:line: reason}; the caller keeps serving the previous
- * version of the zone (issue item 6).
+ * version of the zone, so that a typo never takes a zone off the air.
  */
 public final class ZoneFileLoader {
     private ZoneFileLoader() {}

@@ -75,7 +75,7 @@ class CatalogPrimaryPolicyNodeTest {
                 + "primaries-port.ext.m2.zones TXT \"" + fake.address().getPort() + "\"\n";
         int catPort = KnotPrimary.freePort();
         List<Node> served = new ArrayList<>();
-        CooTransferTest.primaryNode(dir, served, "cat", catPort, Map.of(CAT.toString(), catalog));
+        CooNodes.primaryNode(dir, served, "cat", catPort, Map.of(CAT.toString(), catalog));
         open.addAll(served);
 
         Node strict = collector("strict", catPort, "");

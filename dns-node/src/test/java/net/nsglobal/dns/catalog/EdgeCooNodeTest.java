@@ -18,10 +18,7 @@ import org.xbill.DNS.Name;
  * reload); A's member comes from primary PA (serial 100, "from A"), B's listing of it names PB (serial 7, "from B").
  * Without coo the edge serves A's copy; after A says coo PTR B, it serves B's, although B's serial is lower.
  */
-class EdgeCooNodeTest extends CooTransferTest {
-    static final Name CAT_A = Name.fromConstantString("cat-a.example.");
-    static final Name CAT_B = Name.fromConstantString("cat-b.example.");
-
+class EdgeCooNodeTest extends CooNodes {
     static Zone await(Node n, Name zone, java.util.function.Predicate<Zone> ok) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {

@@ -45,7 +45,7 @@ class KnotGroupInteropTest {
     }
 
     Node primary(String tag, int port, Map<String, String> zones) throws Exception {
-        return CooTransferTest.primaryNode(dir, nodes, tag, port, zones);
+        return CooNodes.primaryNode(dir, nodes, tag, port, zones);
     }
 
     static String member(String origin, String text) {
@@ -142,7 +142,7 @@ class KnotGroupInteropTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                parsed = ((Catalog.Parsed.Ok) Catalog.parse(CooTransferTest.axfr(cat,
+                parsed = ((Catalog.Parsed.Ok) Catalog.parse(CooNodes.axfr(cat,
                         new InetSocketAddress("127.0.0.1", knotPort)))).catalog();
                 if (parsed.members().size() == 3) break;
             } catch (Exception notYet) {

@@ -48,7 +48,7 @@ public final class HostileQueries {
         return w;
     }
 
-    /** The query: 8,000 hops, 4,000 records with empty RDATA, all in the additional section (~64 KB). */
+    /** The worst case the hop cap is for: 8,000 hops, 4,000 records with empty RDATA, all in the additional section (~64 KB). */
     public static byte[] pointerChain64k() {
         return pointerChain("parse.test.", 8000, 4000, 0, false);
     }

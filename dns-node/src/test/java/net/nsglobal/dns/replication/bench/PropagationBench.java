@@ -21,7 +21,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 
 /**
- * The propagation benchmark (issue 3 §6), run by bench/propagation.sh: one knotd primary, one collector and ten edges,
+ * The propagation benchmark, run by bench/propagation.sh: one knotd primary, one collector and ten edges,
  * each dns-node a separate JVM process with its own sockets on loopback.
  * (a) knotd zone change (knotd NOTIFYs the collector) until all ten edges answer the new serial, over N changes;
  * (b) 10,000 zones newly listed in the customers' catalog until all ten edges serve all of them;

@@ -1,0 +1,11 @@
+/**
+ * The node configuration as one declarative schema: {@link net.nsglobal.dns.config.Schema} lists every setting with
+ * its {@link net.nsglobal.dns.config.Kind}, default and meaning (docs/configuration.md documents exactly these keys),
+ * {@link net.nsglobal.dns.config.NodeConfig} is the immutable result, parsed from YAML or from the quick-form flags
+ * through the same tree. Unknown keys and bad values fail naming the key; nothing resolves host names.
+ *
+ * <p>Uses {@code query} (the server identity it builds). Used by the node and every package that is configured
+ * ({@code transport}, {@code secondary}, {@code xfrout}, {@code tsig}, {@code rrl}) and by the dashboard, which starts
+ * in-process nodes from YAML it writes.
+ */
+package net.nsglobal.dns.config;
