@@ -77,7 +77,7 @@ public final class NotifyStage implements Stage {
 
     private static Verdict answer(QueryContext ctx, Message req, int rcode, TSIG signer) {
         Message m = reply(req, rcode);
-        if (signer != null) signer.apply(m, req.getTSIG());
+        if (signer != null) signer.apply(m, Keyring.tsigOf(req));
         return ctx.respond(m.toWire(), rcode);
     }
 

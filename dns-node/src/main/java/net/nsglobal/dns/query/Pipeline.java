@@ -84,7 +84,7 @@ public final class Pipeline {
         } catch (RuntimeException | StackOverflowError e) {
             stageFailures.increment();
             LOG.warn("query engine: internal error answering {} (zone {}): {}", ctx.qname(),
-                    ctx.zone() == null ? "-" : ctx.zone().origin(), e.toString());
+                    ctx.zone() == null ? "-" : ctx.zone().origin(), e.toString(), e);
             if (ctx.parsed().status != net.nsglobal.dns.wire.ParsedQuery.Status.OK) return Verdict.DROP;
             return ctx.respond(ResponseWriter.empty(ctx.wire(), ctx.parsed(), org.xbill.DNS.Rcode.SERVFAIL, true,
                     true, null), org.xbill.DNS.Rcode.SERVFAIL);

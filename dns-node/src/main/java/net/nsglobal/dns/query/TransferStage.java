@@ -38,7 +38,7 @@ final class TransferStage implements Stage {
     private Verdict signedSoa(QueryContext ctx) {
         if (xfrOutStage == null || ctx.parsed().arcount <= ctx.parsed().optCount) return Verdict.CONTINUE;
         org.xbill.DNS.Message m = ctx.message();
-        if (m == null || m.getTSIG() == null) return Verdict.CONTINUE;
+        if (m == null || net.nsglobal.dns.tsig.Keyring.tsigOf(m) == null) return Verdict.CONTINUE;
         return xfrOutStage.process(ctx);
     }
 

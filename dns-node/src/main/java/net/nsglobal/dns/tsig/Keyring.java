@@ -61,12 +61,7 @@ public final class Keyring {
      * @return the outcome; {@link Verification#unsigned()} when the request carries no TSIG
      */
     public Verification verify(Message request, byte[] wire) {
-        // The TSIG is the last additional record (RFC 8945 §5.1). Read it from the parsed section, not through
-        // Message.getTSIG(), which trusts ARCOUNT: on a request dnsjava only half parsed (TC=1, a broken additional
-        // section) the count says 1 while the section is empty, and getTSIG() throws.
-        java.util.List<org.xbill.DNS.Record> additional = request.getSection(org.xbill.DNS.Section.ADDITIONAL);
-        TSIGRecord rec = additional.isEmpty() || !(additional.get(additional.size() - 1) instanceof TSIGRecord t)
-                ? null : t;
+        TSIGRecord rec = tsigOf(request);
         if (rec == null) return Verification.UNSIGNED;
         TsigKey key = get(rec.getName());
         if (key == null || !key.algorithm().equals(rec.getAlgorithm())) {
@@ -112,5 +107,16 @@ public final class Keyring {
             if (required == null) return true;
             return valid() && key.name().equals(required);
         }
+    }
+
+    /**
+     * The request's TSIG record, or null. The TSIG is the last additional record (RFC 8945 §5.1); it is read from the
+     * parsed section, not through {@code Message.getTSIG()}, which trusts ARCOUNT: on a request dnsjava only half
+     * parsed (TC=1, an additional record whose RDATA it rejects) the count says 1 while the section is empty, and
+     * {@code getTSIG()} throws. Every stage that asks whether a request is signed asks here.
+     */
+    public static TSIGRecord tsigOf(Message request) {
+        java.util.List<org.xbill.DNS.Record> additional = request.getSection(org.xbill.DNS.Section.ADDITIONAL);
+        return additional.isEmpty() || !(additional.get(additional.size() - 1) instanceof TSIGRecord t) ? null : t;
     }
 }

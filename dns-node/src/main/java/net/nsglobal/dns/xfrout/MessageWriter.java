@@ -30,7 +30,7 @@ final class MessageWriter {
         this.stream = stream;
         this.request = request;
         this.tsig = tsig;
-        this.previous = request.getTSIG();
+        this.previous = net.nsglobal.dns.tsig.Keyring.tsigOf(request);
     }
 
     void add(Record r) throws IOException {

@@ -51,7 +51,7 @@ public final class XfrOutStage implements Stage {
             return Verdict.CONTINUE;
         }
         int qtype = req.getQuestion().getType();
-        boolean signedSoa = qtype == Type.SOA && req.getTSIG() != null;
+        boolean signedSoa = qtype == Type.SOA && Keyring.tsigOf(req) != null;
         if (qtype != Type.AXFR && qtype != Type.IXFR && !signedSoa) return Verdict.CONTINUE;
         Keyring.Verification v = keys.verify(req, java.util.Arrays.copyOf(ctx.wire(), ctx.length()));
         TSIG signer = v.valid() ? v.key().signer() : null;
@@ -133,13 +133,13 @@ public final class XfrOutStage implements Stage {
     private static Verdict soaOnly(QueryContext ctx, Message req, SOARecord soa, TSIG signer) {
         Message m = reply(req, Rcode.NOERROR);
         m.addRecord(soa, Section.ANSWER);
-        if (signer != null) signer.apply(m, req.getTSIG());
+        if (signer != null) signer.apply(m, Keyring.tsigOf(req));
         return ctx.respond(m.toWire(), Rcode.NOERROR);
     }
 
     private static Verdict error(QueryContext ctx, Message req, int rcode, TSIG signer) {
         Message m = reply(req, rcode);
-        if (signer != null) signer.apply(m, req.getTSIG());
+        if (signer != null) signer.apply(m, Keyring.tsigOf(req));
         return ctx.respond(m.toWire(), rcode);
     }
 

@@ -109,6 +109,33 @@ class ServerFuzzTest {
         assertThat(node.stageFailures()).as("pipeline exceptions").isZero();
     }
 
+    /**
+     * A request dnsjava parses only half (TC=1, a TXT record whose character-string overruns its RDATA) keeps ARCOUNT=1 with an empty
+     * additional section, and dnsjava's {@code Message.getTSIG()} then throws: the transfer stage (which asks whether an
+     * SOA query is TSIG-signed) and the NOTIFY stage must read the TSIG without it and answer normally.
+     */
+    @Test
+    @Timeout(60)
+    void halfParsedSoaQueryAndNotifyAreAnsweredWithoutAStageFailure() throws Exception {
+        String question = "0466757a7a076578616d706c650000060001"; // fuzz.example. SOA IN
+        String badTxt = "000010000100000000000405616263";          // TXT whose string claims 5 bytes of 3
+        for (String flags : new String[] {"0200", "2200"}) {     // QUERY, TC / NOTIFY, TC
+            byte[] w = java.util.HexFormat.of().parseHex("1234" + flags + "0001000000000001" + question + badTxt);
+            Message parsed = new Message(w.clone());
+            assertThat(parsed.getSection(org.xbill.DNS.Section.ADDITIONAL)).isEmpty();
+            try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+                s.setSoTimeout(10_000);
+                s.send(new DatagramPacket(w, w.length, node.dnsAddress()));
+                byte[] buf = new byte[65535];
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                s.receive(p);
+                assertThat(new Message(java.util.Arrays.copyOf(buf, p.getLength())).getHeader().getID())
+                        .isEqualTo(0x1234);
+            }
+        }
+        assertThat(node.stageFailures()).as("pipeline exceptions").isZero();
+    }
+
     /** Batches of hostile datagrams, each followed by a probe that must be answered (the worker is sequential). */
     private long fuzzUdp(QueryFuzzer fuzz, int total) throws IOException {
         long sent = 0;
