@@ -140,7 +140,9 @@ class TransportTest {
 
     @Test
     void clientThatStopsReadingIsDisconnected() throws Exception {
-        InetSocketAddress a = startServers(1, Duration.ofMillis(300));
+        // 2 s, not less: the first reconnect below must come before the server gives up on the stalled client, even
+        // when this thread is descheduled for a while on a loaded machine.
+        InetSocketAddress a = startServers(1, Duration.ofSeconds(2));
         try (Socket stalled = new Socket()) {
             stalled.setReceiveBufferSize(4096);
             stalled.connect(a, 5000);
