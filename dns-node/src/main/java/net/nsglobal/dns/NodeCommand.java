@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import net.nsglobal.dns.config.ConfigException;
+import net.nsglobal.config.ConfigException;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.config.QuickForm;
 import net.nsglobal.dns.transport.Addresses;

@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import net.nsglobal.dashboard.store.ZoneEntry;
 import net.nsglobal.dns.Node;
-import net.nsglobal.dns.config.ConfigException;
+import net.nsglobal.config.ConfigException;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.zone.Zone;

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.dns.Node;
-import net.nsglobal.dns.config.ConfigException;
+import net.nsglobal.config.ConfigException;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.config.TsigAlgorithm;
 import net.nsglobal.dns.config.TsigKey;

@@ -25,11 +25,11 @@ public final class AddressPolicy {
     }
 
     /** The control plane's prefixes as the dns-node's. */
-    public static List<net.nsglobal.dns.config.Cidr> convert(List<Cidr> cidrs) {
-        List<net.nsglobal.dns.config.Cidr> out = new ArrayList<>();
+    public static List<net.nsglobal.config.Cidr> convert(List<Cidr> cidrs) {
+        List<net.nsglobal.config.Cidr> out = new ArrayList<>();
         for (Cidr c : cidrs) {
             try {
-                out.add(new net.nsglobal.dns.config.Cidr(InetAddress.getByAddress(c.network()), c.prefixLength()));
+                out.add(new net.nsglobal.config.Cidr(InetAddress.getByAddress(c.network()), c.prefixLength()));
             } catch (UnknownHostException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,5 +1,8 @@
 package net.nsglobal.dns.config;
 
+import net.nsglobal.config.ConfigException;
+import net.nsglobal.config.Cidr;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

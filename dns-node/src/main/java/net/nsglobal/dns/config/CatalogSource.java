@@ -1,5 +1,7 @@
 package net.nsglobal.dns.config;
 
+import net.nsglobal.config.Cidr;
+
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.xbill.DNS.Name;

@@ -1,5 +1,9 @@
 package net.nsglobal.dns.config;
 
+import net.nsglobal.config.Section;
+import net.nsglobal.config.ConfigException;
+import net.nsglobal.config.Cidr;
+
 import static net.nsglobal.dns.config.Schema.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

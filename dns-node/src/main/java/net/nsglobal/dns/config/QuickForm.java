@@ -1,5 +1,7 @@
 package net.nsglobal.dns.config;
 
+import net.nsglobal.config.ConfigException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,11 @@
 package net.nsglobal.dns.config;
 
-import static net.nsglobal.dns.config.Kind.*;
+import net.nsglobal.config.Kind;
+import net.nsglobal.config.Setting;
+import net.nsglobal.config.ConfigException;
+import net.nsglobal.config.Cidr;
+
+import static net.nsglobal.config.Kind.*;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

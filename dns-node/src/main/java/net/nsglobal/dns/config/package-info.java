@@ -1,6 +1,6 @@
 /**
  * The node configuration as one declarative schema: {@link net.nsglobal.dns.config.Schema} lists every setting with
- * its {@link net.nsglobal.dns.config.Kind}, default and meaning (docs/configuration.md documents exactly these keys),
+ * its {@link net.nsglobal.config.Kind}, default and meaning (docs/configuration.md documents exactly these keys),
  * {@link net.nsglobal.dns.config.NodeConfig} is the immutable result, parsed from YAML or from the quick-form flags
  * through the same tree. Unknown keys and bad values fail naming the key; nothing resolves host names.
  *

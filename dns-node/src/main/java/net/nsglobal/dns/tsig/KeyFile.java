@@ -8,7 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import net.nsglobal.dns.config.ConfigException;
+import net.nsglobal.config.ConfigException;
 import net.nsglobal.dns.config.NodeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

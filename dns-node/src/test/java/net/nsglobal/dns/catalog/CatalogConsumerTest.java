@@ -43,10 +43,10 @@ class CatalogConsumerTest {
     static final net.nsglobal.dns.config.AddressPolicy DOCUMENTATION_ALLOWED = new net.nsglobal.dns.config.AddressPolicy(
             List.of(cidr("192.0.2.0/24")), List.of());
 
-    static net.nsglobal.dns.config.Cidr cidr(String s) {
+    static net.nsglobal.config.Cidr cidr(String s) {
         try {
-            return net.nsglobal.dns.config.Cidr.parse("test", s);
-        } catch (net.nsglobal.dns.config.ConfigException e) {
+            return net.nsglobal.config.Cidr.parse("test", s);
+        } catch (net.nsglobal.config.ConfigException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -87,7 +87,7 @@ abstract class CooNodes {
 
     /** The members' primaries here are on loopback: allowed as {@code catalogs[].allow-primaries} would. */
     static final net.nsglobal.dns.config.AddressPolicy LOOPBACK = new net.nsglobal.dns.config.AddressPolicy(
-            List.of(new net.nsglobal.dns.config.Cidr(java.net.InetAddress.getLoopbackAddress(), 8)), List.of());
+            List.of(new net.nsglobal.config.Cidr(java.net.InetAddress.getLoopbackAddress(), 8)), List.of());
 
     /** What the consuming node holds: each member as transferred from the primaries its owning catalog names. */
     final Map<Name, Zone> held = new ConcurrentHashMap<>();

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.config;
 
+import net.nsglobal.config.Setting;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.config;
 
+import net.nsglobal.config.ConfigException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.dns.Node;
-import net.nsglobal.dns.config.ConfigException;
+import net.nsglobal.config.ConfigException;
 import net.nsglobal.dns.config.NodeConfig;
 
 /** dns-node started in-process through its public entry point, configured by the quick form as an operator would. */

@@ -1,4 +1,4 @@
-package net.nsglobal.dns.config;
+package net.nsglobal.config;
 
 /** A configuration that cannot be used; the message always names the offending key (e.g. {@code server.listen[1]}). */
 public final class ConfigException extends Exception {

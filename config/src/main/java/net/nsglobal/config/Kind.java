@@ -1,4 +1,4 @@
-package net.nsglobal.dns.config;
+package net.nsglobal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
@@ -199,7 +199,7 @@ public interface Kind<T> {
     final class Values {
         private Values() {}
 
-        static Name name(String key, String s) throws ConfigException {
+        public static Name name(String key, String s) throws ConfigException {
             try {
                 return Name.fromString(s.endsWith(".") ? s : s + ".");
             } catch (TextParseException e) {
@@ -207,7 +207,7 @@ public interface Kind<T> {
             }
         }
 
-        static InetSocketAddress socketAddress(String key, String s, int defaultPort) throws ConfigException {
+        public static InetSocketAddress socketAddress(String key, String s, int defaultPort) throws ConfigException {
             String host;
             String port = null;
             if (s.startsWith("[")) {
@@ -238,7 +238,7 @@ public interface Kind<T> {
         }
 
         /** Parses an IP literal without DNS lookups ("localhost" is accepted as the loopback). */
-        static InetAddress ipLiteral(String key, String host) throws ConfigException {
+        public static InetAddress ipLiteral(String key, String host) throws ConfigException {
             if (host.equalsIgnoreCase("localhost")) return InetAddress.getLoopbackAddress();
             boolean literal = !host.isEmpty() && (host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
             if (!literal) throw new ConfigException(key, "expected an IP address, got '" + host + "'");

@@ -1,4 +1,4 @@
-package net.nsglobal.dns.config;
+package net.nsglobal.config;
 
 /**
  * One entry of the declarative config schema ({@link Schema}): its YAML key (relative to its section), its type, its

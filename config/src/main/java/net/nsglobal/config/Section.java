@@ -1,4 +1,4 @@
-package net.nsglobal.dns.config;
+package net.nsglobal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -12,12 +12,12 @@ import java.util.Set;
  * A YAML mapping being read against the schema: each {@link #get} consumes one key, and {@link #finish} rejects any key
  * nobody asked for (a typo must not be silently ignored). Keys in errors are full dotted paths.
  */
-final class Section {
+public final class Section {
     private final String path;
     private final JsonNode node;
     private final Set<String> consumed = new LinkedHashSet<>();
 
-    Section(String path, JsonNode node) throws ConfigException {
+    public Section(String path, JsonNode node) throws ConfigException {
         this.path = path;
         this.node = node == null || node.isNull() ? MissingNode.getInstance() : node;
         if (!this.node.isMissingNode() && !this.node.isObject()) {
@@ -25,11 +25,11 @@ final class Section {
         }
     }
 
-    String keyOf(String key) {
+    public String keyOf(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    <T> T get(Setting<T> s) throws ConfigException {
+    public <T> T get(Setting<T> s) throws ConfigException {
         consumed.add(s.key());
         JsonNode v = node.get(s.key());
         if (v == null || v.isNull()) {
@@ -40,12 +40,12 @@ final class Section {
     }
 
     /** A section with no keys (every setting at its default). */
-    static Section empty(String path) throws ConfigException {
+    public static Section empty(String path) throws ConfigException {
         return new Section(path, null);
     }
 
     /** True when {@code key} is written as a switch that is off ({@code off}, {@code false}) instead of a mapping. */
-    boolean isOff(String key) {
+    public boolean isOff(String key) {
         JsonNode v = node.get(key);
         if (v == null) return false;
         if (v.isBoolean() && !v.booleanValue()) { consumed.add(key); return true; }
@@ -57,13 +57,13 @@ final class Section {
     }
 
     /** A nested mapping (absent = empty). */
-    Section section(String key) throws ConfigException {
+    public Section section(String key) throws ConfigException {
         consumed.add(key);
         return new Section(keyOf(key), node.get(key));
     }
 
     /** A list of mappings (absent = empty). */
-    List<Section> list(String key) throws ConfigException {
+    public List<Section> list(String key) throws ConfigException {
         consumed.add(key);
         JsonNode v = node.get(key);
         List<Section> out = new ArrayList<>();
@@ -73,7 +73,7 @@ final class Section {
         return out;
     }
 
-    void finish() throws ConfigException {
+    public void finish() throws ConfigException {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!consumed.contains(k)) {

@@ -1,4 +1,4 @@
-package net.nsglobal.dns.config;
+package net.nsglobal.config;
 
 import java.net.InetAddress;
 
