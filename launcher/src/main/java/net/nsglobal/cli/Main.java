@@ -1,8 +1,8 @@
 package net.nsglobal.cli;
 
 import net.nsglobal.atlas.cli.AtlasCommand;
-import net.nsglobal.dashboard.ControlPlaneCommand;
-import net.nsglobal.dashboard.DemoCommand;
+import net.nsglobal.cli.ControlPlaneCommand;
+import net.nsglobal.cli.DemoCommand;
 import net.nsglobal.dns.NodeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

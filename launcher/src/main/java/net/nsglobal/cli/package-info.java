@@ -1,9 +1,8 @@
 /**
- * The {@code ./nsglobal} launcher: one picocli command whose subcommands are the components' own commands ({@code node}
- * from dns-node, {@code atlas}, {@code control-plane} and {@code demo} from the dashboard); it adds no behaviour of its
- * own beyond turning the chosen command's result into the process exit status.
+ * The {@code ./nsglobal} launcher and the composition of the platform: {@code node} (dns-node's command),
+ * {@code atlas}, {@code control-plane} (control plane + the dashboard's web app over it) and {@code demo} (everything
+ * on loopback, composed in {@code demo.Demo}). This is the only module that knows every other one.
  *
- * <p>Uses {@code net.nsglobal.dns}, {@code net.nsglobal.atlas.cli} and {@code net.nsglobal.dashboard} (their command
- * classes only). Nothing uses it: it is the program's entry point.
+ * <p>Uses dns-node, atlas, te-engine, control-plane and dashboard. Nothing uses it: it is the program's entry point.
  */
 package net.nsglobal.cli;

@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.nsglobal.dashboard.signup.Outcome;
-import net.nsglobal.dashboard.signup.SignupService;
-import net.nsglobal.dashboard.status.ZoneStatus;
-import net.nsglobal.dashboard.status.StatusService;
-import net.nsglobal.dashboard.store.DelegationState;
-import net.nsglobal.dashboard.store.ProofStore;
-import net.nsglobal.dashboard.store.PendingRequest.Kind;
-import net.nsglobal.dashboard.validate.DomainName;
+import net.nsglobal.control.signup.Outcome;
+import net.nsglobal.control.signup.SignupService;
+import net.nsglobal.control.status.ZoneStatus;
+import net.nsglobal.control.status.StatusService;
+import net.nsglobal.control.store.DelegationState;
+import net.nsglobal.control.store.ProofStore;
+import net.nsglobal.control.store.PendingRequest.Kind;
+import net.nsglobal.control.validate.DomainName;
 
 /**
  * The JSON API: the sign-up flow for automation. Confirmation stays by the mailed link (the mail to the SOA contact

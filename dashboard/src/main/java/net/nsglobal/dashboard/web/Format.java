@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import net.nsglobal.dashboard.status.ZoneStatus;
+import net.nsglobal.control.status.ZoneStatus;
 
 /** Small formatting helpers for templates. */
 public final class Format {
@@ -24,7 +24,7 @@ public final class Format {
 
     /** {@code café.test (xn--caf-dma.test)} for an IDN, the name itself otherwise. */
     public static String domain(String ascii) {
-        String u = net.nsglobal.dashboard.validate.DomainName.display(ascii);
+        String u = net.nsglobal.control.validate.DomainName.display(ascii);
         return u.equals(ascii) ? ascii : u + " (" + ascii + ")";
     }
 

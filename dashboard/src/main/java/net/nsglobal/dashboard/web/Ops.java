@@ -6,8 +6,8 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.dashboard.store.DelegationState;
-import net.nsglobal.dashboard.store.ProofStore;
+import net.nsglobal.control.store.DelegationState;
+import net.nsglobal.control.store.ProofStore;
 
 /**
  * Operators' endpoints. There is no operator login yet, so they answer only clients on the loopback interface (an

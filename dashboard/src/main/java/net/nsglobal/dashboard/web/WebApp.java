@@ -12,18 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import net.nsglobal.dashboard.config.DashboardConfig;
-import net.nsglobal.dashboard.signup.ConfirmService;
-import net.nsglobal.dashboard.signup.Outcome;
-import net.nsglobal.dashboard.signup.SignupService;
-import net.nsglobal.dashboard.status.StatusService;
-import net.nsglobal.dashboard.status.ZoneStatus;
-import net.nsglobal.dashboard.store.Confirmation;
-import net.nsglobal.dashboard.store.PendingRequest;
-import net.nsglobal.dashboard.store.PendingRequest.Kind;
-import net.nsglobal.dashboard.store.ProofStore;
-import net.nsglobal.dashboard.store.RequestProof;
-import net.nsglobal.dashboard.validate.DomainName;
+import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.signup.ConfirmService;
+import net.nsglobal.control.signup.Outcome;
+import net.nsglobal.control.signup.SignupService;
+import net.nsglobal.control.status.StatusService;
+import net.nsglobal.control.status.ZoneStatus;
+import net.nsglobal.control.store.Confirmation;
+import net.nsglobal.control.store.PendingRequest;
+import net.nsglobal.control.store.PendingRequest.Kind;
+import net.nsglobal.control.store.ProofStore;
+import net.nsglobal.control.store.RequestProof;
+import net.nsglobal.control.validate.DomainName;
 
 /**
  * The public web pages (server-rendered, no JavaScript) and the JSON API, on one Javalin server. Every POST from a
@@ -80,12 +80,24 @@ public final class WebApp implements AutoCloseable {
         });
     }
 
+    /** Serves the pages and API of a started control plane (closing the web app leaves the control plane running). */
+    public static WebApp serve(net.nsglobal.control.ControlPlane plane, Supplier<List<DemoMail>> demoMailbox) {
+        return new WebApp(plane.config(), plane.signups(), plane.confirms(), plane.statuses(), demoMailbox,
+                plane.proofs()).start();
+    }
+
     public WebApp start() {
         app.start();
         return this;
     }
 
     public int port() { return app.port(); }
+
+    /** The base URL of the pages, as reachable on this machine. */
+    public String url() {
+        String host = config.httpHost().contains(":") ? "[" + config.httpHost() + "]" : config.httpHost();
+        return "http://" + host + ":" + app.port();
+    }
 
     @Override
     public void close() { app.stop(); }

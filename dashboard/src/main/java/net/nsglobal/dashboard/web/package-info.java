@@ -4,7 +4,8 @@
  * automation and loopback-only operators' endpoints. Every page POST carries a double-submit CSRF token; every
  * response forbids framing and referrers, because the confirmation token is in the URL.
  *
- * <p>Uses {@code signup}, {@code status}, {@code store}, {@code config} and {@code validate}. Used by the control
- * plane and by {@code demo} (its demo-only mailbox page).
+ * <p>Uses the control plane's services ({@code net.nsglobal.control}: signup, status, store, config, validate). Used
+ * by the launcher, which starts it over a running control plane ({@link net.nsglobal.dashboard.web.WebApp#serve}),
+ * and by the demo (its demo-only mailbox page).
  */
 package net.nsglobal.dashboard.web;

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.nsglobal.dashboard.ControlPlane;
-import net.nsglobal.dashboard.catalog.DnsCatalogPublisher;
-import net.nsglobal.dashboard.config.DashboardConfig;
-import net.nsglobal.dashboard.config.SmtpSettings;
-import net.nsglobal.dashboard.validate.Cidr;
+import net.nsglobal.control.ControlPlane;
+import net.nsglobal.dashboard.web.WebApp;
+import net.nsglobal.control.catalog.DnsCatalogPublisher;
+import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.SmtpSettings;
+import net.nsglobal.control.validate.Cidr;
 
 /**
  * Black-box rig: a Knot primary with the customer's zones, GreenMail as the real SMTP server, and the control plane
@@ -39,6 +40,8 @@ public final class Harness implements AutoCloseable {
     public final KnotPrimary knot;
     public final GreenMail mail;
     public ControlPlane plane;
+    /** The pages and API over {@link #plane}. */
+    public WebApp web;
     public DashboardConfig config;
     private final Path dataDir;
 
@@ -96,7 +99,16 @@ public final class Harness implements AutoCloseable {
 
     /** (Re)starts the control plane on the same data directory and HTTP port. */
     public void startPlane() throws Exception {
-        plane = ControlPlane.start(config, null, null, null);
+        plane = ControlPlane.start(config, null, null);
+        web = WebApp.serve(plane, null);
+    }
+
+    /** Stops the web server and the control plane (the data directory stays, for {@link #startPlane}). */
+    public void stopPlane() {
+        if (web != null) web.close();
+        stopPlane();
+        web = null;
+        plane = null;
     }
 
     public DnsCatalogPublisher catalog() { return (DnsCatalogPublisher) plane.publisher(); }
@@ -157,7 +169,7 @@ public final class Harness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (plane != null) plane.close();
+        stopPlane();
         mail.stop();
         knot.close();
     }

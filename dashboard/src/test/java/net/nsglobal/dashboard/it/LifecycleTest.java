@@ -6,8 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.dashboard.config.DashboardConfig;
-import net.nsglobal.dashboard.store.ZoneEntry;
+import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.store.ZoneEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,7 +97,7 @@ class LifecycleTest {
         pendingPathBeforeRestart = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@knot-shop.test", 1)));
         long serialBefore = h.catalog().current().serial();
 
-        h.plane.close();
+        h.stopPlane();
         h.startPlane();
 
         assertThat(h.catalog().current().serial()).isEqualTo(serialBefore);

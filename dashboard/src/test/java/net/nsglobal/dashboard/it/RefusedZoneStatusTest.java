@@ -13,11 +13,11 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.dashboard.ControlPlane;
-import net.nsglobal.dashboard.catalog.DnsCatalogPublisher;
-import net.nsglobal.dashboard.config.DashboardConfig;
-import net.nsglobal.dashboard.config.SmtpSettings;
-import net.nsglobal.dashboard.validate.Cidr;
+import net.nsglobal.control.ControlPlane;
+import net.nsglobal.control.catalog.DnsCatalogPublisher;
+import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.SmtpSettings;
+import net.nsglobal.control.validate.Cidr;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,8 @@ class RefusedZoneStatusTest {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
                     DashboardConfig.Limits.defaults(), false, Harness.CATALOG_KEY,
                     new InetSocketAddress("127.0.0.1", collectorHttp));
-            try (ControlPlane plane = ControlPlane.start(cfg, null, null, null);
+            try (ControlPlane plane = ControlPlane.start(cfg, null, null);
+                 net.nsglobal.dashboard.web.WebApp pages = net.nsglobal.dashboard.web.WebApp.serve(plane, null);
                  Node collector = Node.start(NodeConfig.parseYaml("role: collector\ndata-dir: " + dir.resolve("collector")
                          + "\nserver: {listen: [127.0.0.1:" + collectorPort + "], http: 127.0.0.1:" + collectorHttp
                          + "}\ncatalogs: [{name: catalog.nsglobal.test, primaries: [\"127.0.0.1:"

@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.dashboard.config.DashboardConfig;
+import net.nsglobal.control.config.DashboardConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +62,7 @@ class SecretsAtRestTest {
                         + " mailbox, token_hash, expires_at) values ('SIGNUP', 'locked.test', '127.0.0.1:53', 'k2',"
                         + " 'hmac-sha256', 'ZXhwaXJlZC1zZWNyZXQ=', 'hostmaster@locked.test', '\\x02', now() - interval '1 minute')");
             });
-            h.plane.close();
+            h.stopPlane();
             h.startPlane();
 
             assertThat(stored(h, "select tsig_secret from zone where domain = 'api-shop.test'"))

@@ -7,8 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.dashboard.config.DashboardConfig;
-import net.nsglobal.dashboard.signup.Tokens;
+import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.signup.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,12 +118,13 @@ class SignupFlowTest {
         DashboardConfig c = h.config;
         DashboardConfig broken = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
                 dir.resolve("relay-down"), c.resolver(),
-                new net.nsglobal.dashboard.config.SmtpSettings("127.0.0.1", deadPort,
-                        net.nsglobal.dashboard.config.SmtpSettings.Security.NONE, null, null, null),
+                new net.nsglobal.control.config.SmtpSettings("127.0.0.1", deadPort,
+                        net.nsglobal.control.config.SmtpSettings.Security.NONE, null, null, null),
                 c.allowList(), c.ownPrefixes(), c.nsNames(), c.collectorTransferAddress(), null, c.sites(),
                 c.catalogZone(), c.catalogListen(), null, c.limits(), false, c.catalogKey(), null);
-        try (net.nsglobal.dashboard.ControlPlane p = net.nsglobal.dashboard.ControlPlane.start(broken, null, null, null)) {
-            HttpResponse<String> r = new Http(p.url()).postJson("/api/v1/signups",
+        try (net.nsglobal.control.ControlPlane p = net.nsglobal.control.ControlPlane.start(broken, null, null);
+             net.nsglobal.dashboard.web.WebApp web = net.nsglobal.dashboard.web.WebApp.serve(p, null)) {
+            HttpResponse<String> r = new Http(web.url()).postJson("/api/v1/signups",
                     "{\"domain\":\"john-doe.test\",\"primaries\":[\"" + h.knot.primary() + "\"]}");
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.body()).contains("nothing was saved");

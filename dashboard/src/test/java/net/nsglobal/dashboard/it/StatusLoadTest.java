@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.dashboard.config.DashboardConfig;
-import net.nsglobal.dashboard.validate.Cidr;
+import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.validate.Cidr;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -120,7 +120,7 @@ class StatusLoadTest {
     /** Before: parent servers were asked wherever DNS said they were; now the primaries' address policy applies. */
     @Test @Order(3)
     void parentServersOutsideTheAllowListAreNeverAsked() throws Exception {
-        h.plane.close();
+        h.stopPlane();
         for (FakeParent p : parents) {
             p.answer = true;
             p.queries.set(0);

@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.dashboard.ControlPlane;
-import net.nsglobal.dashboard.catalog.DnsCatalogPublisher;
-import net.nsglobal.dashboard.config.DashboardConfig;
-import net.nsglobal.dashboard.config.SmtpSettings;
-import net.nsglobal.dashboard.validate.Cidr;
+import net.nsglobal.control.ControlPlane;
+import net.nsglobal.control.catalog.DnsCatalogPublisher;
+import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.SmtpSettings;
+import net.nsglobal.control.validate.Cidr;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.zone.Zone;
@@ -63,7 +63,8 @@ class TsigSignupTest {
                     List.of(Cidr.parse("127.0.0.0/8")), List.of(), List.of("ns1.nsglobal.test", "ns2.nsglobal.test"),
                     "127.0.0.1", new InetSocketAddress("127.0.0.1", collectorPort), Map.of(), "catalog.nsglobal.test",
                     lo0, keysFile, DashboardConfig.Limits.defaults(), false, Harness.CATALOG_KEY, null);
-            try (ControlPlane plane = ControlPlane.start(cfg, null, null, null);
+            try (ControlPlane plane = ControlPlane.start(cfg, null, null);
+                 net.nsglobal.dashboard.web.WebApp pages = net.nsglobal.dashboard.web.WebApp.serve(plane, null);
                  Node collector = Node.start(NodeConfig.parseYaml("role: collector\ndata-dir: " + dir.resolve("collector")
                          + "\nserver: {listen: [127.0.0.1:" + collectorPort + "]}\n"
                          + "catalogs: [{name: catalog.nsglobal.test, primaries: [\"127.0.0.1:"

@@ -1,0 +1,10 @@
+/**
+ * The control plane's services in one object ({@link net.nsglobal.control.ControlPlane}): database, catalog publisher,
+ * sign-up, confirmation, delegation and status services and their periodic jobs. On start it republishes the stored
+ * zone list, so a restarted control plane serves the same catalog. It serves no web page: the dashboard's web app is
+ * started over it by the launcher.
+ *
+ * <p>Uses every other control-plane package (it wires them) and dns-node (the catalog is served by a dns-node zone).
+ * Used by the launcher ({@code net.nsglobal.cli}) and by the dashboard (pages read and call its services).
+ */
+package net.nsglobal.control;

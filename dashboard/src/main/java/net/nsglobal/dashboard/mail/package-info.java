@@ -1,8 +1,0 @@
-/**
- * Sending one plain-text mail, the only way a confirmation link leaves: {@link net.nsglobal.dashboard.mail.Mailer} returns
- * normally only once the relay accepted the mail; {@link net.nsglobal.dashboard.mail.SmtpMailer} speaks SMTP through
- * Angus Mail, plain, with required STARTTLS (RFC 3207) or implicit TLS (RFC 8314), with optional AUTH.
- *
- * <p>Uses {@code config} (the SMTP settings). Used by {@code signup} and the control plane.
- */
-package net.nsglobal.dashboard.mail;

@@ -1,0 +1,133 @@
+package net.nsglobal.cli.demo;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.nsglobal.control.ControlPlane;
+import net.nsglobal.dashboard.web.WebApp;
+import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.SmtpSettings;
+import net.nsglobal.control.validate.Cidr;
+
+/**
+ * The whole platform on loopback for {@code nsglobal demo}: embedded mailbox, customer primary, control plane with
+ * its catalog, collector and three edges. Ports are fixed offsets from {@code basePort} so that a restarted demo
+ * (state kept in {@code dataDir}) finds its zones' primaries where they were.
+ *
+ * <pre>
+ *   base+0 customer primary   base+1 collector   base+2 catalog (control plane)   base+3.. edges
+ *   base+10 SMTP              base+11 IMAP
+ * </pre>
+ */
+public final class Demo implements AutoCloseable {
+    public static final String CATALOG = "catalog.nsglobal.demo";
+    public static final String FLEET = "fleet.nsglobal.demo";
+
+    public record Options(Path dataDir, int basePort, String httpHost, int httpPort, String dbUrl, String dbUser,
+                          String dbPassword) {}
+
+    private final DemoMailbox mailbox;
+    private final DemoFleet fleet;
+    private final ControlPlane plane;
+    private final WebApp web;
+    private final Map<String, Integer> edgePorts;
+    private final int primaryPort;
+    private final int collectorPort;
+
+    private Demo(DemoMailbox mailbox, DemoFleet fleet, ControlPlane plane, WebApp web, Map<String, Integer> edgePorts,
+                 int primaryPort, int collectorPort) {
+        this.mailbox = mailbox;
+        this.fleet = fleet;
+        this.plane = plane;
+        this.web = web;
+        this.edgePorts = edgePorts;
+        this.primaryPort = primaryPort;
+        this.collectorPort = collectorPort;
+    }
+
+    public static Demo start(Options o) throws Exception {
+        Files.createDirectories(o.dataDir());
+        int base = o.basePort();
+        int primaryPort = base, collectorPort = base + 1, catalogPort = base + 2;
+        Map<String, Integer> edgePorts = new LinkedHashMap<>();
+        for (int i = 0; i < DemoFleet.SITES.size(); i++) edgePorts.put(DemoFleet.SITES.get(i), base + 3 + i);
+
+        List<String> mailboxes = List.of("hostmaster@example-shop.test", "jane.baker@blue-bakery.test",
+                "owner@xn--caf-dma.test");
+        DemoMailbox mailbox = new DemoMailbox(base + 10, base + 11, mailboxes);
+        DemoFleet fleet = new DemoFleet();
+        ControlPlane plane = null;
+        WebApp web = null;
+        try {
+            InetAddress lo = InetAddress.getByName("127.0.0.1");
+            fleet.startPrimary(o.dataDir().resolve("primary"), primaryPort, collectorPort);
+            Map<String, InetSocketAddress> sites = new LinkedHashMap<>();
+            edgePorts.forEach((s, p) -> sites.put(s, new InetSocketAddress(lo, p)));
+            String url = "http://" + o.httpHost() + ":" + o.httpPort();
+            // Customers' TSIG keys: written by the control plane, read by the collector (its tsig-keys-file).
+            Path keysFile = o.dataDir().resolve("control-plane").resolve("collector-keys.yaml");
+            // The catalog's key: made fresh for each demo run, given to the control plane (signs NOTIFY, requires
+            // TSIG on transfers) and to the collector's catalogs: entry.
+            net.nsglobal.dns.config.TsigKey catalogKey = DemoFleet.newCatalogKey();
+            int collectorHttp = base + 9;
+            DashboardConfig cfg = new DashboardConfig(url, o.httpHost(), o.httpPort(), o.dbUrl(), o.dbUser(),
+                    o.dbPassword(), o.dataDir().resolve("control-plane"),
+                    new InetSocketAddress(lo, primaryPort), // the demo's "resolver": the primary answers for its zones
+                    new SmtpSettings("127.0.0.1", mailbox.smtpPort(), SmtpSettings.Security.NONE, null, null,
+                            "NS-Global demo <no-reply@nsglobal.demo>"),
+                    List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), // lab allow-list: loopback primaries
+                    List.of(), List.of("ns1.nsglobal.demo", "ns2.nsglobal.demo"), "127.0.0.1",
+                    new InetSocketAddress(lo, collectorPort), sites, CATALOG, new InetSocketAddress(lo, catalogPort),
+                    keysFile, DashboardConfig.Limits.defaults(), true, catalogKey,
+                    new InetSocketAddress(lo, collectorHttp));
+            plane = ControlPlane.start(cfg, null, null);
+            web = WebApp.serve(plane, mailbox::messages);
+            fleet.startCollector(o.dataDir().resolve("collector"), collectorPort, catalogPort, CATALOG, FLEET,
+                    new ArrayList<>(edgePorts.values()), keysFile, catalogKey, collectorHttp);
+            for (Map.Entry<String, Integer> e : edgePorts.entrySet()) {
+                fleet.startEdge(o.dataDir().resolve("edge-" + e.getKey()), e.getKey(), e.getValue(), collectorPort, FLEET);
+            }
+            return new Demo(mailbox, fleet, plane, web, edgePorts, primaryPort, collectorPort);
+        } catch (Exception | Error e) {
+            if (web != null) web.close();
+            if (plane != null) plane.close();
+            fleet.close();
+            mailbox.close();
+            throw e;
+        }
+    }
+
+    /** The lines {@code nsglobal demo} prints at start, one fact per line, so the walk can be scripted. */
+    public List<String> banner() {
+        List<String> l = new ArrayList<>();
+        l.add("dashboard: " + web.url() + "/");
+        l.add("mailbox: imap://hostmaster:" + DemoMailbox.PASSWORD + "@127.0.0.1:" + mailbox.imapPort());
+        l.add("primary: 127.0.0.1:" + primaryPort + " " + String.join(" ", DemoFleet.ZONES));
+        edgePorts.forEach((site, port) -> l.add("edge " + site + ": 127.0.0.1:" + port));
+        l.add("collector: 127.0.0.1:" + collectorPort);
+        l.add("demo mailbox page: " + web.url() + "/demo/mailbox");
+        l.add("tsig key (optional at sign-up): " + DemoFleet.CUSTOMER_KEY_NAME + " hmac-sha256 "
+                + DemoFleet.CUSTOMER_KEY_SECRET);
+        return l;
+    }
+
+    public ControlPlane plane() { return plane; }
+    public WebApp web() { return web; }
+    public DemoMailbox mailbox() { return mailbox; }
+    public DemoFleet fleet() { return fleet; }
+    public Map<String, Integer> edgePorts() { return edgePorts; }
+    public int primaryPort() { return primaryPort; }
+
+    @Override
+    public void close() {
+        fleet.close();
+        web.close();
+        plane.close();
+        mailbox.close();
+    }
+}

@@ -1,0 +1,71 @@
+package net.nsglobal.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import net.nsglobal.dashboard.web.DemoMail;
+import net.nsglobal.dns.Node;
+import net.nsglobal.dns.zone.Zone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Name;
+
+/**
+ * The demo wiring for TSIG: a sign-up with the demo key printed in the banner reaches the collector (which reads the
+ * control plane's key file as its tsig-keys-file) and every edge. No browser: the JSON API and the mailed link.
+ */
+class DemoTsigTest {
+    @TempDir Path dir;
+
+    @Test
+    void aSignUpWithTheBannerKeyReachesEveryEdge() throws Exception {
+        int base = DemoBrowserTest.freeBlock(12);
+        int http = DemoBrowserTest.freeBlock(1);
+        try (Demo demo = Demo.start(new Demo.Options(dir.resolve("demo"), base, "127.0.0.1", http, null, null, null))) {
+            String key = demo.banner().stream().filter(l -> l.startsWith("tsig key")).findFirst().orElseThrow();
+            String[] k = key.substring(key.indexOf(": ") + 2).split(" ");
+            Http api = new Http(demo.web().url());
+            HttpResponse<String> r = api.postJson("/api/v1/signups", "{\"domain\":\"blue-bakery.test\",\"primaries\":[\""
+                    + "127.0.0.1:" + demo.primaryPort() + "\"],\"tsig\":{\"name\":\"" + k[0] + "\",\"algorithm\":\""
+                    + k[1] + "\",\"secret\":\"" + k[2] + "\"}}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            String link = awaitLink(demo);
+            String path = link.substring(link.indexOf("/confirm/"));
+            Http web = new Http(demo.web().url());
+            assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(303);
+
+            Path keys = dir.resolve("demo/control-plane/collector-keys.yaml");
+            assertThat(Files.readString(keys)).contains(k[0]).contains(k[2]);
+            Name zone = Name.fromString("blue-bakery.test.");
+            assertThat(awaitZone(demo.fleet().collector(), zone)).as("collector").isTrue();
+            for (var e : demo.fleet().edges().entrySet()) {
+                assertThat(awaitZone(e.getValue(), zone)).as("edge " + e.getKey()).isTrue();
+            }
+        }
+    }
+
+    private static String awaitLink(Demo demo) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            for (DemoMail m : demo.mailbox().messages()) {
+                List<String> l = m.links().stream().filter(s -> s.contains("/confirm/")).toList();
+                if (!l.isEmpty()) return l.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no confirmation mail in the demo mailbox");
+    }
+
+    /** True once the node holds the zone (polls up to 20 s; the outcome, not the time, is asserted). */
+    private static boolean awaitZone(Node node, Name zone) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Zone z = node.zones().get(zone);
+            if (z != null) return true;
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}
