@@ -58,7 +58,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration/control-plane").load().migrate();
         } catch (RuntimeException e) {
             if (embedded != null) embedded.close();
             throw e;
