@@ -57,10 +57,34 @@ public abstract class Daemon implements AutoCloseable {
                 Wait.until(name + " serves " + origin, START_TIMEOUT,
                         () -> !process.isAlive() || Soa.serial(address, origin) >= 0);
             }
-            if (!process.isAlive()) throw new IllegalStateException(name + " exited (" + process.exitValue() + ")");
         } catch (AssertionError | RuntimeException e) {
             close();
             throw new AssertionError(e.getMessage() + "\n" + name + " log (" + log + "):\n" + logText(), e);
+        }
+        if (!process.isAlive()) {
+            throw new Exited(name + " exited (" + process.exitValue() + ") while starting\n" + name + " log (" + log
+                    + "):\n" + logText());
+        }
+    }
+
+    /** The daemon exited while starting: a bad config, or the free port was taken by another process meanwhile. */
+    static final class Exited extends AssertionError {
+        Exited(String message) { super(message); }
+    }
+
+    /**
+     * Starts a daemon on {@code fixedPort}, or on a free port when it is 0; another process may take a free port
+     * between choosing and binding, so a daemon that exits while starting on a chosen port is tried on another one
+     * (3 tries in all) before its last log is reported.
+     */
+    static <D extends Daemon> D startOnPort(int fixedPort, java.util.function.IntFunction<D> start) {
+        int tries = fixedPort != 0 ? 1 : 3;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start.apply(fixedPort != 0 ? fixedPort : FreePorts.tcpUdp());
+            } catch (Exited e) {
+                if (attempt >= tries) throw e;
+            }
         }
     }
 

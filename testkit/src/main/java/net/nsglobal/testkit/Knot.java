@@ -24,9 +24,12 @@ public final class Knot extends Daemon {
 
     /** Starts knotd in a new directory under {@code parent}. */
     public static Knot start(Path parent, KnotConfig config) {
+        return startOnPort(config.port(), port -> start(parent, config, port));
+    }
+
+    private static Knot start(Path parent, KnotConfig config, int port) {
         Path knotd = Binaries.require("knotd", "knot");
         Path home = createHome(parent, "knot");
-        int port = config.port() != 0 ? config.port() : FreePorts.tcpUdp();
         List<String> served = new ArrayList<>();
         for (KnotConfig.Zone z : config.zones()) {
             if (z.text() != null) write(KnotConfig.zoneFile(home, z.origin()), z.text());

@@ -28,6 +28,7 @@ public final class KnotConfig {
     private final List<String> defaults = new ArrayList<>();
     private final Map<String, List<String>> templates = new LinkedHashMap<>();
     private final Map<String, Zone> zones = new LinkedHashMap<>();
+    private final List<String> notifyTargets = new ArrayList<>();
 
     /** The port to listen on (127.0.0.1, UDP and TCP); a free one when not set. */
     public KnotConfig listen(int port) { this.port = port; return this; }
@@ -59,6 +60,29 @@ public final class KnotConfig {
         if (key != null) { key(key); lines.add("key: " + key.name()); }
         lines.add("action: " + action);
         acls.put(id, lines);
+        return this;
+    }
+
+    /**
+     * Every zone of the default template may be transferred from 127.0.0.0/8 (ACL {@code xfr}), only with {@code key}
+     * when given. Knot checks a signed query against the keys of the zone's ACLs: another key gets NOTAUTH/BADKEY.
+     */
+    public KnotConfig allowTransfer(Tsig key) {
+        acl("xfr", "transfer", key);
+        return defaults("acl: xfr");
+    }
+
+    /** Every zone of the default template sends NOTIFY to {@code target}, signed with {@code key} if given. */
+    public KnotConfig notify(InetSocketAddress target, Tsig key) {
+        String id = "notify" + (notifyTargets.size() + 1);
+        remote(id, target, key);
+        notifyTargets.add(id);
+        return this;
+    }
+
+    /** Each zone of {@code zones} (origin → text), as {@link #zone(String, String, String...)}. */
+    public KnotConfig zones(Map<String, String> zones) {
+        zones.forEach((origin, text) -> zone(origin, text));
         return this;
     }
 
@@ -112,6 +136,7 @@ public final class KnotConfig {
          .append(journal ? "    zonefile-load: difference\n    journal-content: changes\n"
                          : "    zonefile-load: whole\n    journal-content: none\n");
         defaults.forEach(l -> c.append("    ").append(l).append('\n'));
+        if (!notifyTargets.isEmpty()) c.append("    notify: [").append(String.join(", ", notifyTargets)).append("]\n");
         for (Map.Entry<String, List<String>> t : templates.entrySet()) {
             c.append("  - id: ").append(t.getKey()).append("\n    storage: \"").append(home).append("\"\n");
             t.getValue().forEach(l -> c.append("    ").append(l).append('\n'));

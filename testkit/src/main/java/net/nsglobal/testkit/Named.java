@@ -14,9 +14,12 @@ public final class Named extends Daemon {
     }
 
     public static Named start(Path parent, NamedConfig config) {
+        return startOnPort(config.port(), port -> start(parent, config, port));
+    }
+
+    private static Named start(Path parent, NamedConfig config, int port) {
         Path named = Binaries.require("named", "bind9");
         Path home = createHome(parent, "bind");
-        int port = config.port() != 0 ? config.port() : FreePorts.tcpUdp();
         List<String> served = new ArrayList<>();
         for (NamedConfig.Zone z : config.zones()) {
             if (z.text() != null) write(home.resolve(NamedConfig.fileName(z.origin())), z.text());

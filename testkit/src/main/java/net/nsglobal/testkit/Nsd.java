@@ -14,9 +14,12 @@ public final class Nsd extends Daemon {
     }
 
     public static Nsd start(Path parent, NsdConfig config) {
+        return startOnPort(config.port(), port -> start(parent, config, port));
+    }
+
+    private static Nsd start(Path parent, NsdConfig config, int port) {
         Path nsd = Binaries.require("nsd", "nsd");
         Path home = createHome(parent, "nsd");
-        int port = config.port() != 0 ? config.port() : FreePorts.tcpUdp();
         List<String> served = new ArrayList<>();
         for (NsdConfig.Zone z : config.zones()) {
             if (z.text() != null) write(NsdConfig.zoneFile(home, z.origin()), z.text());

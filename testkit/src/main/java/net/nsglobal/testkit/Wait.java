@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 /**
  * Polls a condition until it holds or a timeout passes, then fails with what was awaited and the last value or
  * exception observed, so a red test says why. Polls with a short back-off (5 ms doubling to 100 ms): fast when the
- * condition is quick, gentle on a loaded machine when it is not. An exception from the probe counts as "not yet".
+ * condition is quick, gentle on a loaded machine when it is not. An exception from the probe counts as "not yet"; an
+ * Error (a failed assertion inside the probe) ends the wait at once.
  */
 public final class Wait {
     private static final long FIRST_PAUSE_MS = 5;
@@ -25,6 +26,26 @@ public final class Wait {
      * naming {@code what} and the last value (or exception) after {@code timeout}.
      */
     public static <T> T until(String what, Duration timeout, Callable<T> probe, Predicate<? super T> done) {
+        Outcome<T> o = poll(what, timeout, probe, done);
+        if (o.done) return o.last;
+        String observed = o.lastError != null ? "last attempt threw " + o.lastError : "last value: " + o.last;
+        AssertionError failure = new AssertionError("timed out after " + timeout.toMillis() + " ms (" + o.polls
+                + " polls) waiting until " + what + "; " + observed);
+        if (o.lastError != null) failure.initCause(o.lastError);
+        throw failure;
+    }
+
+    /**
+     * Whether {@code condition} came to hold within {@code timeout}, for callers that assert on the outcome themselves
+     * (with their own description); never fails on a timeout.
+     */
+    public static boolean holds(Duration timeout, Callable<Boolean> condition) {
+        return poll("condition", timeout, condition, Boolean.TRUE::equals).done;
+    }
+
+    private record Outcome<T>(boolean done, T last, Exception lastError, int polls) {}
+
+    private static <T> Outcome<T> poll(String what, Duration timeout, Callable<T> probe, Predicate<? super T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_MS;
         T last = null;
@@ -35,7 +56,7 @@ public final class Wait {
             try {
                 last = probe.call();
                 lastError = null;
-                if (done.test(last)) return last;
+                if (done.test(last)) return new Outcome<>(true, last, null, polls);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting until " + what, e);
@@ -43,7 +64,7 @@ public final class Wait {
                 lastError = e;
             }
             long left = deadline - System.nanoTime();
-            if (left <= 0) break;
+            if (left <= 0) return new Outcome<>(false, last, lastError, polls);
             try {
                 Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
             } catch (InterruptedException e) {
@@ -51,22 +72,6 @@ public final class Wait {
                 throw new AssertionError("interrupted while waiting until " + what, e);
             }
             pause = Math.min(MAX_PAUSE_MS, pause * 2);
-        }
-        String observed = lastError != null ? "last attempt threw " + lastError : "last value: " + last;
-        AssertionError failure = new AssertionError("timed out after " + timeout.toMillis() + " ms (" + polls
-                + " polls) waiting until " + what + "; " + observed);
-        if (lastError != null) failure.initCause(lastError);
-        throw failure;
-    }
-
-    /** Like {@link #until(String, Duration, Callable)} but returns whether it held instead of failing. */
-    public static boolean holds(Duration timeout, Callable<Boolean> condition) {
-        try {
-            until("condition", timeout, condition);
-            return true;
-        } catch (AssertionError timedOut) {
-            if (Thread.currentThread().isInterrupted()) throw timedOut;
-            return false;
         }
     }
 }

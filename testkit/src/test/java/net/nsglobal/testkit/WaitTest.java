@@ -61,6 +61,16 @@ class WaitTest {
     }
 
     @Test
+    void aFailedAssertionInsideTheProbeEndsTheWaitAtOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> Wait.until("never", Duration.ofSeconds(20), () -> {
+            calls.incrementAndGet();
+            throw new AssertionError("the child died");
+        })).isInstanceOf(AssertionError.class).hasMessage("the child died");
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
     void holdsReportsInsteadOfFailing() {
         assertThat(Wait.holds(Duration.ofMillis(50), () -> false)).isFalse();
         assertThat(Wait.holds(Duration.ofMillis(50), () -> true)).isTrue();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.dashboard.config.DashboardConfig;
+import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +51,7 @@ class RateLimitTest {
     }
 
     private static String body(String domain) {
-        return "{\"domain\":\"" + domain + "\",\"primaries\":[\"" + h.knot.primary() + "\"]}";
+        return "{\"domain\":\"" + domain + "\",\"primaries\":[\"" + h.knot.hostPort() + "\"]}";
     }
 
     /** Before: every zN.attacker.test had its own allowance, so one owner of attacker.test could mail without end. */

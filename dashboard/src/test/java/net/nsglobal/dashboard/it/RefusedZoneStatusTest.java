@@ -20,6 +20,7 @@ import net.nsglobal.dashboard.config.SmtpSettings;
 import net.nsglobal.dashboard.validate.Cidr;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +41,14 @@ class RefusedZoneStatusTest {
     void theStatusPageShowsTheCollectorsRefusalNamingTheLimit() throws Exception {
         Path zoneFile = dir.resolve(ZONE + ".zone");
         Files.writeString(zoneFile, Harness.zone(ZONE, "hostmaster." + ZONE + ".", 2026120601));
-        int collectorPort = KnotPrimary.freePort();
-        int collectorHttp = KnotPrimary.freePort();
+        int collectorPort = FreePorts.tcpUdp();
+        int collectorHttp = FreePorts.tcpUdp();
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         try (Node primary = Node.start(NodeConfig.parseYaml("role: standalone\nserver: {listen: [127.0.0.1:0]}\n"
                 + "zones: [{name: " + ZONE + ", file: " + zoneFile + "}]\ntransfer-acl: {allow: [127.0.0.0/8]}\n", dir));
              AutoCloseable stopMail = mail::stop) {
-            int http = KnotPrimary.freePort();
+            int http = FreePorts.tcpUdp();
             DashboardConfig cfg = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
                     dir.resolve("state"), primary.dnsAddress(),
                     new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,

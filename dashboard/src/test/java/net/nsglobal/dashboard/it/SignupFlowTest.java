@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.signup.Tokens;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class SignupFlowTest {
     @Test
     void signUpMailsTheRnameAndOnlyThePostConfirms() throws Exception {
         Http web = new Http(h.url());
-        HttpResponse<String> sent = signUp(web, Harness.SHOP, List.of(h.knot.primary(), "", "", ""));
+        HttpResponse<String> sent = signUp(web, Harness.SHOP, List.of(h.knot.hostPort(), "", "", ""));
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("h…r@knot-shop.test").contains("Allow zone transfers (AXFR and IXFR) from 127.0.0.1");
 
@@ -50,7 +52,7 @@ class SignupFlowTest {
 
         HttpResponse<String> preview = web.get(path);
         assertThat(preview.statusCode()).isEqualTo(200);
-        assertThat(preview.body()).contains("Serve knot-shop.test from <span class=\"nowrap\">NS-Global</span>?").contains(h.knot.primary())
+        assertThat(preview.body()).contains("Serve knot-shop.test from <span class=\"nowrap\">NS-Global</span>?").contains(h.knot.hostPort())
                 .contains("<button type=\"submit\"");
         web.get(path); // a prefetching mail scanner: GETs never confirm
         assertThat(h.catalogMembers()).doesNotContain("knot-shop.test");
@@ -73,7 +75,7 @@ class SignupFlowTest {
     @Test
     void escapedDotInRnameBecomesALocalPartDot() throws Exception {
         Http web = new Http(h.url());
-        HttpResponse<String> sent = signUp(web, "JOHN-DOE.test.", h.knot.primary());
+        HttpResponse<String> sent = signUp(web, "JOHN-DOE.test.", h.knot.hostPort());
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("j…e@john-doe.test");
         MimeMessage m = h.awaitMailTo("john.doe@john-doe.test", 1);
@@ -96,15 +98,15 @@ class SignupFlowTest {
 
         HttpResponse<String> dup = signUp(web, Harness.LOCKED, List.of("198.51.100.7", "198.51.100.7:53"));
         assertThat(dup.body()).contains("is a documentation address"); // RFC 5737 space, refused
-        HttpResponse<String> dup2 = signUp(web, Harness.LOCKED, List.of(h.knot.primary(), h.knot.primary()));
+        HttpResponse<String> dup2 = signUp(web, Harness.LOCKED, List.of(h.knot.hostPort(), h.knot.hostPort()));
         assertThat(dup2.statusCode()).isEqualTo(400);
         assertThat(dup2.body()).contains("is listed twice");
 
-        HttpResponse<String> unknown = signUp(web, "not-served-here.test", h.knot.primary());
+        HttpResponse<String> unknown = signUp(web, "not-served-here.test", h.knot.hostPort());
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("Looking up the SOA of not-served-here.test failed: REFUSED");
 
-        HttpResponse<String> xss = signUp(web, "<script>alert(1)</script>", h.knot.primary());
+        HttpResponse<String> xss = signUp(web, "<script>alert(1)</script>", h.knot.hostPort());
         assertThat(xss.body()).doesNotContain("<script>alert(1)").contains("value=\"&lt;script");
 
         assertThat(h.mail.getReceivedMessages()).hasSize(mails);
@@ -113,8 +115,8 @@ class SignupFlowTest {
 
     @Test
     void whenTheRelayRefusesNothingIsStored() throws Exception {
-        int deadPort = KnotPrimary.freePort(); // nothing listens: the SMTP connection is refused
-        int http = KnotPrimary.freePort();
+        int deadPort = FreePorts.tcpUdp(); // nothing listens: the SMTP connection is refused
+        int http = FreePorts.tcpUdp();
         DashboardConfig c = h.config;
         DashboardConfig broken = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
                 dir.resolve("relay-down"), c.resolver(),
@@ -124,7 +126,7 @@ class SignupFlowTest {
                 c.catalogZone(), c.catalogListen(), null, c.limits(), false, c.catalogKey(), null);
         try (net.nsglobal.dashboard.ControlPlane p = net.nsglobal.dashboard.ControlPlane.start(broken, null, null, null)) {
             HttpResponse<String> r = new Http(p.url()).postJson("/api/v1/signups",
-                    "{\"domain\":\"john-doe.test\",\"primaries\":[\"" + h.knot.primary() + "\"]}");
+                    "{\"domain\":\"john-doe.test\",\"primaries\":[\"" + h.knot.hostPort() + "\"]}");
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.body()).contains("nothing was saved");
             assertThat(p.repository().countPending()).isZero();
@@ -135,11 +137,11 @@ class SignupFlowTest {
     void formsWithoutTheCsrfTokenAreRejected() throws Exception {
         Http web = new Http(h.url());
         int mails = h.mail.getReceivedMessages().length;
-        HttpResponse<String> r = web.post("/signup", Map.of("domain", Harness.LOCKED, "primary", h.knot.primary()));
+        HttpResponse<String> r = web.post("/signup", Map.of("domain", Harness.LOCKED, "primary", h.knot.hostPort()));
         assertThat(r.statusCode()).isEqualTo(403);
         web.get("/"); // has the cookie now, but a forged form does not know the value
         HttpResponse<String> forged = web.post("/signup", Map.of("csrf", "x".repeat(32), "domain", Harness.LOCKED,
-                "primary", h.knot.primary()));
+                "primary", h.knot.hostPort()));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(h.mail.getReceivedMessages()).hasSize(mails);
     }
@@ -149,7 +151,7 @@ class SignupFlowTest {
         Http web = new Http(h.url());
         String csrf = web.csrf("/");
         HttpResponse<String> r = web.post("/signup", Map.of("csrf", csrf, "domain", "a".repeat(40_000),
-                "primary", h.knot.primary()));
+                "primary", h.knot.hostPort()));
         assertThat(r.statusCode()).isEqualTo(413);
         HttpResponse<String> api = web.postJson("/api/v1/signups", "{\"domain\":\"" + "b".repeat(40_000) + "\"}");
         assertThat(api.statusCode()).isEqualTo(413);
@@ -158,7 +160,7 @@ class SignupFlowTest {
     @Test
     void refusedTransferIsExplainedOnTheStatusPage() throws Exception {
         Http web = new Http(h.url());
-        assertThat(signUp(web, Harness.LOCKED, h.knot.primary()).statusCode()).isEqualTo(200);
+        assertThat(signUp(web, Harness.LOCKED, h.knot.hostPort()).statusCode()).isEqualTo(200);
         String path = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@locked.test", 1)));
         assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(303);
         HttpResponse<String> status = web.get("/zones/locked.test");
@@ -174,7 +176,7 @@ class SignupFlowTest {
         assertThat(Tokens.newToken()).isNotEqualTo(t);
 
         Http web = new Http(h.url());
-        assertThat(signUp(web, Harness.CHANGE, h.knot.primary()).statusCode()).isEqualTo(200);
+        assertThat(signUp(web, Harness.CHANGE, h.knot.hostPort()).statusCode()).isEqualTo(200);
         String path = Harness.confirmPath(Harness.body(h.awaitMailTo("owner@change-shop.test", 1)));
         String token = path.substring("/confirm/".length());
         // The database holds the SHA-256 only: no column contains the token text.
@@ -199,7 +201,7 @@ class SignupFlowTest {
         Http web = new Http(h.url());
         int pending = h.pendingCount();
         HttpResponse<String> r = web.postJson("/api/v1/signups",
-                "{\"domain\":\"" + Harness.API + "\",\"primaries\":[\"" + h.knot.primary() + "\"],\"proof\":\"txt\"}");
+                "{\"domain\":\"" + Harness.API + "\",\"primaries\":[\"" + h.knot.hostPort() + "\"],\"proof\":\"txt\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("The TXT-record proof is not offered here");
         assertThat(web.get("/").body()).doesNotContain("_nsglobal-challenge");

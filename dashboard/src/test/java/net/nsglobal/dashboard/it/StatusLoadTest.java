@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.validate.Cidr;
+import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,7 +57,7 @@ class StatusLoadTest {
         h = new Harness(dir, new DashboardConfig.Limits(100, 100, 100, Duration.ofHours(1), 100, 16 * 1024,
                 Duration.ofHours(24)), zones, Map.of(), null);
         h.plane.jdbi().useHandle(x -> x.execute("insert into zone (domain, catalog_id, primaries, rname_mailbox) "
-                + "values (?, 'child', ?, 'hostmaster@c.p.test')", CHILD, h.knot.primary()));
+                + "values (?, 'child', ?, 'hostmaster@c.p.test')", CHILD, h.knot.hostPort()));
     }
 
     @AfterAll

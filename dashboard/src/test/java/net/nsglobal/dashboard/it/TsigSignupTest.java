@@ -20,6 +20,7 @@ import net.nsglobal.dashboard.validate.Cidr;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
@@ -43,8 +44,8 @@ class TsigSignupTest {
     void tsigSignUpReachesCollectorAndEdgeWithTheKeyOnlyInTheKeyFile() throws Exception {
         Path zoneFile = dir.resolve(ZONE + ".zone");
         Files.writeString(zoneFile, Harness.zone(ZONE, "hostmaster." + ZONE + ".", 2026112701));
-        int collectorPort = KnotPrimary.freePort();
-        int edgePort = KnotPrimary.freePort();
+        int collectorPort = FreePorts.tcpUdp();
+        int edgePort = FreePorts.tcpUdp();
         Path keysFile = dir.resolve("state/collector-keys.yaml");
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
@@ -55,7 +56,7 @@ class TsigSignupTest {
                 + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: " + KEY + "}\n", dir));
              AutoCloseable stopMail = mail::stop) {
             InetSocketAddress lo0 = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-            int http = KnotPrimary.freePort();
+            int http = FreePorts.tcpUdp();
             DashboardConfig cfg = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
                     dir.resolve("state"), primary.dnsAddress(),
                     new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
