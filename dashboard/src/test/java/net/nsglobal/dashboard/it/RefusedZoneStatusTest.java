@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import net.nsglobal.dashboard.validate.Cidr;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,11 +80,8 @@ class RefusedZoneStatusTest {
                 assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(303);
 
                 String expected = "zone too-big.test. refused: 4 records exceed limits.catalog-zone-max-records 3";
-                String status = "";
-                for (int i = 0; i < 200 && !status.contains(expected); i++) {
-                    Thread.sleep(100);
-                    status = api.get("/api/v1/zones/" + ZONE).body();
-                }
+                String status = Wait.until("the zone's status names the refusal", Duration.ofSeconds(20),
+                        () -> api.get("/api/v1/zones/" + ZONE).body(), s -> s.contains(expected));
                 assertThat(status).contains(expected);
                 assertThat(collector.zones().get(org.xbill.DNS.Name.fromString(ZONE + "."))).isNull();
                 assertThat(web.get("/zones/" + ZONE).body()).contains(expected);

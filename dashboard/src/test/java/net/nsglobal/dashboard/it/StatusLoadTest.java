@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.dashboard.validate.Cidr;
 import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -111,7 +112,7 @@ class StatusLoadTest {
         Thread.sleep(2100); // let the last result grow older than the 2 s a result is fresh
         JsonNode stale = status(); // served at once from the last result; starts one background check
         assertThat(stale.at("/delegation/source").asText()).isEqualTo("parent");
-        for (int i = 0; i < 600 && parents.stream().anyMatch(p -> p.queries.get() == 0); i++) Thread.sleep(50);
+        Wait.holds(Duration.ofSeconds(30), () -> parents.stream().noneMatch(p -> p.queries.get() == 0));
         assertThat(parents).allSatisfy(p -> assertThat(p.queries.get()).as("each parent asked").isEqualTo(1));
         JsonNode meanwhile = status();
         assertThat(meanwhile.at("/delegation/source").asText()).as("the last result, while the check waits")

@@ -12,6 +12,7 @@ import java.util.Map;
 import net.nsglobal.dashboard.config.DashboardConfig;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Tsig;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,12 +131,9 @@ class StatusTsigTest {
 
     /** The status once {@code until} holds, or the last one after 10 s (the page caches answers for 2 s). */
     private static JsonNode awaitStatus(String zone, java.util.function.Predicate<JsonNode> until) throws Exception {
-        JsonNode s = status(zone);
-        for (int i = 0; i < 50 && !until.test(s); i++) {
-            Thread.sleep(200);
-            s = status(zone);
-        }
-        return s;
+        JsonNode[] s = {status(zone)};
+        Wait.holds(Duration.ofSeconds(10), () -> until.test(s[0] = status(zone)));
+        return s[0];
     }
 
     static String zone(String name, long serial) {

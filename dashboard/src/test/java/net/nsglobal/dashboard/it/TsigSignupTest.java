@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.dashboard.ControlPlane;
@@ -21,6 +22,7 @@ import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
@@ -104,12 +106,9 @@ class TsigSignupTest {
     }
 
     /** The zone's serial once the node has it (polls up to 20 s; the answer, not the time, is asserted). */
-    private static long await(Node node, Name zone) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Zone z = node.zones().get(zone);
-            if (z != null) return z.serial();
-            Thread.sleep(100);
-        }
-        return -1;
+    private static long await(Node node, Name zone) {
+        Wait.holds(Duration.ofSeconds(20), () -> node.zones().get(zone) != null);
+        Zone z = node.zones().get(zone);
+        return z == null ? -1 : z.serial();
     }
 }
