@@ -10,11 +10,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Type;
@@ -76,14 +78,15 @@ class NodeCommandTest {
         });
         reader.start();
         try {
-            InetSocketAddress server = null;
-            for (int i = 0; i < 1200 && server == null && p.isAlive(); i++) {
-                for (String line : lines) {
+            InetSocketAddress[] found = {null};
+            Wait.holds(Duration.ofSeconds(60), () -> {
+                for (String line : List.copyOf(lines)) {
                     Matcher m = DIG.matcher(line);
-                    if (m.find()) server = new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
+                    if (m.find()) found[0] = new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
                 }
-                if (server == null) Thread.sleep(50);
-            }
+                return found[0] != null || !p.isAlive();
+            });
+            InetSocketAddress server = found[0];
             assertThat(server).as("banner with a dig line, got %s", lines).isNotNull();
             assertThat(soaSerial(udp(server, query("c.example", Type.SOA)))).isEqualTo(21);
             assertThat(soaSerial(tcp(server, query("c.example", Type.SOA)))).isEqualTo(21);
@@ -92,11 +95,8 @@ class NodeCommandTest {
                 writeZone(dir.resolve("c.zone"), "c.example", 22);
                 Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).inheritIO().start();
                 assertThat(kill.waitFor()).isZero();
-                long serial = 21;
-                for (int i = 0; i < 600 && serial != 22; i++) {
-                    serial = soaSerial(udp(server, query("c.example", Type.SOA)));
-                    if (serial != 22) Thread.sleep(50);
-                }
+                long serial = Wait.until("the node serves c.example serial 22 after SIGHUP", Duration.ofSeconds(30),
+                        () -> soaSerial(udp(server, query("c.example", Type.SOA))), s -> s == 22);
                 assertThat(serial).as("serial after SIGHUP").isEqualTo(22);
             }
             p.toHandle().destroy();   // SIGTERM (Process.destroy would also close our end of stdout)

@@ -10,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +105,7 @@ class NodeReloadTest {
     interface Check { boolean ok() throws Exception; }
 
     /** Waits for an asynchronous outcome (bounded; the assertion after it is what the test checks). */
-    private static void waitFor(Check c) throws Exception {
-        for (int i = 0; i < 600 && !c.ok(); i++) Thread.sleep(50);
+    private static void waitFor(Check c) {
+        Wait.holds(Duration.ofSeconds(30), c::ok);
     }
 }

@@ -25,6 +25,9 @@ class LayeringTest {
 
     /** module folder → package prefixes its main code must not import. */
     private static final List<Rule> RULES = List.of(
+            new Rule("testkit", "net.nsglobal.config.", "net.nsglobal.dns.", "net.nsglobal.platform.",
+                    "net.nsglobal.control.", "net.nsglobal.dashboard.", "net.nsglobal.te.", "net.nsglobal.atlas.",
+                    "net.nsglobal.cli."),
             new Rule("config", "net.nsglobal.dns.", "net.nsglobal.platform.", "net.nsglobal.control.",
                     "net.nsglobal.dashboard.", "net.nsglobal.te.", "net.nsglobal.atlas.", "net.nsglobal.cli."),
             new Rule("platform", "net.nsglobal.dns.", "net.nsglobal.control.", "net.nsglobal.dashboard.",

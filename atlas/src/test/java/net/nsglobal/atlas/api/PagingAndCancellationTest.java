@@ -21,6 +21,7 @@ import net.nsglobal.atlas.probes.ProbeQuery;
 import net.nsglobal.atlas.results.ParseStats;
 import net.nsglobal.atlas.testdata.ProbePages;
 import net.nsglobal.atlas.testdata.SharedData;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 
 /** Probe pagination over the real probe list, the key staying home, and cancellation. */
@@ -122,10 +123,10 @@ class PagingAndCancellationTest {
             try (AtlasClient client = new AtlasClient(cfg)) {
                 CompletableFuture<Credits> f = CompletableFuture.supplyAsync(client::credits);
                 server.takeRequest(); // the 503 has been served; the client now waits an hour to retry
-                while (!f.isDone()) {
+                Wait.until("the waiting credits call ends once cancelled", Duration.ofSeconds(30), () -> {
                     client.cancel();
-                    Thread.sleep(10);
-                }
+                    return f.isDone();
+                });
                 assertThatThrownBy(f::join).hasCauseInstanceOf(AtlasCancelledException.class);
                 assertThat(server.getRequestCount()).isEqualTo(1);
             }

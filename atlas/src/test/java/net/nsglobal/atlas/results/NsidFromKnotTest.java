@@ -6,19 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.KnotConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -35,85 +36,23 @@ import org.xbill.DNS.Type;
  * (RFC 5001 §2.1), puts its NSID in the OPT record. The wire answer goes into an Atlas-shaped result's {@code abuf}
  * exactly as a probe would record it, and the parser must name the site from the NSID, not the TXT.
  */
+@Timeout(60)
 class NsidFromKnotTest {
-    private static final Path KNOTD = Path.of("/usr/sbin/knotd");
-
     @TempDir
     Path dir;
-    private Process knot;
+    private Knot knot;
     private int port;
 
     @BeforeEach
-    void startKnot() throws Exception {
-        if (!Files.isExecutable(KNOTD)) {
-            throw new AssertionError("knotd not found at " + KNOTD + ": install the Debian package 'knot'");
-        }
-        // A port free for UDP may still be taken for TCP (knotd binds both): pick one free for both, and start
-        // again on another port if knotd still loses the race for it.
-        for (int attempt = 1; ; attempt++) {
-            port = freePort();
-            launchKnot();
-            if (answers()) return;
-            if (attempt == 5) {
-                throw new AssertionError("knotd did not start: " + Files.readString(dir.resolve("knot.log")));
-            }
-            stopKnot();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        for (int i = 0; i < 50; i++) {
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(lo, 0));
-                 java.net.ServerSocket tcp = new java.net.ServerSocket(udp.getLocalPort(), 1, lo)) {
-                return tcp.getLocalPort();
-            } catch (IOException taken) {
-                // TCP side in use: try another
-            }
-        }
-        throw new IOException("no loopback port free for UDP and TCP");
-    }
-
-    private void launchKnot() throws IOException {
-        Path conf = dir.resolve("knot.conf");
-        Files.writeString(conf, String.join("\n",
-                "server:",
-                "    listen: 127.0.0.1@" + port,
-                "    rundir: " + dir,
-                "    identity: ns1.fra1.example",
-                "    nsid: fra1",
-                "database:",
-                "    storage: " + dir,
-                "log:",
-                "  - target: stderr",
-                "    any: warning",
-                ""));
-        knot = new ProcessBuilder(KNOTD.toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("knot.log").toFile()).start();
-    }
-
-    /** Whether knotd answers within ~10 s; false as soon as it exits (e.g. its port was taken after all). */
-    private boolean answers() throws Exception {
-        Message q = Message.newQuery(Record.newRecord(Name.fromString("hostname.bind."), Type.TXT, DClass.CH));
-        SimpleResolver r = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        r.setTimeout(Duration.ofMillis(250));
-        for (int i = 0; i < 40 && knot.isAlive(); i++) {
-            try {
-                r.send(q);
-                return true;
-            } catch (IOException notYet) {
-                // knotd needs a moment to bind
-            }
-        }
-        return false;
+    void startKnot() {
+        knot = Knot.start(dir, new KnotConfig().logLevel("warning")
+                .server("identity: ns1.fra1.example").server("nsid: fra1"));
+        port = knot.port();
     }
 
     @AfterEach
-    void stopKnot() throws InterruptedException {
-        if (knot != null) {
-            knot.destroy();
-            knot.waitFor();
-        }
+    void stopKnot() {
+        if (knot != null) knot.close();
     }
 
     private Message ask(boolean withNsid) throws Exception {
@@ -130,7 +69,7 @@ class NsidFromKnotTest {
             } catch (IOException e) {
                 last = e;
                 if (!knot.isAlive()) {
-                    throw new AssertionError("knotd exited: " + Files.readString(dir.resolve("knot.log")), e);
+                    throw new AssertionError("knotd exited: " + knot.logText(), e);
                 }
             }
         }

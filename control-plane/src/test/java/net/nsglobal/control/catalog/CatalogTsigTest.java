@@ -16,11 +16,15 @@ import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.config.TsigAlgorithm;
 import net.nsglobal.dns.config.TsigKey;
-
 import net.nsglobal.dns.xfrin.TransferResult;
 import net.nsglobal.dns.xfrin.XfrClient;
 import net.nsglobal.dns.xfrin.XfrLimits;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.KnotConfig;
+import net.nsglobal.testkit.Tsig;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,14 +47,11 @@ class CatalogTsigTest {
 
     @TempDir Path dir;
     final List<AutoCloseable> open = new ArrayList<>();
-    Process knotd;
+    Knot knotd;
 
     @AfterEach
     void stop() throws Exception {
-        if (knotd != null) {
-            knotd.destroy();
-            if (!knotd.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) knotd.destroyForcibly().waitFor();
-        }
+        if (knotd != null) knotd.close();
         for (int i = open.size() - 1; i >= 0; i--) open.get(i).close();
     }
 
@@ -66,7 +67,7 @@ class CatalogTsigTest {
 
     @Test
     void transfersWithoutTheKeyAreRefusedAndACollectorWithItFollowsSignedNotify() throws Exception {
-        int collectorPort = freePort();
+        int collectorPort = FreePorts.tcpUdp();
         DnsCatalogPublisher pub = new DnsCatalogPublisher(CAT, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 null, List.of(new InetSocketAddress("127.0.0.1", collectorPort)), dir.resolve("cp"), KEY);
         open.add(pub);
@@ -93,41 +94,26 @@ class CatalogTsigTest {
         pub.publish(2, List.of(entry("a.example", "z1"), entry("b.example", "z2")));
         assertThat(awaitSerial(collector, 2)).as("the signed NOTIFY is accepted and the catalog refreshed").isEqualTo(2);
         // The catalog is stored, then applied: wait for the membership, then check it.
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (collector.replication().catalog(CAT).members().size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Wait.holds(WAIT, () -> collector.replication().catalog(CAT).members().size() >= 2);
         assertThat(collector.replication().catalog(CAT).members())
                 .containsExactlyInAnyOrder(Name.fromString("a.example."), Name.fromString("b.example."));
     }
 
     @Test
     void knotdWithTheKeyTransfersTheCatalogAndAcceptsItsSignedNotify() throws Exception {
-        Path knotBin = Path.of("/usr/sbin/knotd");
-        assertThat(Files.isExecutable(knotBin)).as("knotd is not installed: apt-get install knot").isTrue();
-        int knotPort = freePort();
+        int knotPort = FreePorts.tcpUdp();
         DnsCatalogPublisher pub = new DnsCatalogPublisher(CAT, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 null, List.of(new InetSocketAddress("127.0.0.1", knotPort)), dir.resolve("cp"), KEY);
         open.add(pub);
         pub.publish(1, List.of(entry("a.example", "z1")));
 
-        Path home = Files.createDirectories(dir.resolve("knot"));
-        String secret = Base64.getEncoder().encodeToString(KEY.secret());
-        Files.writeString(home.resolve("knot.conf"), "server:\n  rundir: \"" + home + "\"\n  listen: 127.0.0.1@"
-                + knotPort + "\n  udp-workers: 1\n  tcp-workers: 1\n  background-workers: 1\n"
-                + "database:\n  storage: \"" + home + "\"\nlog:\n  - target: stderr\n    any: info\n"
-                + "key:\n  - id: " + KEY.name() + "\n    algorithm: hmac-sha256\n    secret: " + secret + "\n"
-                + "remote:\n  - id: cp\n    address: 127.0.0.1@" + pub.address().getPort() + "\n    key: "
-                + KEY.name() + "\n"
-                + "acl:\n  - id: cp-notify\n    address: 127.0.0.0/8\n    key: " + KEY.name()
-                + "\n    action: notify\n"
-                + "template:\n  - id: default\n    storage: \"" + home + "\"\n"
-                + "zone:\n  - domain: " + CAT + "\n    master: cp\n    acl: cp-notify\n"
-                + "    catalog-role: interpret\n    catalog-template: default\n    refresh-min-interval: 3600\n"
-                + "    retry-min-interval: 3600\n");
-        Path log = home.resolve("knotd.log");
-        knotd = new ProcessBuilder(knotBin.toString(), "-c", home.resolve("knot.conf").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Tsig key = new Tsig(KEY.name().toString(), "hmac-sha256", Base64.getEncoder().encodeToString(KEY.secret()));
+        knotd = Knot.start(dir, new KnotConfig().listen(knotPort)
+                .remote("cp", pub.address(), key)
+                .acl("cp-notify", "notify", key)
+                .zoneWithoutFile(CAT.toString(), "master: cp", "acl: cp-notify", "catalog-role: interpret",
+                        "catalog-template: default", "refresh-min-interval: 3600", "retry-min-interval: 3600"));
+        Path log = knotd.logFile();
         // knotd does not answer queries for a catalog it interprets: its log says what it transferred.
         assertThat(awaitLog(log, "serial none -> 1")).as("knotd log:\n%s", Files.readString(log)).isTrue();
         pub.publish(2, List.of(entry("a.example", "z1"), entry("b.example", "z2")));
@@ -141,29 +127,14 @@ class CatalogTsigTest {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
-    static long awaitSerial(Node n, long serial) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Zone z = n.zones().get(CAT);
-            if (z != null && z.serial() == serial) return serial;
-            Thread.sleep(20);
-        }
+    static long awaitSerial(Node n, long serial) {
+        if (Wait.holds(WAIT, () -> n.zones().get(CAT) != null && n.zones().get(CAT).serial() == serial)) return serial;
         Zone z = n.zones().get(CAT);
         return z == null ? -1 : z.serial();
     }
 
-    static boolean awaitLog(Path log, String line) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(line)) return true;
-            Thread.sleep(50);
-        }
-        return false;
+    static boolean awaitLog(Path log, String line) {
+        return Wait.holds(WAIT, () -> Files.exists(log) && Files.readString(log).contains(line));
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -14,10 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.nsglobal.control.config.ConfigFile;
 import net.nsglobal.control.config.DashboardConfig;
-
 import net.nsglobal.control.store.ZoneEntry;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class ReplicationDocExampleTest {
                 c.catalogKey())) {
             pub.publish(1, List.of(new ZoneEntry("example.com", "z1", List.of("198.51.100.7:53"), null, null, null,
                     "h@example.com", Instant.EPOCH, Instant.EPOCH)));
-            int closed = freePort();
+            int closed = FreePorts.tcpUdp();
             String y = collectorYaml
                     .replace(c.catalogListen().getAddress().getHostAddress() + ":" + c.catalogListen().getPort(),
                             "127.0.0.1:" + pub.address().getPort())
@@ -69,12 +70,9 @@ class ReplicationDocExampleTest {
             assertThat(y).doesNotContain("192.0.2.").doesNotContain("203.0.113.1:").doesNotContain("198.51.100.1:");
             Files.createDirectories(dir.resolve("collector"));
             try (Node collector = Node.start(NodeConfig.parseYaml(y, dir))) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 Name member = Name.fromString("example.com.");
                 // The catalog is stored first, then applied (membership and the address policy's verdicts).
-                while (collector.replication().refusal(member) == null && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                Wait.holds(Duration.ofSeconds(30), () -> collector.replication().refusal(member) != null);
                 assertThat(collector.zones().get(catalog)).as("catalog transferred with the documented key")
                         .isNotNull();
                 assertThat(collector.replication().catalog(catalog).members()).isEmpty(); // 198.51.100.7: documentation
@@ -84,9 +82,4 @@ class ReplicationDocExampleTest {
         }
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

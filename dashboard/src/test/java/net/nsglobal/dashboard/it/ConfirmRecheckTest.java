@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,6 +17,7 @@ import net.nsglobal.control.store.Confirmation;
 import net.nsglobal.control.store.PendingRequest.Kind;
 import net.nsglobal.control.store.Repository;
 import net.nsglobal.control.store.SignupGuard;
+import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +35,12 @@ class ConfirmRecheckTest {
     static final String CHILD = "y.victim.test";
 
     @TempDir static Path dir;
-    static KnotPrimary parentServer;
+    static Knot parentServer;
     static Harness h;
 
     @BeforeAll
     static void start() throws Exception {
-        parentServer = KnotPrimary.start(dir.resolve("parent"),
+        parentServer = Primaries.knot(dir.resolve("parent"),
                 Map.of(PARENT, NestedZonesTest.parentZone(1, "x", "z")), List.of(PARENT));
         Map<String, String> zones = new LinkedHashMap<>();
         zones.put(PARENT, NestedZonesTest.parentZone(1, "x", "z"));
@@ -74,8 +77,8 @@ class ConfirmRecheckTest {
     @Test
     void aChildConfirmedAfterItsParentNeedsTheParentsDelegation() throws Exception {
         Http web = new Http(h.url());
-        String parent = pending(web, PARENT, parentServer.primary(), "hostmaster@" + PARENT);
-        String child = pending(web, CHILD, h.knot.primary(), "evil@" + CHILD);
+        String parent = pending(web, PARENT, parentServer.hostPort(), "hostmaster@" + PARENT);
+        String child = pending(web, CHILD, h.knot.hostPort(), "evil@" + CHILD);
         assertThat(press(web, parent).statusCode()).isEqualTo(303);
 
         HttpResponse<String> open = web.get(child);
@@ -101,7 +104,7 @@ class ConfirmRecheckTest {
         Http web = new Http(h.url());
         List<String> links = new java.util.ArrayList<>();
         for (String z : List.of("a", "b", "c")) {
-            links.add(pending(web, z + ".capped.test", h.knot.primary(), "hostmaster@" + z + ".capped.test"));
+            links.add(pending(web, z + ".capped.test", h.knot.hostPort(), "hostmaster@" + z + ".capped.test"));
         }
         assertThat(press(web, links.get(0)).statusCode()).isEqualTo(303);
         assertThat(press(web, links.get(1)).statusCode()).isEqualTo(303);
@@ -112,8 +115,8 @@ class ConfirmRecheckTest {
         assertThat(web.get(links.get(2)).statusCode()).as("the link stays, refused up front").isEqualTo(409);
 
         // One mailbox (owner@change-shop.test) for two zones, cap 1.
-        String change = pending(web, Harness.CHANGE, h.knot.primary(), "owner@" + Harness.CHANGE);
-        String twin = pending(web, Harness.TWIN, h.knot.primary(), "owner@" + Harness.CHANGE);
+        String change = pending(web, Harness.CHANGE, h.knot.hostPort(), "owner@" + Harness.CHANGE);
+        String twin = pending(web, Harness.TWIN, h.knot.hostPort(), "owner@" + Harness.CHANGE);
         assertThat(press(web, change).statusCode()).isEqualTo(303);
         HttpResponse<String> second = press(web, twin);
         assertThat(second.statusCode()).isEqualTo(409);

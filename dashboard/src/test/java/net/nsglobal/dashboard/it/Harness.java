@@ -18,6 +18,9 @@ import net.nsglobal.control.catalog.DnsCatalogPublisher;
 import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.config.SmtpSettings;
 import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Tsig;
 
 /**
  * Black-box rig: a Knot primary with the customer's zones, GreenMail as the real SMTP server, and the control plane
@@ -34,10 +37,10 @@ public final class Harness implements AutoCloseable {
     public static final String TWIN = "twin-shop.test";
 
     /** A key {@link #API}'s transfers may also be signed with (unsigned ones are allowed too). */
-    public static final KnotPrimary.Key XFR_KEY =
-            new KnotPrimary.Key("xfr-key", "hmac-sha512", "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seQ==");
+    public static final Tsig XFR_KEY =
+            new Tsig("xfr-key", "hmac-sha512", "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seQ==");
 
-    public final KnotPrimary knot;
+    public final Knot knot;
     public final GreenMail mail;
     public ControlPlane plane;
     /** The pages and API over {@link #plane}. */
@@ -62,13 +65,13 @@ public final class Harness implements AutoCloseable {
      * @param collector       the collector's DNS address for the status page (null = none configured)
      */
     public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
-                   Map<String, KnotPrimary.Key> signedTransfers, InetSocketAddress collector) throws Exception {
+                   Map<String, Tsig> signedTransfers, InetSocketAddress collector) throws Exception {
         this(dir, limits, moreZones, signedTransfers, collector, DashboardConfig.Signup.defaults());
     }
 
     /** @param signup ownership-proof settings (TXT proof on/off, the port parents' name servers are asked on) */
     public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
-                   Map<String, KnotPrimary.Key> signedTransfers, InetSocketAddress collector,
+                   Map<String, Tsig> signedTransfers, InetSocketAddress collector,
                    DashboardConfig.Signup signup) throws Exception {
         this.dataDir = dir.resolve("state");
         Map<String, String> zones = new java.util.LinkedHashMap<>(Map.of(
@@ -81,12 +84,12 @@ public final class Harness implements AutoCloseable {
         zones.putAll(moreZones);
         List<String> transferable = new java.util.ArrayList<>(List.of(SHOP, JOHN, API, CHANGE, TWIN));
         moreZones.keySet().stream().filter(z -> !signedTransfers.containsKey(z)).forEach(transferable::add);
-        Map<String, KnotPrimary.Key> keys = new java.util.HashMap<>(signedTransfers);
+        Map<String, Tsig> keys = new java.util.HashMap<>(signedTransfers);
         keys.put(API, XFR_KEY);
-        knot = KnotPrimary.start(dir.resolve("knot"), zones, transferable, keys);
+        knot = Primaries.knot(dir.resolve("knot"), zones, transferable, keys);
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
-        int http = KnotPrimary.freePort();
+        int http = FreePorts.tcpUdp();
         config = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null, dataDir,
                 knot.address(), new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE,
                         null, null, "NS-Global <no-reply@nsglobal.test>"),

@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -40,7 +42,7 @@ class LifecycleTest {
     void apiSignUpAnswers202WithWhereTheMailWent() throws Exception {
         Http api = new Http(h.url());
         HttpResponse<String> r = api.postJson("/api/v1/signups",
-                "{\"domain\":\"api-shop.test\",\"primaries\":[\"" + h.knot.primary() + "\"]}");
+                "{\"domain\":\"api-shop.test\",\"primaries\":[\"" + h.knot.hostPort() + "\"]}");
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(r.body()).contains("\"mailedTo\":\"d…n@api-shop.test\"").contains("allowOnPrimary");
@@ -65,7 +67,7 @@ class LifecycleTest {
                 .contains("\"primaries[1]\":\"100.64.1.1 is carrier-grade NAT").contains("\"primaries[2]\":\"fe80:0:0:0:0:0:0:1 is a link-local")
                 .contains("\"primaries[4]\":\"At most 4 primaries.\"").contains("\"tsig.algorithm\"");
         HttpResponse<String> unverifiable = api.postJson("/api/v1/signups",
-                "{\"domain\":\"nowhere.test\",\"primaries\":[\"" + h.knot.primary() + "\"]}");
+                "{\"domain\":\"nowhere.test\",\"primaries\":[\"" + h.knot.hostPort() + "\"]}");
         assertThat(unverifiable.statusCode()).isEqualTo(422);
         assertThat(unverifiable.body()).contains("\"errors\":{\"domain\":");
         assertThat(api.postJson("/api/v1/signups", "not json").statusCode()).isEqualTo(400);
@@ -77,7 +79,7 @@ class LifecycleTest {
         Http web = new Http(h.url());
         String tsig = "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seQ==";
         HttpResponse<String> r = web.post("/manage/change", Map.of("csrf", web.csrf("/manage"), "domain", "api-shop.test",
-                "primary", List.of(h.knot.primary(), ""), "tsigName", "xfr-key", "tsigAlgorithm", "hmac-sha512",
+                "primary", List.of(h.knot.hostPort(), ""), "tsigName", "xfr-key", "tsigAlgorithm", "hmac-sha512",
                 "tsigSecret", tsig));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("Check your mail to confirm the change");
@@ -92,7 +94,7 @@ class LifecycleTest {
     @Test @Order(4)
     void restartLosesNothing() throws Exception {
         Http web = new Http(h.url());
-        assertThat(web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", Harness.SHOP, "primary", h.knot.primary()))
+        assertThat(web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", Harness.SHOP, "primary", h.knot.hostPort()))
                 .statusCode()).isEqualTo(200);
         pendingPathBeforeRestart = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@knot-shop.test", 1)));
         long serialBefore = h.catalog().current().serial();

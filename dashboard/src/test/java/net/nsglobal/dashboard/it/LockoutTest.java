@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -36,7 +38,7 @@ class LockoutTest {
     }
 
     private static String body(String domain) {
-        return "{\"domain\":\"" + domain + "\",\"primaries\":[\"" + h.knot.primary() + "\"]}";
+        return "{\"domain\":\"" + domain + "\",\"primaries\":[\"" + h.knot.hostPort() + "\"]}";
     }
 
     @Test
@@ -56,10 +58,10 @@ class LockoutTest {
         // The attacker asks for a change of the owner's zone: the mail goes to the owner, whose mailbox allowance
         // (2 per hour) is now spent.
         HttpResponse<String> change = attacker.post("/manage/change", Map.of("csrf", attacker.csrf("/manage"),
-                "domain", Harness.CHANGE, "primary", h.knot.primary()));
+                "domain", Harness.CHANGE, "primary", h.knot.hostPort()));
         assertThat(change.statusCode()).as(change.body()).isEqualTo(200);
         HttpResponse<String> more = attacker.post("/manage/change", Map.of("csrf", attacker.csrf("/manage"),
-                "domain", Harness.CHANGE, "primary", h.knot.primary()));
+                "domain", Harness.CHANGE, "primary", h.knot.hostPort()));
         assertThat(more.statusCode()).isEqualTo(429);
 
         HttpResponse<String> removal = owner.post("/manage/remove", Map.of("csrf", owner.csrf("/manage"),

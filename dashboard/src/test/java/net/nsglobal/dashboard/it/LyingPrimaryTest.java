@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,7 @@ class LyingPrimaryTest {
     static final String NOMAIL = "nomail.test";
 
     @TempDir static Path dir;
-    static KnotPrimary liar;
+    static Knot liar;
     static Harness h;
 
     static String nomailZone(long serial, String txt) {
@@ -39,7 +42,7 @@ class LyingPrimaryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        liar = KnotPrimary.start(dir.resolve("liar"), Map.of(HONEST, "$ORIGIN " + HONEST + ".\n$TTL 300\n"
+        liar = Primaries.knot(dir.resolve("liar"), Map.of(HONEST, "$ORIGIN " + HONEST + ".\n$TTL 300\n"
                 + "@ SOA ns1.evil.test. attacker.evil.test. 99 3600 600 86400 300\n@ NS ns1.nsglobal.test.\n"),
                 List.of(HONEST));
         h = new Harness(dir.resolve("h"), DashboardConfig.Limits.defaults(), Map.of(
@@ -57,7 +60,7 @@ class LyingPrimaryTest {
     void theMailGoesToThePublicRnameAndSaysThePrimaryDisagrees() throws Exception {
         Http web = new Http(h.url());
         HttpResponse<String> r = web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", HONEST,
-                "primary", liar.primary()));
+                "primary", liar.hostPort()));
         assertThat(r.statusCode()).isEqualTo(200);
         MimeMessage m = h.awaitMailTo("owner@" + HONEST, 1);
         assertThat(Arrays.stream(h.mail.getReceivedMessages()).flatMap(x -> {
@@ -80,11 +83,11 @@ class LyingPrimaryTest {
         int mails = h.mail.getReceivedMessages().length;
         // By mail it cannot work: "nobody." is not a mailbox.
         HttpResponse<String> byMail = web.postJson("/api/v1/signups",
-                "{\"domain\":\"" + NOMAIL + "\",\"primaries\":[\"" + h.knot.primary() + "\"]}");
+                "{\"domain\":\"" + NOMAIL + "\",\"primaries\":[\"" + h.knot.hostPort() + "\"]}");
         assertThat(byMail.statusCode()).isEqualTo(422);
 
         HttpResponse<String> r = web.postJson("/api/v1/signups",
-                "{\"domain\":\"" + NOMAIL + "\",\"primaries\":[\"" + h.knot.primary() + "\"],\"proof\":\"txt\"}");
+                "{\"domain\":\"" + NOMAIL + "\",\"primaries\":[\"" + h.knot.hostPort() + "\"],\"proof\":\"txt\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         JsonNode j = new ObjectMapper().readTree(r.body());
         assertThat(j.path("txt").path("name").asText()).isEqualTo("_nsglobal-challenge." + NOMAIL);

@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import net.nsglobal.testkit.Wait;
 
 /** Mail as one recipient sees it, in a {@link GreenMail} server that receives mail for everyone. */
 final class Mailboxes {
@@ -24,15 +25,10 @@ final class Mailboxes {
      * in total instead would let a mail to someone else end the wait, and hand back an older mail to {@code to}.
      */
     static MimeMessage await(GreenMail mail, String to, int n, Duration wait) throws Exception {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            List<MimeMessage> toThem = to(mail, to);
-            if (toThem.size() >= n) return toThem.get(n - 1);
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("mail " + n + " to " + to + " did not arrive within " + wait + ": "
-                        + toThem.size() + " to it, " + mail.getReceivedMessages().length + " in all");
-            }
-            Thread.sleep(20);
+        if (!Wait.holds(wait, () -> to(mail, to).size() >= n)) {
+            throw new AssertionError("mail " + n + " to " + to + " did not arrive within " + wait + ": "
+                    + to(mail, to).size() + " to it, " + mail.getReceivedMessages().length + " in all");
         }
+        return to(mail, to).get(n - 1);
     }
 }

@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,7 @@ class NestedZonesTest {
     static final String DELEGATED = "z.victim.test";
 
     @TempDir static Path dir;
-    static KnotPrimary parentServer;
+    static Knot parentServer;
     static Harness h;
 
     /** victim.test as its own name server has it; {@code children} are delegated (NS records at the cut). */
@@ -42,7 +45,7 @@ class NestedZonesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        parentServer = KnotPrimary.start(dir.resolve("parent"), Map.of(PARENT, parentZone(1, "x", "z")), List.of(PARENT));
+        parentServer = Primaries.knot(dir.resolve("parent"), Map.of(PARENT, parentZone(1, "x", "z")), List.of(PARENT));
         h = new Harness(dir.resolve("h"), DashboardConfig.Limits.defaults(), Map.of(
                 PARENT, parentZone(1, "x", "z"),
                 STALE, Harness.zone(STALE, "attacker." + STALE + ".", 1),
@@ -71,7 +74,7 @@ class NestedZonesTest {
     void aStaleChildBlocksItsParentIsFlaggedAndItsParentsOwnerRemovesIt() throws Exception {
         Http web = new Http(h.url());
         // While victim.test delegates x, the attacker signs x up (a legitimate sign-up at that time).
-        assertThat(signUp(web, STALE, h.knot.primary()).statusCode()).isEqualTo(200);
+        assertThat(signUp(web, STALE, h.knot.hostPort()).statusCode()).isEqualTo(200);
         confirm(web, "attacker@" + STALE, 1, 303);
         h.plane.delegations().runOnce();
         assertThat(web.get("/zones/" + STALE).body()).doesNotContain("Not delegated by its parent");
@@ -83,7 +86,7 @@ class NestedZonesTest {
 
         // Signing up victim.test is refused while our edges would answer x.victim.test from the stale zone.
         int mails = h.mail.getReceivedMessages().length;
-        HttpResponse<String> parent = signUp(web, PARENT, parentServer.primary());
+        HttpResponse<String> parent = signUp(web, PARENT, parentServer.hostPort());
         assertThat(parent.statusCode()).isEqualTo(422);
         assertThat(parent.body()).contains(STALE + ", inside " + PARENT + ", is served by NS-Global for someone else")
                 .contains("no longer delegates it").contains("I own the parent zone");
@@ -112,16 +115,16 @@ class NestedZonesTest {
         assertThat(new Http(h.url()).get("/api/v1/ops/undelegated").body()).doesNotContain(STALE);
 
         // Now victim.test can be signed up.
-        assertThat(signUp(web, PARENT, parentServer.primary()).statusCode()).isEqualTo(200);
+        assertThat(signUp(web, PARENT, parentServer.hostPort()).statusCode()).isEqualTo(200);
         confirm(web, "hostmaster@" + PARENT, 2, 303);
 
         // Below a served zone: the public view has y.victim.test, but victim.test's own primary does not delegate it.
-        HttpResponse<String> below = signUp(web, BELOW, h.knot.primary());
+        HttpResponse<String> below = signUp(web, BELOW, h.knot.hostPort());
         assertThat(below.statusCode()).isEqualTo(422);
         assertThat(below.body()).contains(BELOW + " is inside " + PARENT + ", which NS-Global serves, and "
                 + PARENT + " does not delegate " + BELOW);
         // ... while a child the parent really delegates is welcome.
-        assertThat(signUp(web, DELEGATED, h.knot.primary()).statusCode()).isEqualTo(200);
+        assertThat(signUp(web, DELEGATED, h.knot.hostPort()).statusCode()).isEqualTo(200);
         assertThat(h.mail.getReceivedMessages()).hasSize(mails + 3);
     }
 }

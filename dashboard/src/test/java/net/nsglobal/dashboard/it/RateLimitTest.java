@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +53,7 @@ class RateLimitTest {
     }
 
     private static String body(String domain) {
-        return "{\"domain\":\"" + domain + "\",\"primaries\":[\"" + h.knot.primary() + "\"]}";
+        return "{\"domain\":\"" + domain + "\",\"primaries\":[\"" + h.knot.hostPort() + "\"]}";
     }
 
     /** Before: every zN.attacker.test had its own allowance, so one owner of attacker.test could mail without end. */

@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -10,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,8 @@ import net.nsglobal.control.config.SmtpSettings;
 import net.nsglobal.control.validate.Cidr;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +45,14 @@ class RefusedZoneStatusTest {
     void theStatusPageShowsTheCollectorsRefusalNamingTheLimit() throws Exception {
         Path zoneFile = dir.resolve(ZONE + ".zone");
         Files.writeString(zoneFile, Harness.zone(ZONE, "hostmaster." + ZONE + ".", 2026120601));
-        int collectorPort = KnotPrimary.freePort();
-        int collectorHttp = KnotPrimary.freePort();
+        int collectorPort = FreePorts.tcpUdp();
+        int collectorHttp = FreePorts.tcpUdp();
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         try (Node primary = Node.start(NodeConfig.parseYaml("role: standalone\nserver: {listen: [127.0.0.1:0]}\n"
                 + "zones: [{name: " + ZONE + ", file: " + zoneFile + "}]\ntransfer-acl: {allow: [127.0.0.0/8]}\n", dir));
              AutoCloseable stopMail = mail::stop) {
-            int http = KnotPrimary.freePort();
+            int http = FreePorts.tcpUdp();
             DashboardConfig cfg = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
                     dir.resolve("state"), primary.dnsAddress(),
                     new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
@@ -78,11 +83,8 @@ class RefusedZoneStatusTest {
                 assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(303);
 
                 String expected = "zone too-big.test. refused: 4 records exceed limits.catalog-zone-max-records 3";
-                String status = "";
-                for (int i = 0; i < 200 && !status.contains(expected); i++) {
-                    Thread.sleep(100);
-                    status = api.get("/api/v1/zones/" + ZONE).body();
-                }
+                String status = Wait.until("the zone's status names the refusal", Duration.ofSeconds(20),
+                        () -> api.get("/api/v1/zones/" + ZONE).body(), s -> s.contains(expected));
                 assertThat(status).contains(expected);
                 assertThat(collector.zones().get(org.xbill.DNS.Name.fromString(ZONE + "."))).isNull();
                 assertThat(web.get("/zones/" + ZONE).body()).contains(expected);

@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -37,7 +39,7 @@ class SecretsAtRestTest {
                 16 * 1024, Duration.ofHours(24)))) {
             String secret = Harness.XFR_KEY.secret();
             HttpResponse<String> r = new Http(h.url()).postJson("/api/v1/signups", "{\"domain\":\"" + Harness.API
-                    + "\",\"primaries\":[\"" + h.knot.primary() + "\"],\"tsig\":{\"name\":\"xfr-key\","
+                    + "\",\"primaries\":[\"" + h.knot.hostPort() + "\"],\"tsig\":{\"name\":\"xfr-key\","
                     + "\"algorithm\":\"hmac-sha512\",\"secret\":\"" + secret + "\"}}");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             assertThat(stored(h, "select tsig_secret from pending_request")).as("pending row").doesNotContain(secret);

@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.signup.Tokens;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +44,7 @@ class SignupFlowTest {
     @Test
     void signUpMailsTheRnameAndOnlyThePostConfirms() throws Exception {
         Http web = new Http(h.url());
-        HttpResponse<String> sent = signUp(web, Harness.SHOP, List.of(h.knot.primary(), "", "", ""));
+        HttpResponse<String> sent = signUp(web, Harness.SHOP, List.of(h.knot.hostPort(), "", "", ""));
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("h…r@knot-shop.test").contains("Allow zone transfers (AXFR and IXFR) from 127.0.0.1");
 
@@ -50,7 +54,7 @@ class SignupFlowTest {
 
         HttpResponse<String> preview = web.get(path);
         assertThat(preview.statusCode()).isEqualTo(200);
-        assertThat(preview.body()).contains("Serve knot-shop.test from <span class=\"nowrap\">NS-Global</span>?").contains(h.knot.primary())
+        assertThat(preview.body()).contains("Serve knot-shop.test from <span class=\"nowrap\">NS-Global</span>?").contains(h.knot.hostPort())
                 .contains("<button type=\"submit\"");
         web.get(path); // a prefetching mail scanner: GETs never confirm
         assertThat(h.catalogMembers()).doesNotContain("knot-shop.test");
@@ -73,7 +77,7 @@ class SignupFlowTest {
     @Test
     void escapedDotInRnameBecomesALocalPartDot() throws Exception {
         Http web = new Http(h.url());
-        HttpResponse<String> sent = signUp(web, "JOHN-DOE.test.", h.knot.primary());
+        HttpResponse<String> sent = signUp(web, "JOHN-DOE.test.", h.knot.hostPort());
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("j…e@john-doe.test");
         MimeMessage m = h.awaitMailTo("john.doe@john-doe.test", 1);
@@ -96,15 +100,15 @@ class SignupFlowTest {
 
         HttpResponse<String> dup = signUp(web, Harness.LOCKED, List.of("198.51.100.7", "198.51.100.7:53"));
         assertThat(dup.body()).contains("is a documentation address"); // RFC 5737 space, refused
-        HttpResponse<String> dup2 = signUp(web, Harness.LOCKED, List.of(h.knot.primary(), h.knot.primary()));
+        HttpResponse<String> dup2 = signUp(web, Harness.LOCKED, List.of(h.knot.hostPort(), h.knot.hostPort()));
         assertThat(dup2.statusCode()).isEqualTo(400);
         assertThat(dup2.body()).contains("is listed twice");
 
-        HttpResponse<String> unknown = signUp(web, "not-served-here.test", h.knot.primary());
+        HttpResponse<String> unknown = signUp(web, "not-served-here.test", h.knot.hostPort());
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("Looking up the SOA of not-served-here.test failed: REFUSED");
 
-        HttpResponse<String> xss = signUp(web, "<script>alert(1)</script>", h.knot.primary());
+        HttpResponse<String> xss = signUp(web, "<script>alert(1)</script>", h.knot.hostPort());
         assertThat(xss.body()).doesNotContain("<script>alert(1)").contains("value=\"&lt;script");
 
         assertThat(h.mail.getReceivedMessages()).hasSize(mails);
@@ -113,8 +117,8 @@ class SignupFlowTest {
 
     @Test
     void whenTheRelayRefusesNothingIsStored() throws Exception {
-        int deadPort = KnotPrimary.freePort(); // nothing listens: the SMTP connection is refused
-        int http = KnotPrimary.freePort();
+        int deadPort = FreePorts.tcpUdp(); // nothing listens: the SMTP connection is refused
+        int http = FreePorts.tcpUdp();
         DashboardConfig c = h.config;
         DashboardConfig broken = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
                 dir.resolve("relay-down"), c.resolver(),
@@ -125,7 +129,7 @@ class SignupFlowTest {
         try (net.nsglobal.control.ControlPlane p = net.nsglobal.control.ControlPlane.start(broken, null, null);
              net.nsglobal.dashboard.web.WebApp web = net.nsglobal.dashboard.web.WebApp.serve(p, null)) {
             HttpResponse<String> r = new Http(web.url()).postJson("/api/v1/signups",
-                    "{\"domain\":\"john-doe.test\",\"primaries\":[\"" + h.knot.primary() + "\"]}");
+                    "{\"domain\":\"john-doe.test\",\"primaries\":[\"" + h.knot.hostPort() + "\"]}");
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.body()).contains("nothing was saved");
             assertThat(p.repository().countPending()).isZero();
@@ -136,11 +140,11 @@ class SignupFlowTest {
     void formsWithoutTheCsrfTokenAreRejected() throws Exception {
         Http web = new Http(h.url());
         int mails = h.mail.getReceivedMessages().length;
-        HttpResponse<String> r = web.post("/signup", Map.of("domain", Harness.LOCKED, "primary", h.knot.primary()));
+        HttpResponse<String> r = web.post("/signup", Map.of("domain", Harness.LOCKED, "primary", h.knot.hostPort()));
         assertThat(r.statusCode()).isEqualTo(403);
         web.get("/"); // has the cookie now, but a forged form does not know the value
         HttpResponse<String> forged = web.post("/signup", Map.of("csrf", "x".repeat(32), "domain", Harness.LOCKED,
-                "primary", h.knot.primary()));
+                "primary", h.knot.hostPort()));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(h.mail.getReceivedMessages()).hasSize(mails);
     }
@@ -150,7 +154,7 @@ class SignupFlowTest {
         Http web = new Http(h.url());
         String csrf = web.csrf("/");
         HttpResponse<String> r = web.post("/signup", Map.of("csrf", csrf, "domain", "a".repeat(40_000),
-                "primary", h.knot.primary()));
+                "primary", h.knot.hostPort()));
         assertThat(r.statusCode()).isEqualTo(413);
         HttpResponse<String> api = web.postJson("/api/v1/signups", "{\"domain\":\"" + "b".repeat(40_000) + "\"}");
         assertThat(api.statusCode()).isEqualTo(413);
@@ -159,7 +163,7 @@ class SignupFlowTest {
     @Test
     void refusedTransferIsExplainedOnTheStatusPage() throws Exception {
         Http web = new Http(h.url());
-        assertThat(signUp(web, Harness.LOCKED, h.knot.primary()).statusCode()).isEqualTo(200);
+        assertThat(signUp(web, Harness.LOCKED, h.knot.hostPort()).statusCode()).isEqualTo(200);
         String path = Harness.confirmPath(Harness.body(h.awaitMailTo("hostmaster@locked.test", 1)));
         assertThat(web.post(path, Map.of("csrf", web.csrf(path))).statusCode()).isEqualTo(303);
         HttpResponse<String> status = web.get("/zones/locked.test");
@@ -175,7 +179,7 @@ class SignupFlowTest {
         assertThat(Tokens.newToken()).isNotEqualTo(t);
 
         Http web = new Http(h.url());
-        assertThat(signUp(web, Harness.CHANGE, h.knot.primary()).statusCode()).isEqualTo(200);
+        assertThat(signUp(web, Harness.CHANGE, h.knot.hostPort()).statusCode()).isEqualTo(200);
         String path = Harness.confirmPath(Harness.body(h.awaitMailTo("owner@change-shop.test", 1)));
         String token = path.substring("/confirm/".length());
         // The database holds the SHA-256 only: no column contains the token text.
@@ -200,7 +204,7 @@ class SignupFlowTest {
         Http web = new Http(h.url());
         int pending = h.pendingCount();
         HttpResponse<String> r = web.postJson("/api/v1/signups",
-                "{\"domain\":\"" + Harness.API + "\",\"primaries\":[\"" + h.knot.primary() + "\"],\"proof\":\"txt\"}");
+                "{\"domain\":\"" + Harness.API + "\",\"primaries\":[\"" + h.knot.hostPort() + "\"],\"proof\":\"txt\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("The TXT-record proof is not offered here");
         assertThat(web.get("/").body()).doesNotContain("_nsglobal-challenge");

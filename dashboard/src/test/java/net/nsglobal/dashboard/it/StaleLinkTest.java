@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -12,6 +14,7 @@ import net.nsglobal.control.signup.Tokens;
 import net.nsglobal.control.store.Confirmation;
 import net.nsglobal.control.store.PendingRequest.Kind;
 import net.nsglobal.control.store.Repository;
+import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +32,12 @@ class StaleLinkTest {
     static final String MOVED = "moved.test";
 
     @TempDir static Path dir;
-    static KnotPrimary attacker;
+    static Knot attacker;
     static Harness h;
 
     @BeforeAll
     static void start() throws Exception {
-        attacker = KnotPrimary.start(dir.resolve("attacker"), Map.of(PRIZE, Harness.zone(PRIZE, "owner." + PRIZE + ".", 3),
+        attacker = Primaries.knot(dir.resolve("attacker"), Map.of(PRIZE, Harness.zone(PRIZE, "owner." + PRIZE + ".", 3),
                 MOVED, Harness.zone(MOVED, "owner." + MOVED + ".", 3)), List.of(PRIZE, MOVED));
         h = new Harness(dir.resolve("h"), DashboardConfig.Limits.defaults(), Map.of(
                 PRIZE, Harness.zone(PRIZE, "owner." + PRIZE + ".", 3),
@@ -64,27 +67,27 @@ class StaleLinkTest {
         Http web = new Http(h.url());
         String owner = "owner@" + PRIZE;
         // The attacker asks first, with their own primary; the owner gets a mail that looks like their own.
-        String old = request(web, "/signup", PRIZE, attacker.primary(), owner, 1);
-        String mine = request(web, "/signup", PRIZE, h.knot.primary(), owner, 2);
+        String old = request(web, "/signup", PRIZE, attacker.hostPort(), owner, 1);
+        String mine = request(web, "/signup", PRIZE, h.knot.hostPort(), owner, 2);
         assertThat(web.post(mine, Map.of("csrf", web.csrf(mine))).statusCode()).isEqualTo(303);
 
         // Later the owner clicks the older mail: the link is dead and the primaries stay the owner's.
         assertThat(web.get(old).statusCode()).isEqualTo(404);
         assertThat(web.post(old, Map.of("csrf", web.csrf("/"))).statusCode()).isEqualTo(404);
-        assertThat(primaries(PRIZE)).containsExactly(h.knot.primary());
+        assertThat(primaries(PRIZE)).containsExactly(h.knot.hostPort());
 
         // A change: the confirm page puts the current and the new primaries side by side.
-        String change = request(web, "/manage/change", PRIZE, attacker.primary(), owner, 3);
+        String change = request(web, "/manage/change", PRIZE, attacker.hostPort(), owner, 3);
         HttpResponse<String> page = web.get(change);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<th scope=\"col\">Now</th>").contains("After you confirm")
-                .containsPattern("<td>" + h.knot.primary() + "</td>\\s*<td>" + attacker.primary() + "</td>");
+                .containsPattern("<td>" + h.knot.hostPort() + "</td>\\s*<td>" + attacker.hostPort() + "</td>");
     }
 
     @Test
     void aLinkDiesWhenTheSoaContactChanged() throws Exception {
         Http web = new Http(h.url());
-        String path = request(web, "/signup", MOVED, h.knot.primary(), "owner@" + MOVED, 1);
+        String path = request(web, "/signup", MOVED, h.knot.hostPort(), "owner@" + MOVED, 1);
         // The zone changes hands: the new owner's contact is in the SOA now.
         h.knot.setZone(MOVED, Harness.zone(MOVED, "newowner." + MOVED + ".", 4));
 

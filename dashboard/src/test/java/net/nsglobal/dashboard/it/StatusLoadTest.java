@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,7 +60,7 @@ class StatusLoadTest {
         h = new Harness(dir, new DashboardConfig.Limits(100, 100, 100, Duration.ofHours(1), 100, 16 * 1024,
                 Duration.ofHours(24)), zones, Map.of(), null);
         h.plane.jdbi().useHandle(x -> x.execute("insert into zone (domain, catalog_id, primaries, rname_mailbox) "
-                + "values (?, 'child', ?, 'hostmaster@c.p.test')", CHILD, h.knot.primary()));
+                + "values (?, 'child', ?, 'hostmaster@c.p.test')", CHILD, h.knot.hostPort()));
     }
 
     @AfterAll
@@ -110,7 +114,7 @@ class StatusLoadTest {
         Thread.sleep(2100); // let the last result grow older than the 2 s a result is fresh
         JsonNode stale = status(); // served at once from the last result; starts one background check
         assertThat(stale.at("/delegation/source").asText()).isEqualTo("parent");
-        for (int i = 0; i < 600 && parents.stream().anyMatch(p -> p.queries.get() == 0); i++) Thread.sleep(50);
+        Wait.holds(Duration.ofSeconds(30), () -> parents.stream().noneMatch(p -> p.queries.get() == 0));
         assertThat(parents).allSatisfy(p -> assertThat(p.queries.get()).as("each parent asked").isEqualTo(1));
         JsonNode meanwhile = status();
         assertThat(meanwhile.at("/delegation/source").asText()).as("the last result, while the check waits")

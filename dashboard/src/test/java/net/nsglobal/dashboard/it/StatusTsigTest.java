@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Tsig;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,21 +33,21 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusTsigTest {
     static final String SIGNED = "signed-shop.test";
     static final String BARE = "bare-shop.test";
-    static final KnotPrimary.Key SIGNED_KEY = new KnotPrimary.Key("signed-xfr", "hmac-sha256",
+    static final Tsig SIGNED_KEY = new Tsig("signed-xfr", "hmac-sha256",
             "c2lnbmVkLXNob3AtdHJhbnNmZXIta2V5LWZvci10ZXN0cw==");
-    static final KnotPrimary.Key BARE_KEY = new KnotPrimary.Key("bare-xfr", "hmac-sha384",
+    static final Tsig BARE_KEY = new Tsig("bare-xfr", "hmac-sha384",
             "YmFyZS1zaG9wLXRyYW5zZmVyLWtleS1mb3ItdGVzdHM=");
     static final String WRONG = "d3Jvbmctc2VjcmV0LWZvci10aGUtYmFyZS1zaG9wLWtleQ==";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir static Path dir;
-    static KnotPrimary staleCollector;
+    static Knot staleCollector;
     static Harness h;
     static int mails;
 
     @BeforeAll
     static void start() throws Exception {
-        staleCollector = KnotPrimary.start(dir.resolve("collector"), Map.of(SIGNED, zone(SIGNED, 1), BARE, zone(BARE, 1)),
+        staleCollector = Primaries.knot(dir.resolve("collector"), Map.of(SIGNED, zone(SIGNED, 1), BARE, zone(BARE, 1)),
                 List.of());
         DashboardConfig.Limits roomy = new DashboardConfig.Limits(1000, 100, 100, Duration.ofHours(1), 1000, 16 * 1024,
                 Duration.ofHours(24));
@@ -58,7 +63,7 @@ class StatusTsigTest {
 
     @Test @Order(1)
     void aPrimaryRequiringTsigIsAskedWithTheZonesKeyAndDoesNotLookBroken() throws Exception {
-        confirm(new Http(h.url()).postJson("/api/v1/signups", TsigKeyNameTest.json(SIGNED, h.knot.primary(),
+        confirm(new Http(h.url()).postJson("/api/v1/signups", TsigKeyNameTest.json(SIGNED, h.knot.hostPort(),
                 SIGNED_KEY.name(), SIGNED_KEY.algorithm(), SIGNED_KEY.secret())), SIGNED);
         JsonNode s = status(SIGNED);
         assertThat(s.at("/primaries/0/serial").asLong()).as(s.toString()).isEqualTo(2);
@@ -70,7 +75,7 @@ class StatusTsigTest {
     @Test @Order(2)
     void aZoneSignedUpWithoutTheKeyIsToldToGiveItToUs() throws Exception {
         Http web = new Http(h.url());
-        confirm(web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", BARE, "primary", h.knot.primary())), BARE);
+        confirm(web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", BARE, "primary", h.knot.hostPort())), BARE);
         JsonNode s = status(BARE);
         assertThat(s.at("/primaries/0/serial").asLong()).as("Knot answers unsigned queries").isEqualTo(2);
         assertThat(s.at("/lastError/error").asText()).isEqualTo("NOTAUTH by primary 1 (zone transfer)");
@@ -95,7 +100,7 @@ class StatusTsigTest {
 
     @Test @Order(4)
     void aSecretRotatedOnlyOnThePrimaryShowsAsTsigRejected() throws Exception {
-        h.knot.changeSecret(SIGNED_KEY, WRONG);
+        Primaries.changeSecret(h.knot, SIGNED_KEY, WRONG);
         JsonNode s = awaitStatus(SIGNED, j -> j.at("/primaries/0/problem").asText().equals("TSIG BADSIG"));
         assertThat(s.at("/primaries/0/problem").asText()).as(s.toString()).isEqualTo("TSIG BADSIG");
         assertThat(s.at("/lastError/error").asText()).isEqualTo("TSIG rejected by primary 1 (BADSIG)");
@@ -105,7 +110,7 @@ class StatusTsigTest {
 
     private static HttpResponse<String> change(Http web, String zone, String key, String alg, String secret) throws Exception {
         return web.post("/manage/change", Map.of("csrf", web.csrf("/manage"), "domain", zone,
-                "primary", List.of(h.knot.primary(), ""), "tsigName", key, "tsigAlgorithm", alg, "tsigSecret", secret));
+                "primary", List.of(h.knot.hostPort(), ""), "tsigName", key, "tsigAlgorithm", alg, "tsigSecret", secret));
     }
 
     private static jakarta.mail.internet.MimeMessage awaitNext(String zone) throws Exception {
@@ -128,12 +133,9 @@ class StatusTsigTest {
 
     /** The status once {@code until} holds, or the last one after 10 s (the page caches answers for 2 s). */
     private static JsonNode awaitStatus(String zone, java.util.function.Predicate<JsonNode> until) throws Exception {
-        JsonNode s = status(zone);
-        for (int i = 0; i < 50 && !until.test(s); i++) {
-            Thread.sleep(200);
-            s = status(zone);
-        }
-        return s;
+        JsonNode[] s = {status(zone)};
+        Wait.holds(Duration.ofSeconds(10), () -> until.test(s[0] = status(zone)));
+        return s[0];
     }
 
     static String zone(String name, long serial) {

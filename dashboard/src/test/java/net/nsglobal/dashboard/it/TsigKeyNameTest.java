@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.store.ZoneEntry;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Tsig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,16 +37,16 @@ class TsigKeyNameTest {
     static final String D = "race-d.test";
     static final String S1 = "dHJhbnNmZXIta2V5LXNlY3JldC1vbmUtZm9yLXRlc3Rz";
     static final String S2 = "dHJhbnNmZXIta2V5LXNlY3JldC10d28tZm9yLXRlc3Rz";
-    static final KnotPrimary.Key TRANSFER_KEY = new KnotPrimary.Key("transfer-key", "hmac-sha256", S1);
-    static final KnotPrimary.Key RACE_C = new KnotPrimary.Key("race-key", "hmac-sha256",
+    static final Tsig TRANSFER_KEY = new Tsig("transfer-key", "hmac-sha256", S1);
+    static final Tsig RACE_C = new Tsig("race-key", "hmac-sha256",
             "cmFjZS1rZXktc2VjcmV0LW9mLXpvbmUtYy1mb3ItdGVzdHM=");
-    static final KnotPrimary.Key RACE_D = new KnotPrimary.Key("race-key", "hmac-sha256",
+    static final Tsig RACE_D = new Tsig("race-key", "hmac-sha256",
             "cmFjZS1rZXktc2VjcmV0LW9mLXpvbmUtZC1mb3ItdGVzdHM=");
 
     @TempDir static Path dir;
     static Harness h;
     /** D's own primary: another customer's Knot, knowing race-key with D's secret. */
-    static KnotPrimary otherPrimary;
+    static Knot otherPrimary;
     static int mails;
 
     @BeforeAll
@@ -51,7 +55,7 @@ class TsigKeyNameTest {
                 Duration.ofHours(24));
         h = new Harness(dir, roomy, Map.of(A, zone(A), B, zone(B), C, zone(C), D, zone(D)),
                 Map.of(A, TRANSFER_KEY, B, TRANSFER_KEY, C, RACE_C), null);
-        otherPrimary = KnotPrimary.start(dir.resolve("other"), Map.of(D, zone(D)), List.of(), Map.of(D, RACE_D));
+        otherPrimary = Primaries.knot(dir.resolve("other"), Map.of(D, zone(D)), List.of(), Map.of(D, RACE_D));
     }
 
     @AfterAll
@@ -62,20 +66,20 @@ class TsigKeyNameTest {
 
     @Test @Order(1)
     void apiRefusesAKeyNameAnotherZoneUsesWithAnotherSecret() throws Exception {
-        signUpAndConfirm(A, h.knot.primary(), "transfer-key", "hmac-sha256", S1);
+        signUpAndConfirm(A, h.knot.hostPort(), "transfer-key", "hmac-sha256", S1);
 
         Http api = new Http(h.url());
-        HttpResponse<String> other = api.postJson("/api/v1/signups", json(B, h.knot.primary(), "transfer-key", "hmac-sha256", S2));
+        HttpResponse<String> other = api.postJson("/api/v1/signups", json(B, h.knot.hostPort(), "transfer-key", "hmac-sha256", S2));
         assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
         assertThat(other.body()).contains("\"errors\":{\"tsig.name\":\"The TSIG key name transfer-key is already used")
                 .contains("RFC 8945 §4.3.3").contains("nsglobal-xfr.clash-b.test").doesNotContain(A);
         HttpResponse<String> otherAlgorithm = api.postJson("/api/v1/signups",
-                json(B, h.knot.primary(), "Transfer-Key.", "hmac-sha512", S1));
+                json(B, h.knot.hostPort(), "Transfer-Key.", "hmac-sha512", S1));
         assertThat(otherAlgorithm.statusCode()).as("same name and secret, another algorithm").isEqualTo(422);
         assertThat(otherAlgorithm.body()).contains("\"tsig.name\"");
 
         HttpResponse<String> ours = api.postJson("/api/v1/signups",
-                json(B, h.knot.primary(), "edge-key.nsglobal.test", "hmac-sha256", S1));
+                json(B, h.knot.hostPort(), "edge-key.nsglobal.test", "hmac-sha256", S1));
         assertThat(ours.statusCode()).as("under our NS names' domain: the collector's own keys").isEqualTo(400);
         assertThat(ours.body()).contains("\"tsig.name\":\"Key names under nsglobal.test are reserved for NS-Global");
 
@@ -86,7 +90,7 @@ class TsigKeyNameTest {
     @Test @Order(2)
     void formShowsTheRefusalUnderTheKeyNameField() throws Exception {
         Http web = new Http(h.url());
-        HttpResponse<String> r = web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", B, "primary", h.knot.primary(),
+        HttpResponse<String> r = web.post("/signup", Map.of("csrf", web.csrf("/"), "domain", B, "primary", h.knot.hostPort(),
                 "tsigName", "transfer-key", "tsigAlgorithm", "hmac-sha256", "tsigSecret", S2));
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("href=\"#tsig-name\"")
@@ -99,7 +103,7 @@ class TsigKeyNameTest {
 
     @Test @Order(3)
     void theVerySameKeyMayBeShared() throws Exception {
-        signUpAndConfirm(B, h.knot.primary(), "TRANSFER-KEY.", "hmac-sha256", S1);
+        signUpAndConfirm(B, h.knot.hostPort(), "TRANSFER-KEY.", "hmac-sha256", S1);
         assertThat(h.plane.repository().zone(B).map(ZoneEntry::tsigName)).hasValue("transfer-key");
         String keys = Files.readString(h.config.collectorKeysFile());
         assertThat(keys.split("name: \"?transfer-key", -1)).as("one entry for the shared key").hasSize(2);
@@ -109,7 +113,7 @@ class TsigKeyNameTest {
     void aChangeCannotGiveASharedNameAnotherSecret() throws Exception {
         Http web = new Http(h.url());
         HttpResponse<String> r = web.post("/manage/change", Map.of("csrf", web.csrf("/manage"), "domain", B,
-                "primary", List.of(h.knot.primary(), ""), "tsigName", "transfer-key", "tsigAlgorithm", "hmac-sha256",
+                "primary", List.of(h.knot.hostPort(), ""), "tsigName", "transfer-key", "tsigAlgorithm", "hmac-sha256",
                 "tsigSecret", S2));
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("id=\"tsig-name-error\"").contains("is already used at NS-Global by another zone");
@@ -120,10 +124,10 @@ class TsigKeyNameTest {
     void confirmingAfterTheNameWasTakenMeanwhileChangesNothing() throws Exception {
         Http api = new Http(h.url());
         // Two owners ask for race-key with different secrets; both pass (the name is free when they ask).
-        assertThat(api.postJson("/api/v1/signups", json(C, h.knot.primary(), RACE_C.name(), "hmac-sha256",
+        assertThat(api.postJson("/api/v1/signups", json(C, h.knot.hostPort(), RACE_C.name(), "hmac-sha256",
                 RACE_C.secret())).statusCode()).isEqualTo(202);
         String pathC = Harness.confirmPath(Harness.body(awaitNext(C)));
-        assertThat(api.postJson("/api/v1/signups", json(D, otherPrimary.primary(), RACE_D.name(), "hmac-sha256",
+        assertThat(api.postJson("/api/v1/signups", json(D, otherPrimary.hostPort(), RACE_D.name(), "hmac-sha256",
                 RACE_D.secret())).statusCode()).isEqualTo(202);
         String pathD = Harness.confirmPath(Harness.body(awaitNext(D)));
 

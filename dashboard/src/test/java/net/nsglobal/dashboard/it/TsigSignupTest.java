@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.ControlPlane;
@@ -20,6 +23,8 @@ import net.nsglobal.control.validate.Cidr;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
@@ -43,8 +48,8 @@ class TsigSignupTest {
     void tsigSignUpReachesCollectorAndEdgeWithTheKeyOnlyInTheKeyFile() throws Exception {
         Path zoneFile = dir.resolve(ZONE + ".zone");
         Files.writeString(zoneFile, Harness.zone(ZONE, "hostmaster." + ZONE + ".", 2026112701));
-        int collectorPort = KnotPrimary.freePort();
-        int edgePort = KnotPrimary.freePort();
+        int collectorPort = FreePorts.tcpUdp();
+        int edgePort = FreePorts.tcpUdp();
         Path keysFile = dir.resolve("state/collector-keys.yaml");
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
@@ -55,7 +60,7 @@ class TsigSignupTest {
                 + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: " + KEY + "}\n", dir));
              AutoCloseable stopMail = mail::stop) {
             InetSocketAddress lo0 = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-            int http = KnotPrimary.freePort();
+            int http = FreePorts.tcpUdp();
             DashboardConfig cfg = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
                     dir.resolve("state"), primary.dnsAddress(),
                     new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
@@ -104,12 +109,9 @@ class TsigSignupTest {
     }
 
     /** The zone's serial once the node has it (polls up to 20 s; the answer, not the time, is asserted). */
-    private static long await(Node node, Name zone) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Zone z = node.zones().get(zone);
-            if (z != null) return z.serial();
-            Thread.sleep(100);
-        }
-        return -1;
+    private static long await(Node node, Name zone) {
+        Wait.holds(Duration.ofSeconds(20), () -> node.zones().get(zone) != null);
+        Zone z = node.zones().get(zone);
+        return z == null ? -1 : z.serial();
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
-import net.nsglobal.dns.replication.BindServer;
-import net.nsglobal.dns.replication.KnotPrimary;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Named;
+import net.nsglobal.testkit.NamedConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ import org.xbill.DNS.Record;
 class BindGroupInteropTest {
     @TempDir Path dir;
     Node primary;
-    BindServer bind;
+    Named bind;
 
     @AfterEach
     void stop() {
@@ -44,7 +45,7 @@ class BindGroupInteropTest {
                 .records()) {
             catalog.append(r).append('\n');
         }
-        int port = KnotPrimary.freePort();
+        int port = FreePorts.tcpUdp();
         Path d = Files.createDirectories(dir.resolve("primary"));
         Files.writeString(d.resolve("fleet.zone"), catalog.toString());
         List<String> zones = new ArrayList<>(List.of("  - {name: fleet.catalog., file: fleet.zone}"));
@@ -56,15 +57,15 @@ class BindGroupInteropTest {
         primary = Node.start(NodeConfig.parseYaml("server: {listen: [127.0.0.1:" + port + "], reload-interval: 0s}\n"
                 + "transfer-acl: {allow: [127.0.0.0/8]}\nzones:\n" + String.join("\n", zones) + "\n", d));
         String primaries = "127.0.0.1 port " + port + ";";
-        bind = BindServer.start(dir, null, "  allow-new-zones yes;\n  catalog-zones { zone \"fleet.catalog.\" "
+        bind = Named.start(dir, new NamedConfig().option("allow-new-zones yes;\n  catalog-zones { zone \"fleet.catalog.\" "
                 + "default-primaries { " + primaries + " } zone-directory \"" + dir + "\" in-memory no min-update-interval 1;"
-                + " };\n", "zone \"fleet.catalog.\" { type secondary; file \"fleet.db\"; primaries { " + primaries
-                + " }; };\n");
+                + " };").statement("zone \"fleet.catalog.\" { type secondary; file \"fleet.db\"; primaries { "
+                + primaries + " }; };"));
         Duration wait = Duration.ofSeconds(30);
-        assertThat(bind.awaitSerial("a.example.", 42, wait)).as(bind.log()).isEqualTo(42);
-        assertThat(bind.awaitSerial("b.example.", 42, wait)).as(bind.log()).isEqualTo(42);
+        bind.awaitSerial("a.example.", 42, wait);
+        bind.awaitSerial("b.example.", 42, wait);
         // BIND 9.18 logs "catz: invalid record in catalog zone - group.ID.zones.fleet.catalog IN TXT (failure) -
         // ignoring" per member with a group, and adds the zone all the same.
-        assertThat(bind.log()).contains("adding zone 'a.example' from catalog 'fleet.catalog' - success");
+        assertThat(bind.logText()).contains("adding zone 'a.example' from catalog 'fleet.catalog' - success");
     }
 }

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
-import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.xfrin.FakePrimary;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,10 +55,8 @@ class CatalogPrimaryPolicyNodeTest {
         return n;
     }
 
-    static boolean await(java.util.function.BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!c.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(10);
-        return c.getAsBoolean();
+    static boolean await(java.util.function.BooleanSupplier c) {
+        return Wait.holds(WAIT, c::getAsBoolean);
     }
 
     @Test
@@ -73,7 +72,7 @@ class CatalogPrimaryPolicyNodeTest {
                 + "primaries-port.ext.m1.zones TXT \"" + fake.address().getPort() + "\"\n"
                 + "m2.zones PTR local.example.\nprimaries.ext.m2.zones A 127.0.0.1\n"
                 + "primaries-port.ext.m2.zones TXT \"" + fake.address().getPort() + "\"\n";
-        int catPort = KnotPrimary.freePort();
+        int catPort = FreePorts.tcpUdp();
         List<Node> served = new ArrayList<>();
         CooNodes.primaryNode(dir, served, "cat", catPort, Map.of(CAT.toString(), catalog));
         open.addAll(served);

@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
-import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
 
@@ -19,13 +20,11 @@ import org.xbill.DNS.Name;
  * Without coo the edge serves A's copy; after A says coo PTR B, it serves B's, although B's serial is lower.
  */
 class EdgeCooNodeTest extends CooNodes {
-    static Zone await(Node n, Name zone, java.util.function.Predicate<Zone> ok) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
+    static Zone await(Node n, Name zone, java.util.function.Predicate<Zone> ok) {
+        Wait.holds(Duration.ofSeconds(30), () -> {
             Zone z = n.zones().get(zone);
-            if (z != null && ok.test(z)) return z;
-            Thread.sleep(20);
-        }
+            return z != null && ok.test(z);
+        });
         return n.zones().get(zone);
     }
 
@@ -55,8 +54,8 @@ class EdgeCooNodeTest extends CooNodes {
     void edgeServesTheMemberFromItsOwningCatalog() throws Exception {
         Node pa = primary("pa", Map.of("member.example.", member(100, "from A")));
         Node pb = primary("pb", Map.of("member.example.", member(7, "from B")));
-        int edgePort = KnotPrimary.freePort();
-        int catsPort = KnotPrimary.freePort();
+        int edgePort = FreePorts.tcpUdp();
+        int catsPort = FreePorts.tcpUdp();
         Path cd = Files.createDirectories(dir.resolve("cats"));
         Files.writeString(cd.resolve("cat-a.example.zone"), catalog("cat-a.example.", 1, listing("a1", tcp(pa))));
         Files.writeString(cd.resolve("cat-b.example.zone"), catalog("cat-b.example.", 1, listing("b1", tcp(pb))));
@@ -81,8 +80,8 @@ class EdgeCooNodeTest extends CooNodes {
         // RFC 9432 §5.4/§5.6: a new unique id means a reset, even when the zone's stored copy has a higher serial
         Node pa = primary("pa", Map.of("member.example.", member(100, "from A")));
         Node pb = primary("pb", Map.of("member.example.", member(7, "from B")));
-        int edgePort = KnotPrimary.freePort();
-        int catsPort = KnotPrimary.freePort();
+        int edgePort = FreePorts.tcpUdp();
+        int catsPort = FreePorts.tcpUdp();
         Path cd = Files.createDirectories(dir.resolve("cats"));
         Files.writeString(cd.resolve("cat-a.example.zone"), catalog("cat-a.example.", 1, listing("a1", tcp(pa))));
         Node cats = catalogs(cd, catsPort, edgePort, "cat-a.example.");

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.nsglobal.dns.Node;
-import net.nsglobal.dns.replication.KnotPrimary;
-import net.nsglobal.dns.testing.Daemons;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.KnotConfig;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +38,11 @@ import org.xbill.DNS.Type;
 class KnotGroupInteropTest {
     @TempDir Path dir;
     final List<Node> nodes = new ArrayList<>();
-    Process knotd;
+    Knot knotd;
 
     @AfterEach
     void stop() {
-        if (knotd != null) Daemons.stop(knotd);
+        if (knotd != null) knotd.close();
         for (Node n : nodes) n.close();
     }
 
@@ -67,12 +69,10 @@ class KnotGroupInteropTest {
 
     @Test
     void knotPicksTheTemplateOfEachMembersGroup() throws Exception {
-        Path knotBin = Path.of("/usr/sbin/knotd");
-        assertThat(Files.isExecutable(knotBin)).as("knotd is not installed: apt-get install knot").isTrue();
-        int gold = KnotPrimary.freePort();
+        int gold = FreePorts.tcpUdp();
         primary("gold", gold, Map.of("a.example.", member("a.example.", "gold"),
                 "b.example.", member("b.example.", "gold"), "c.example.", member("c.example.", "gold")));
-        int silver = KnotPrimary.freePort();
+        int silver = FreePorts.tcpUdp();
         primary("silver", silver, Map.of("a.example.", member("a.example.", "silver"),
                 "b.example.", member("b.example.", "silver"), "c.example.", member("c.example.", "silver")));
         Name a = Name.fromString("a.example.");
@@ -83,31 +83,22 @@ class KnotGroupInteropTest {
                 Map.of(a, "gold", b, "silver")).records()) {
             catalog.append(r).append('\n');
         }
-        int catPort = KnotPrimary.freePort();
+        int catPort = FreePorts.tcpUdp();
         primary("cat", catPort, Map.of("fleet.catalog.", catalog.toString()));
 
-        Path home = Files.createDirectories(dir.resolve("knot"));
-        int knotPort = KnotPrimary.freePort();
-        Files.writeString(home.resolve("knot.conf"), "server:\n  rundir: \"" + home + "\"\n  listen: 127.0.0.1@"
-                + knotPort + "\n  udp-workers: 1\n  tcp-workers: 1\n  background-workers: 1\n"
-                + "database:\n  storage: \"" + home + "\"\nlog:\n  - target: stderr\n    any: info\n"
-                + "remote:\n  - id: cat\n    address: 127.0.0.1@" + catPort + "\n"
-                + "  - id: gold\n    address: 127.0.0.1@" + gold + "\n"
-                + "  - id: silver\n    address: 127.0.0.1@" + silver + "\n"
-                + "template:\n  - id: default\n    storage: \"" + home + "\"\n"
-                + "  - id: gold\n    storage: \"" + home + "\"\n    master: gold\n"
-                + "  - id: silver\n    storage: \"" + home + "\"\n    master: silver\n"
-                + "zone:\n  - domain: fleet.catalog.\n    master: cat\n    catalog-role: interpret\n"
-                + "    catalog-template: [ silver, gold ]\n"); // the first is for members without a group
-        Path log = home.resolve("knotd.log");
-        knotd = new ProcessBuilder(knotBin.toString(), "-c", home.resolve("knot.conf").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        knotd = Knot.start(dir, new KnotConfig()
+                .remote("cat", new InetSocketAddress("127.0.0.1", catPort), null)
+                .remote("gold", new InetSocketAddress("127.0.0.1", gold), null)
+                .remote("silver", new InetSocketAddress("127.0.0.1", silver), null)
+                .template("gold", "master: gold")
+                .template("silver", "master: silver")
+                .zoneWithoutFile("fleet.catalog.", "master: cat", "catalog-role: interpret",
+                        "catalog-template: [ silver, gold ]")); // the first is for members without a group
+        int knotPort = knotd.port();
+        Path log = knotd.logFile();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while ((txt(knotPort, "a.example.") == null || txt(knotPort, "b.example.") == null
-                || txt(knotPort, "c.example.") == null) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Wait.holds(Duration.ofSeconds(30), () -> txt(knotPort, "a.example.") != null
+                && txt(knotPort, "b.example.") != null && txt(knotPort, "c.example.") != null);
         assertThat(txt(knotPort, "a.example.")).as("knotd log:\n%s", Files.readString(log)).isEqualTo("gold");
         assertThat(txt(knotPort, "b.example.")).isEqualTo("silver");
         assertThat(txt(knotPort, "c.example.")).isEqualTo("silver");
@@ -115,41 +106,23 @@ class KnotGroupInteropTest {
 
     @Test
     void groupsInACatalogKnotGeneratesAreRead() throws Exception {
-        Path knotBin = Path.of("/usr/sbin/knotd");
-        assertThat(Files.isExecutable(knotBin)).as("knotd is not installed: apt-get install knot").isTrue();
-        Path home = Files.createDirectories(dir.resolve("knot-gen"));
-        int knotPort = KnotPrimary.freePort();
-        StringBuilder conf = new StringBuilder("server:\n  rundir: \"" + home + "\"\n  listen: 127.0.0.1@" + knotPort
-                + "\n  udp-workers: 1\n  tcp-workers: 1\n  background-workers: 1\n"
-                + "database:\n  storage: \"" + home + "\"\nlog:\n  - target: stderr\n    any: info\n"
-                + "acl:\n  - id: xfr\n    address: 127.0.0.0/8\n    action: transfer\n"
-                + "template:\n  - id: default\n    storage: \"" + home + "\"\n    acl: xfr\n"
-                + "zone:\n  - domain: cat.example.\n    catalog-role: generate\n");
+        KnotConfig conf = new KnotConfig().allowTransfer(null)
+                .zoneWithoutFile("cat.example.", "catalog-role: generate");
         Map<String, String> groups = Map.of("a.example.", "gold", "b.example.", "silver", "c.example.", "");
         for (Map.Entry<String, String> m : groups.entrySet()) {
-            Files.writeString(home.resolve(m.getKey() + "zone"), member(m.getKey(), "x"));
-            conf.append("  - domain: ").append(m.getKey()).append("\n    file: \"").append(home.resolve(m.getKey()
-                    + "zone")).append("\"\n    catalog-role: member\n    catalog-zone: cat.example.\n");
-            if (!m.getValue().isEmpty()) conf.append("    catalog-group: ").append(m.getValue()).append('\n');
+            List<String> options = new ArrayList<>(List.of("catalog-role: member", "catalog-zone: cat.example."));
+            if (!m.getValue().isEmpty()) options.add("catalog-group: " + m.getValue());
+            conf.zone(m.getKey(), member(m.getKey(), "x"), options.toArray(String[]::new));
         }
-        Files.writeString(home.resolve("knot.conf"), conf);
-        Path log = home.resolve("knotd.log");
-        knotd = new ProcessBuilder(knotBin.toString(), "-c", home.resolve("knot.conf").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        knotd = Knot.start(dir, conf);
+        Path log = knotd.logFile();
+        int knotPort = knotd.port();
 
         Name cat = Name.fromString("cat.example.");
-        Catalog parsed = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                parsed = ((Catalog.Parsed.Ok) Catalog.parse(CooNodes.axfr(cat,
-                        new InetSocketAddress("127.0.0.1", knotPort)))).catalog();
-                if (parsed.members().size() == 3) break;
-            } catch (Exception notYet) {
-                // knotd still starting or generating
-            }
-            Thread.sleep(50);
-        }
+        Catalog parsed = Wait.until("knotd generates cat.example. with 3 members", Duration.ofSeconds(30),
+                () -> ((Catalog.Parsed.Ok) Catalog.parse(CooNodes.axfr(cat,
+                        new InetSocketAddress("127.0.0.1", knotPort)))).catalog(),
+                c -> c.members().size() == 3);
         assertThat(parsed).as("knotd log:\n%s", Files.readString(log)).isNotNull();
         assertThat(parsed.members()).hasSize(3);
         assertThat(parsed.ignored()).isEmpty();

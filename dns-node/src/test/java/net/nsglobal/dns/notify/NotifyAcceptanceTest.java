@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.replication.TestNode;
 import net.nsglobal.dns.tsig.TsigKey;
 import net.nsglobal.dns.xfrin.FakePrimary;

@@ -10,6 +10,7 @@ import net.nsglobal.dns.replication.TestNode;
 import net.nsglobal.dns.secondary.Secondary;
 import net.nsglobal.dns.xfrin.FakePrimary;
 import net.nsglobal.dns.xfrin.HostilePrimaryTest;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +27,8 @@ class NotifyBackoffTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     @TempDir Path dir;
 
-    static Secondary.State awaitState(Secondary s, Secondary.State want) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (s.state() != want && System.nanoTime() < deadline) Thread.sleep(10);
+    static Secondary.State awaitState(Secondary s, Secondary.State want) {
+        Wait.holds(WAIT, () -> s.state() == want);
         return s.state();
     }
 
@@ -67,8 +67,7 @@ class NotifyBackoffTest {
             assertThat(NotifyAcceptanceTest.send(node, "127.0.0.1", NotifyAcceptanceTest.notify("signed.example.", key)))
                     .isEqualTo(Rcode.NOERROR);
             assertThat(signed.state()).isNotEqualTo(Secondary.State.RETRY_WAIT); // queued at once
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (fake.requests() == before && System.nanoTime() < deadline) Thread.sleep(10);
+            Wait.until("the signed zone's refresh reaches the primary", WAIT, () -> fake.requests() != before);
             assertThat(fake.requests()).isEqualTo(before + 1);
             assertThat(awaitState(signed, Secondary.State.RETRY_WAIT)).isEqualTo(Secondary.State.RETRY_WAIT);
             assertThat(open.state()).isEqualTo(Secondary.State.RETRY_WAIT);

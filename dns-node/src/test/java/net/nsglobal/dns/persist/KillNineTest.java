@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.replication.TestNode;
 import net.nsglobal.dns.xfrin.FakePrimary;
 import net.nsglobal.dns.xfrin.HostilePrimaryTest;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
@@ -26,26 +28,25 @@ class KillNineTest {
         try (FakePrimary fake = new FakePrimary(q -> FakePrimary.Script.of(FakePrimary.oneMessage(zone)))) {
             Files.writeString(conf, "secondaries:\n  - {name: victim.example, primaries: [127.0.0.1:"
                     + fake.address().getPort() + "]}\n");
-            int port = KnotPrimary.freePort();
+            int port = FreePorts.tcpUdp();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     NodeProcess.class.getName(), data.toString(), String.valueOf(port), conf.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
             try {
                 Path wire = data.resolve("zones").resolve("victim.example.wire");
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 try (DatagramSocket probe = new DatagramSocket()) {
-                    while (!(Files.exists(wire) && serial(probe, port) == 5)) {
-                        assertThat(child.isAlive()).as(Files.readString(dir.resolve("child.log"))).isTrue();
-                        assertThat(System.nanoTime()).as("child never served the zone").isLessThan(deadline);
-                        Thread.sleep(20);
-                    }
+                    Wait.until("the child serves victim.example. serial 5 from its stored copy", Duration.ofSeconds(60),
+                            () -> {
+                                assertThat(child.isAlive()).as(Files.readString(dir.resolve("child.log"))).isTrue();
+                                return Files.exists(wire) && serial(probe, port) == 5;
+                            });
                 }
             } finally {
                 child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL
             }
             fake.close(); // the primary is gone too
-            try (TestNode again = new TestNode(data, KnotPrimary.freePort(), Files.readString(conf))) {
+            try (TestNode again = new TestNode(data, FreePorts.tcpUdp(), Files.readString(conf))) {
                 assertThat(again.serial("victim.example.")).isEqualTo(5);
                 assertThat(again.store.get(Name.fromConstantString("victim.example.")).expired()).isFalse();
             }

@@ -9,10 +9,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.nsglobal.dns.testing.Peers;
 import net.nsglobal.dns.tsig.TsigKey;
 import net.nsglobal.dns.xfrin.TransferResult;
 import net.nsglobal.dns.xfrin.XfrClient;
 import net.nsglobal.dns.xfrin.XfrLimits;
+import net.nsglobal.testkit.Binaries;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Zones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
@@ -28,7 +33,7 @@ class CollectorEdgeTest {
     @TempDir Path dir;
 
     static String kdig(String... args) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(List.of(KnotPrimary.require("/usr/bin/kdig").toString()));
+        java.util.List<String> cmd = new java.util.ArrayList<>(List.of(Binaries.require("kdig", "knot-dnsutils").toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -43,18 +48,18 @@ class CollectorEdgeTest {
 
     @Test
     void catalogMembersReachEveryEdgeAndFollowChanges() throws Exception {
-        int collectorPort = KnotPrimary.freePort();
-        int edge1Port = KnotPrimary.freePort();
-        int edge2Port = KnotPrimary.freePort();
+        int collectorPort = FreePorts.tcpUdp();
+        int edge1Port = FreePorts.tcpUdp();
+        int edge2Port = FreePorts.tcpUdp();
         InetSocketAddress collectorAddr = new InetSocketAddress("127.0.0.1", collectorPort);
         Map<String, String> zones = new LinkedHashMap<>();
-        zones.put("a.example.", KnotPrimary.zoneText("a.example.", 1, 3));
-        zones.put("b.example.", KnotPrimary.zoneText("b.example.", 7, 2));
+        zones.put("a.example.", Zones.text("a.example.", 1, 3));
+        zones.put("b.example.", Zones.text("b.example.", 7, 2));
         zones.put("customers.catalog.", CatalogText.of("customers.catalog.", 1, Map.of()));
         TestNode collector = null;
         TestNode edge1 = null;
         TestNode edge2 = null;
-        try (KnotPrimary knot = KnotPrimary.start(dir, zones, null, collectorAddr)) {
+        try (Knot knot = Peers.customerPrimary(dir, zones, null, collectorAddr)) {
             InetSocketAddress k = knot.address();
             knot.setZone("customers.catalog.", CatalogText.of("customers.catalog.", 2, Map.of("a.example.", k)));
             collector = new TestNode(dir.resolve("collector"), collectorPort, "role: collector\n"
@@ -71,7 +76,7 @@ class CollectorEdgeTest {
             assertThat(edge1.serial("b.example.")).isEqualTo(-1);
 
             // A change at the customer's primary: knot NOTIFYs the collector, the collector NOTIFYs the edges.
-            knot.setZone("a.example.", KnotPrimary.zoneText("a.example.", 2, 4));
+            knot.setZone("a.example.", Zones.text("a.example.", 2, 4));
             for (TestNode e : List.of(edge1, edge2)) assertThat(e.awaitSerial("a.example.", 2, WAIT)).isEqualTo(2);
 
             // A new member: started on every edge.

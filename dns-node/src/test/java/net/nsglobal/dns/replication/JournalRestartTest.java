@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.dns.persist.JournalDisk;
+import net.nsglobal.dns.testing.Peers;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Wait;
+import net.nsglobal.testkit.Zones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -45,8 +50,7 @@ class JournalRestartTest {
 
     /** Waits (bounded) until the file exists or not, as asked: it is written behind the change. */
     static boolean awaitFile(Path file, boolean exists) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (Files.exists(file) != exists && System.nanoTime() < deadline) Thread.sleep(10);
+        Wait.holds(WAIT, () -> Files.exists(file) == exists);
         return Files.exists(file) == exists;
     }
 
@@ -56,26 +60,26 @@ class JournalRestartTest {
                 + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\n" + CollectorEdgeTest.keyYaml();
     }
 
-    private static KnotPrimary knot(Path dir, int collectorPort) throws Exception {
+    private static Knot knot(Path dir, int collectorPort) throws Exception {
         Map<String, String> zones = new LinkedHashMap<>();
-        zones.put(ZONE, KnotPrimary.zoneText(ZONE, 1, 2));
-        return KnotPrimary.start(dir, zones, null, new InetSocketAddress("127.0.0.1", collectorPort));
+        zones.put(ZONE, Zones.text(ZONE, 1, 2));
+        return Peers.customerPrimary(dir, zones, null, new InetSocketAddress("127.0.0.1", collectorPort));
     }
 
     @Test
     void afterACollectorRestartTheEdgeStillGetsIxfr() throws Exception {
-        int collectorPort = KnotPrimary.freePort();
-        int edgePort = KnotPrimary.freePort();
+        int collectorPort = FreePorts.tcpUdp();
+        int edgePort = FreePorts.tcpUdp();
         TestNode collector = null;
         TestNode edge = null;
-        try (KnotPrimary knot = knot(dir, collectorPort)) {
+        try (Knot knot = knot(dir, collectorPort)) {
             String yaml = collectorYaml(knot.address().getPort(), "notify: [127.0.0.1:" + edgePort + "]\n");
             collector = new TestNode(dir.resolve("collector"), collectorPort, yaml);
             edge = new TestNode(dir.resolve("edge"), edgePort, "role: edge\ncatalogs:\n  - {name: fleet.catalog, "
                     + "primaries: [127.0.0.1:" + collectorPort + "], tsig-key: edge-key}\n" + CollectorEdgeTest.keyYaml());
             assertThat(edge.awaitSerial(ZONE, 1, WAIT)).isEqualTo(1);
             for (long serial = 2; serial <= 4; serial++) {
-                knot.setZone(ZONE, KnotPrimary.zoneText(ZONE, serial, (int) serial + 1));
+                knot.setZone(ZONE, Zones.text(ZONE, serial, (int) serial + 1));
                 assertThat(edge.awaitSerial(ZONE, serial, WAIT)).isEqualTo(serial);
             }
 
@@ -91,7 +95,7 @@ class JournalRestartTest {
             assertThat(deltas(x)).containsExactly(1L, 2L, 3L);
 
             // One more change: the edge (at 4) follows, and what the collector serves from 4 is one difference.
-            knot.setZone(ZONE, KnotPrimary.zoneText(ZONE, 5, 6));
+            knot.setZone(ZONE, Zones.text(ZONE, 5, 6));
             assertThat(edge.awaitSerial(ZONE, 5, WAIT)).isEqualTo(5);
             ZoneTransferIn y = ixfr(collector.address(), 4);
             assertThat(y.isIXFR()).as("the edge's IXFR from serial 4").isTrue();
@@ -105,18 +109,18 @@ class JournalRestartTest {
 
     @Test
     void aDamagedJournalIsDroppedAndIxfrFallsBackToTheWholeZone() throws Exception {
-        int collectorPort = KnotPrimary.freePort();
+        int collectorPort = FreePorts.tcpUdp();
         TestNode collector = null;
         Logger journalLog = (Logger) LoggerFactory.getLogger("replication.journal");
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         journalLog.addAppender(logged);
-        try (KnotPrimary knot = knot(dir, collectorPort)) {
+        try (Knot knot = knot(dir, collectorPort)) {
             String yaml = collectorYaml(knot.address().getPort(), "");
             collector = new TestNode(dir.resolve("collector"), collectorPort, yaml);
             assertThat(collector.awaitSerial(ZONE, 1, WAIT)).isEqualTo(1);
             for (long serial = 2; serial <= 3; serial++) {
-                knot.setZone(ZONE, KnotPrimary.zoneText(ZONE, serial, (int) serial + 1));
+                knot.setZone(ZONE, Zones.text(ZONE, serial, (int) serial + 1));
                 assertThat(collector.awaitSerial(ZONE, serial, WAIT)).isEqualTo(serial);
             }
             collector.close();
@@ -135,7 +139,7 @@ class JournalRestartTest {
                     .contains("zone " + ZONE).contains("damaged").contains("checksum"));
 
             // History starts again from the served version.
-            knot.setZone(ZONE, KnotPrimary.zoneText(ZONE, 4, 5));
+            knot.setZone(ZONE, Zones.text(ZONE, 4, 5));
             assertThat(collector.awaitSerial(ZONE, 4, WAIT)).isEqualTo(4);
             ZoneTransferIn y = ixfr(collector.address(), 3);
             assertThat(y.isIXFR()).isTrue();
@@ -151,13 +155,13 @@ class JournalRestartTest {
     }
     @Test
     void aCatalogMemberRemovedTakesItsJournalFileWithIt() throws Exception {
-        int collectorPort = KnotPrimary.freePort();
+        int collectorPort = FreePorts.tcpUdp();
         TestNode collector = null;
         Map<String, String> zones = new LinkedHashMap<>();
-        zones.put("a.example.", KnotPrimary.zoneText("a.example.", 1, 2));
-        zones.put("b.example.", KnotPrimary.zoneText("b.example.", 1, 2));
+        zones.put("a.example.", Zones.text("a.example.", 1, 2));
+        zones.put("b.example.", Zones.text("b.example.", 1, 2));
         zones.put("customers.catalog.", CatalogText.of("customers.catalog.", 1, Map.of()));
-        try (KnotPrimary knot = KnotPrimary.start(dir, zones, null, new InetSocketAddress("127.0.0.1", collectorPort))) {
+        try (Knot knot = Peers.customerPrimary(dir, zones, null, new InetSocketAddress("127.0.0.1", collectorPort))) {
             InetSocketAddress k = knot.address();
             knot.setZone("customers.catalog.", CatalogText.of("customers.catalog.", 2,
                     Map.of("a.example.", k, "b.example.", k)));
@@ -167,7 +171,7 @@ class JournalRestartTest {
                     + "transfer-acl: {allow: [127.0.0.0/8], tsig-key: edge-key}\n" + CollectorEdgeTest.keyYaml());
             for (String z : List.of("a.example.", "b.example.")) {
                 assertThat(collector.awaitSerial(z, 1, WAIT)).isEqualTo(1);
-                knot.setZone(z, KnotPrimary.zoneText(z, 2, 3));
+                knot.setZone(z, Zones.text(z, 2, 3));
                 assertThat(collector.awaitSerial(z, 2, WAIT)).isEqualTo(2);
             }
             JournalDisk disk = new JournalDisk(collector.dataDir);

@@ -10,7 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.dns.testing.Peers;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Wait;
+import net.nsglobal.testkit.Zones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.DClass;
@@ -41,20 +46,19 @@ class NodeReplicationTest {
     }
 
     static long await(InetSocketAddress server, String zone, long serial) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (answeredSerial(server, zone) != serial && System.nanoTime() < deadline) Thread.sleep(20);
+        Wait.holds(Duration.ofSeconds(30), () -> answeredSerial(server, zone) == serial);
         return answeredSerial(server, zone);
     }
 
     @Test
     void edgeNodeServesWhatTheCollectorNodePulledFromKnot() throws Exception {
-        int collectorPort = KnotPrimary.freePort();
-        int edgePort = KnotPrimary.freePort();
+        int collectorPort = FreePorts.tcpUdp();
+        int edgePort = FreePorts.tcpUdp();
         String key = "tsig-keys:\n  - {name: edge-key, algorithm: hmac-sha256, secret: "
                 + Base64.getEncoder().encodeToString(CollectorEdgeTest.EDGE_KEY.secret()) + "}\n";
         Map<String, String> zones = new LinkedHashMap<>();
-        zones.put("real.example.", KnotPrimary.zoneText("real.example.", 3, 4));
-        try (KnotPrimary knot = KnotPrimary.start(dir, zones, null, new InetSocketAddress("127.0.0.1", collectorPort));
+        zones.put("real.example.", Zones.text("real.example.", 3, 4));
+        try (Knot knot = Peers.customerPrimary(dir, zones, null, new InetSocketAddress("127.0.0.1", collectorPort));
              Node collector = Node.start(NodeConfig.parseYaml("role: collector\ndata-dir: " + dir.resolve("c") + "\n"
                      + "server: {listen: [127.0.0.1:" + collectorPort + "], reload-interval: 0s}\n"
                      + "secondaries:\n  - {name: real.example, primaries: [127.0.0.1:" + knot.address().getPort()
@@ -65,7 +69,7 @@ class NodeReplicationTest {
                      + "catalogs:\n  - {name: fleet.catalog, primaries: [127.0.0.1:" + collectorPort
                      + "], tsig-key: edge-key}\n" + key, dir))) {
             assertThat(await(edge.dnsAddress(), "real.example.", 3)).isEqualTo(3);
-            knot.setZone("real.example.", KnotPrimary.zoneText("real.example.", 4, 6));
+            knot.setZone("real.example.", Zones.text("real.example.", 4, 6));
             assertThat(await(edge.dnsAddress(), "real.example.", 4)).isEqualTo(4);
             Zone z = edge.zones().get(Name.fromString("real.example."));
             assertThat(z.records()).hasSize(9);

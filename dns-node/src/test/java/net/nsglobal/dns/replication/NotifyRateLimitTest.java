@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
+import net.nsglobal.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.DClass;
@@ -49,7 +50,7 @@ class NotifyRateLimitTest {
     }
 
     private static TestNode node(Path dir, String limits) throws Exception {
-        int nobody = KnotPrimary.freePort(); // refreshes fail: only the NOTIFY answers matter here
+        int nobody = FreePorts.tcpUdp(); // refreshes fail: only the NOTIFY answers matter here
         return TestNode.start(dir, limits + "secondaries:\n  - {name: limited.example, primaries: [127.0.0.1:"
                 + nobody + ", 127.0.0.2:" + nobody + "]}\n");
     }

@@ -11,6 +11,8 @@ import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.secondary.ReplicationService;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneStore;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.xbill.DNS.Name;
 
 /**
@@ -39,7 +41,7 @@ public final class TestNode implements AutoCloseable {
     }
 
     public static TestNode start(Path dataDir, String yamlBody) throws Exception {
-        return new TestNode(dataDir, KnotPrimary.freePort(), yamlBody);
+        return new TestNode(dataDir, FreePorts.tcpUdp(), yamlBody);
     }
 
     public InetSocketAddress address() { return node.dnsAddress(); }
@@ -54,14 +56,12 @@ public final class TestNode implements AutoCloseable {
 
     /** Waits (bounded, generous for a loaded CI box) until {@code zone} is at {@code serial}; returns the serial seen. */
     public long awaitSerial(String zone, long serial, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (serial(zone) != serial && System.nanoTime() < deadline) Thread.sleep(10);
+        Wait.holds(max, () -> serial(zone) == serial);
         return serial(zone);
     }
 
     public boolean awaitAbsent(String zone, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (serial(zone) != -1 && System.nanoTime() < deadline) Thread.sleep(10);
+        Wait.holds(max, () -> serial(zone) == -1);
         return serial(zone) == -1;
     }
 

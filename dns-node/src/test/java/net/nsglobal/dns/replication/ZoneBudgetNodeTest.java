@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.xfrin.FakePrimary;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,10 +102,8 @@ class ZoneBudgetNodeTest {
         return n;
     }
 
-    static boolean await(BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!c.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(10);
-        return c.getAsBoolean();
+    static boolean await(BooleanSupplier c) {
+        return Wait.holds(WAIT, c::getAsBoolean);
     }
 
     static long serial(Node n, String zone) {

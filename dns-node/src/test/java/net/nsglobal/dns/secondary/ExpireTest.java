@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.replication.TestNode;
 import net.nsglobal.dns.xfrin.FakePrimary;
 import net.nsglobal.dns.xfrin.HostilePrimaryTest;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
@@ -34,7 +35,7 @@ class ExpireTest {
     void badTransferKeepsOldVersionThenExpiryServfailsAcrossRestart() throws Exception {
         List<Record> good = HostilePrimaryTest.zone(5, 3);
         try (FakePrimary fake = new FakePrimary(q -> FakePrimary.Script.of(FakePrimary.oneMessage(good)))) {
-            int port = KnotPrimary.freePort();
+            int port = FreePorts.tcpUdp();
             try (TestNode node = new TestNode(dir.resolve("node"), port, config(fake.address().getPort()))) {
                 assertThat(node.awaitSerial("victim.example.", 5, WAIT)).isEqualTo(5);
                 // Serial 6 arrives with a record outside the zone: rejected, 5 keeps serving.
@@ -42,15 +43,15 @@ class ExpireTest {
                 bad.add(2, HostilePrimaryTest.a("evil.attacker.example.", 1));
                 fake.script(q -> FakePrimary.Script.of(FakePrimary.oneMessage(bad)));
                 int seen = fake.requests();
-                while (fake.requests() < seen + 3) Thread.sleep(20); // several refreshes (300 ms) were tried
+                // several refreshes (300 ms) were tried
+                Wait.until("three more refreshes reach the primary", WAIT, () -> fake.requests() >= seen + 3);
                 Zone z = node.store.get(Z);
                 assertThat(z.serial()).isEqualTo(5);
                 assertThat(z.records()).noneMatch(r -> r.getName().toString().contains("attacker"));
                 assertThat(z.expired()).isFalse();
 
                 // Every refresh keeps failing: once expire (2 s) has passed since the last good one, SERVFAIL.
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                while (!node.store.get(Z).expired() && System.nanoTime() < deadline) Thread.sleep(20);
+                Wait.holds(WAIT, () -> node.store.get(Z).expired());
                 assertThat(node.store.get(Z).expired()).isTrue();
                 assertThat(node.store.get(Z).serial()).isEqualTo(5);
             }
@@ -61,8 +62,7 @@ class ExpireTest {
                 List<Record> healed = HostilePrimaryTest.zone(7, 3);
                 fake.script(q -> FakePrimary.Script.of(FakePrimary.oneMessage(healed)));
                 assertThat(again.awaitSerial("victim.example.", 7, WAIT)).isEqualTo(7);
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                while (again.store.get(Z).expired() && System.nanoTime() < deadline) Thread.sleep(20);
+                Wait.holds(WAIT, () -> !again.store.get(Z).expired());
                 assertThat(again.store.get(Z).expired()).isFalse();
             }
         }

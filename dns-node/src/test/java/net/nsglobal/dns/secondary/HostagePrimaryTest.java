@@ -6,10 +6,11 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.replication.TestNode;
 import net.nsglobal.dns.xfrin.FakePrimary;
 import net.nsglobal.dns.xfrin.HostilePrimaryTest;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,12 +78,11 @@ class HostagePrimaryTest {
     @Test
     void failoverToTheNextPrimaryTakesItsSlot() throws Exception {
         try (FakePrimary drip = dripping("127.0.0.3")) {
-            String down = "127.0.0.2:" + KnotPrimary.freePort(); // nothing listens: fails at once
+            String down = "127.0.0.2:" + FreePorts.tcpUdp(); // nothing listens: fails at once
             String yaml = "limits: {transfer-duration: 30s}\nsecondaries:\n  - {name: failover.example, primaries: ["
                     + down + ", 127.0.0.3:" + drip.address().getPort() + "]}\n";
             try (TestNode node = TestNode.start(dir, yaml)) {
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                while (drip.requests() == 0 && System.nanoTime() < deadline) Thread.sleep(10);
+                Wait.holds(WAIT, () -> drip.requests() != 0);
                 assertThat(drip.requests()).as("failed over to the second primary").isEqualTo(1);
                 Secondaries zones = node.node.replication().secondaries();
                 assertThat(zones.transfersRunning(InetAddress.getByName("127.0.0.3"))).isEqualTo(1);

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.replication.TestNode;
+import net.nsglobal.dns.testing.Peers;
 import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Zones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,13 +29,13 @@ class SecondaryKnotTest {
 
     @Test
     void followsKnotByNotifyAndIxfrThenServesFromDiskAfterRestart() throws Exception {
-        int nodePort = KnotPrimary.freePort();
-        try (KnotPrimary knot = KnotPrimary.start(dir, Map.of("example.com.",
-                KnotPrimary.zoneText("example.com.", 1, 5)), KEY, new java.net.InetSocketAddress("127.0.0.1", nodePort))) {
+        int nodePort = FreePorts.tcpUdp();
+        try (Knot knot = Peers.customerPrimary(dir, Map.of("example.com.",
+                Zones.text("example.com.", 1, 5)), KEY, new java.net.InetSocketAddress("127.0.0.1", nodePort))) {
             try (TestNode node = new TestNode(dir.resolve("node"), nodePort, config(knot.address().getPort()))) {
                 assertThat(node.awaitSerial("example.com.", 1, WAIT)).isEqualTo(1);
                 for (long serial = 2; serial <= 4; serial++) {
-                    knot.setZone("example.com.", KnotPrimary.zoneText("example.com.", serial, 5 + (int) serial));
+                    knot.setZone("example.com.", Zones.text("example.com.", serial, 5 + (int) serial));
                     // refresh-min is 1 s but the SOA says 3600: only knotd's NOTIFY can bring this change in time
                     assertThat(node.awaitSerial("example.com.", serial, WAIT)).isEqualTo(serial);
                 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -140,9 +141,10 @@ class TcpSlotsNodeTest {
      * last write, so the client may read the answer before the mark; without this wait the order the connections were
      * answered in need not be the order they became idle (nor need any be idle yet). Bounded by the class timeout.
      */
-    private void awaitIdle(int n) throws InterruptedException {
+    private void awaitIdle(int n) {
         Node node = nodes.get(nodes.size() - 1);
-        while (node.metrics().get("dns_tcp_connections_idle").gauge().value() < n) Thread.sleep(5);
+        Wait.until(n + " TCP connections are marked idle", Duration.ofSeconds(30),
+                () -> node.metrics().get("dns_tcp_connections_idle").gauge().value() >= n);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import net.nsglobal.dns.query.Pipeline;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -126,14 +127,8 @@ class TransportTest {
             assertThat(refused).as("third connection is closed without an answer").isTrue();
         }
         // slots are given back when connections close: a new one is served (retried: the close is asynchronous)
-        Message answer = null;
-        for (int i = 0; i < 200 && answer == null; i++) {
-            try {
-                answer = tcp(a, query("t.example", Type.SOA));
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
+        Message answer = Wait.until("a new connection is served once the slots are given back",
+                Duration.ofSeconds(10), () -> tcp(a, query("t.example", Type.SOA)), java.util.Objects::nonNull);
         assertThat(answer).isNotNull();
         assertThat(answered(answer)).isTrue();
     }
@@ -162,16 +157,16 @@ class TransportTest {
             // the first big answer is under way: the server is busy writing it, so the slot is not shed
             assertThat(stalled.getInputStream().read()).isNotNegative();
             // ~24 MB of answers nobody reads: the server's write blocks, and after the idle timeout it gives up
-            boolean refused = false;
-            Message answer = null;
-            for (int i = 0; i < 600 && answer == null; i++) {
+            boolean[] refusedOnce = {false};
+            Message answer = Wait.until("the server frees the slot of the stalled client", Duration.ofSeconds(30), () -> {
                 try {
-                    answer = tcp(a, query("t.example", Type.SOA));
+                    return tcp(a, query("t.example", Type.SOA));
                 } catch (IOException e) {
-                    refused = true;
-                    Thread.sleep(50);
+                    refusedOnce[0] = true;
+                    throw e;
                 }
-            }
+            }, java.util.Objects::nonNull);
+            boolean refused = refusedOnce[0];
             assertThat(refused).as("the stalled client held the only slot for a while").isTrue();
             assertThat(answer).as("the slot was freed").isNotNull();
         }

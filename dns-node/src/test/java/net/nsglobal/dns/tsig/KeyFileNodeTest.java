@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
@@ -43,12 +45,10 @@ class KeyFileNodeTest {
             Files.writeString(tmp, "tsig-keys:\n  - {name: cust-key, algorithm: hmac-sha256, secret: " + SECRET + "}\n");
             Files.move(tmp, keys, StandardCopyOption.ATOMIC_MOVE);
 
-            long serial = -1;
-            for (int i = 0; i < 200 && serial < 0; i++) { // up to 20 s; the outcome is asserted, not the time
-                var z = secondary.zones().get(zone);
-                if (z != null) serial = z.serial();
-                else Thread.sleep(100);
-            }
+            // up to 20 s; the outcome is asserted, not the time
+            Wait.holds(Duration.ofSeconds(20), () -> secondary.zones().get(zone) != null);
+            var z = secondary.zones().get(zone);
+            long serial = z == null ? -1 : z.serial();
             assertThat(serial).isEqualTo(77);
         }
     }

@@ -3,10 +3,13 @@ package net.nsglobal.dns.xfrin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import net.nsglobal.dns.replication.KnotPrimary;
+import net.nsglobal.dns.testing.Peers;
 import net.nsglobal.dns.tsig.TsigKey;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.Knot;
+import net.nsglobal.testkit.Zones;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,14 +21,14 @@ class XfrClientKnotTest {
     static final TsigKey KEY = TsigKey.of("xfr-key", "hmac-sha256", "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0MTI=");
     static final TsigKey WRONG = TsigKey.of("xfr-key", "hmac-sha256", "d3Jvbmd3cm9uZ3dyb25nd3Jvbmd3cm9uZ3dyb25nMTI=");
     @TempDir static Path dir;
-    static KnotPrimary knot;
+    static Knot knot;
     static final Name ORIGIN = Name.fromConstantString("example.com.");
     final XfrClient client = new XfrClient(XfrLimits.DEFAULTS);
     final ZoneBuilder builder = new ZoneBuilder(XfrLimits.DEFAULTS);
 
     @BeforeAll
     static void start() throws Exception {
-        knot = KnotPrimary.start(dir, Map.of("example.com.", KnotPrimary.zoneText("example.com.", 100, 20)), KEY, null);
+        knot = Peers.customerPrimary(dir, Map.of("example.com.", Zones.text("example.com.", 100, 20)), KEY, null);
     }
 
     @AfterAll
@@ -44,8 +47,8 @@ class XfrClientKnotTest {
         TransferResult same = client.transfer(ORIGIN, knot.address(), z.soa(), KEY);
         assertThat(same).isInstanceOf(TransferResult.UpToDate.class);
 
-        knot.setZone("example.com.", KnotPrimary.zoneText("example.com.", 101, 22));
-        while (knot.serial("example.com.") != 101) Thread.sleep(20);
+        knot.setZone("example.com.", Zones.text("example.com.", 101, 22));
+        knot.awaitSerial("example.com.", 101, Duration.ofSeconds(30));
         TransferResult inc = client.transfer(ORIGIN, knot.address(), z.soa(), KEY);
         assertThat(inc).isInstanceOf(TransferResult.Incremental.class);
         Zone z2 = builder.apply(z, ((TransferResult.Incremental) inc).diffs());

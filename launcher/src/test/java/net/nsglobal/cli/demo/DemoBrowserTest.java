@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import net.nsglobal.dashboard.web.DemoMail;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,17 +170,15 @@ class DemoBrowserTest {
     private static long awaitSerial(int port, String zone, long serial, Duration max) throws Exception {
         SimpleResolver r = new SimpleResolver(new InetSocketAddress("127.0.0.1", port));
         r.setTimeout(Duration.ofSeconds(2));
-        long seen = -1;
-        long deadline = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < deadline) {
+        long[] seen = {-1};
+        Wait.holds(max, () -> {
             Message m = r.send(Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA, DClass.IN)));
             for (Record rec : m.getSection(org.xbill.DNS.Section.ANSWER)) {
-                if (rec instanceof SOARecord soa) seen = soa.getSerial();
+                if (rec instanceof SOARecord soa) seen[0] = soa.getSerial();
             }
-            if (seen == serial) return seen;
-            Thread.sleep(100);
-        }
-        return seen;
+            return seen[0] == serial;
+        });
+        return seen[0];
     }
 
     private static void shot(String name) throws IOException {

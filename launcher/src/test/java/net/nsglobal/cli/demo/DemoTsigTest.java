@@ -1,15 +1,19 @@
 package net.nsglobal.cli.demo;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.dashboard.web.DemoMail;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
@@ -48,24 +52,15 @@ class DemoTsigTest {
         }
     }
 
-    private static String awaitLink(Demo demo) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            for (DemoMail m : demo.mailbox().messages()) {
-                List<String> l = m.links().stream().filter(s -> s.contains("/confirm/")).toList();
-                if (!l.isEmpty()) return l.get(0);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no confirmation mail in the demo mailbox");
+    private static String awaitLink(Demo demo) {
+        return Wait.until("a confirmation mail is in the demo mailbox", Duration.ofSeconds(10),
+                () -> demo.mailbox().messages().stream().flatMap(m -> m.links().stream())
+                        .filter(s -> s.contains("/confirm/")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
     }
 
     /** True once the node holds the zone (polls up to 20 s; the outcome, not the time, is asserted). */
-    private static boolean awaitZone(Node node, Name zone) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Zone z = node.zones().get(zone);
-            if (z != null) return true;
-            Thread.sleep(100);
-        }
-        return false;
+    private static boolean awaitZone(Node node, Name zone) {
+        return Wait.holds(Duration.ofSeconds(20), () -> node.zones().get(zone) != null);
     }
 }

@@ -12,8 +12,9 @@ import java.util.Set;
 import net.nsglobal.dns.catalog.FleetCatalog;
 import net.nsglobal.dns.persist.ZoneDisk;
 import net.nsglobal.dns.persist.ZoneTimers;
-import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.testkit.FreePorts;
+import net.nsglobal.testkit.Zones;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NSRecord;
@@ -57,24 +58,24 @@ public final class PropagationBench {
     }
 
     static void propagation(Fleet fleet, Path work, int changes, int catalogZones) throws Exception {
-        int knotPort = KnotPrimary.freePort();
-        int collectorPort = KnotPrimary.freePort();
+        int knotPort = FreePorts.tcpUdp();
+        int collectorPort = FreePorts.tcpUdp();
         int[] edgePorts = new int[EDGES];
         int[] edgeHttp = new int[EDGES];
         for (int i = 0; i < EDGES; i++) {
-            edgePorts[i] = KnotPrimary.freePort();
-            edgeHttp[i] = KnotPrimary.freePort();
+            edgePorts[i] = FreePorts.tcpUdp();
+            edgeHttp[i] = FreePorts.tcpUdp();
         }
         // knotd: bench.example (changes), the customers' catalog, and the zones (b) will add to it.
         Path kdir = Files.createDirectories(work.resolve("knot"));
         Path zdir = Files.createDirectories(kdir.resolve("zones"));
-        Files.writeString(zdir.resolve("bench.example.zone"), KnotPrimary.zoneText("bench.example.", 1, 50));
+        Files.writeString(zdir.resolve("bench.example.zone"), Zones.text("bench.example.", 1, 50));
         Files.writeString(zdir.resolve("customers.catalog.zone"), catalog(0, List.of(), knotPort));
         List<String> members = new ArrayList<>();
         for (int i = 0; i < catalogZones; i++) {
             String z = String.format("c%05d.example.", i);
             members.add(z);
-            Files.writeString(zdir.resolve(z + "zone"), KnotPrimary.zoneText(z, 1, 3));
+            Files.writeString(zdir.resolve(z + "zone"), Zones.text(z, 1, 3));
         }
         StringBuilder kc = new StringBuilder();
         kc.append("server:\n  rundir: \"").append(kdir).append("\"\n  listen: 127.0.0.1@").append(knotPort)
@@ -132,7 +133,7 @@ public final class PropagationBench {
             Path file = zdir.resolve("bench.example.zone");
             for (int c = 1; c <= changes; c++) {
                 long serial = 1 + c;
-                Files.writeString(file, KnotPrimary.zoneText("bench.example.", serial, 50 + c));
+                Files.writeString(file, Zones.text("bench.example.", serial, 50 + c));
                 long t0 = System.nanoTime();
                 knotc(kdir, "zone-reload", "bench.example.");
                 for (InetSocketAddress e : edges) awaitSerial(probe, e, "bench.example.", serial, 60_000);
@@ -195,8 +196,8 @@ public final class PropagationBench {
         disk.save(cat, timers);
         System.out.printf("(c) wrote %d zones to %s in %.1f s%n", zones, data, (System.nanoTime() - t0) / 1e9);
 
-        int port = KnotPrimary.freePort();
-        int deadCollector = KnotPrimary.freePort(); // nobody listens: the edge must serve from disk alone
+        int port = FreePorts.tcpUdp();
+        int deadCollector = FreePorts.tcpUdp(); // nobody listens: the edge must serve from disk alone
         Path conf = work.resolve("cold-edge.yaml");
         Files.writeString(conf, "role: edge\ndata-dir: " + data + "\n"
                 + "server: {listen: [127.0.0.1:" + port + "], reload-interval: 0s}\n"

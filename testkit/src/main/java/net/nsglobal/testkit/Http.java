@@ -1,4 +1,4 @@
-package net.nsglobal.cli.demo;
+package net.nsglobal.testkit;
 
 import java.net.CookieManager;
 import java.net.URI;
