@@ -97,7 +97,7 @@ public final class Node implements AutoCloseable {
             io.micrometer.core.instrument.FunctionCounter.builder("dns_rrl_slipped", rrl, ResponseRateLimiter::slipped)
                     .description("UDP responses sent truncated (TC=1) by response rate limiting").register(registry);
         }
-        Pipeline pipeline = Pipeline.standard(store, config.identity().toServerIdentity(),
+        Pipeline pipeline = Pipeline.standard(store, config.identity(),
                 replication.notifyStage(), replication.xfrOutStage(), rrl);
         handler = new QueryHandler(pipeline, metrics);
         tcpLimits = new TcpLimits(config.server().tcpMaxConnections(), config.server().tcpIdleTimeout(),

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import net.nsglobal.dns.config.AddressPolicy;
 import net.nsglobal.dns.secondary.SecondarySpec;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.zone.Zone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.zone.Zone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ public final class NotifySender implements AutoCloseable {
         m.getHeader().setFlag(Flags.AA);
         m.addRecord(Record.newRecord(zone.origin(), Type.SOA, DClass.IN), Section.QUESTION);
         m.addRecord(zone.soa(), Section.ANSWER);
-        if (key != null) key.signer().apply(m, null);
+        if (key != null) key.toTsig().apply(m, null);
         byte[] wire = m.toWire();
         InFlight f = new InFlight(zone.origin(), target, wire, 1, System.nanoTime());
         byId.put(id, f);

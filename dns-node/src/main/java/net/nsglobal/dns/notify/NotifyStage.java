@@ -47,7 +47,7 @@ public final class NotifyStage implements Stage {
         if (req.getQuestion() == null) return answer(ctx, req, Rcode.FORMERR, null);
         Name zone = req.getQuestion().getName();
         Keyring.Verification v = keys.verify(req, Arrays.copyOf(ctx.wire(), ctx.length()));
-        TSIG signer = v.valid() ? v.key().signer() : null;
+        TSIG signer = v.valid() ? v.key().toTsig() : null;
         if (v.signed() && !v.valid()) {
             log.warn("zone {}: NOTIFY from {} refused: TSIG {}", zone, ctx.remote(), Rcode.TSIGstring(v.error()));
             Message m = reply(req, Rcode.NOTAUTH);

@@ -30,7 +30,7 @@ import net.nsglobal.dns.persist.ZoneTimers;
 import net.nsglobal.dns.query.Stage;
 import net.nsglobal.dns.tsig.KeyFile;
 import net.nsglobal.dns.tsig.Keyring;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.xfrin.Diff;
 import net.nsglobal.dns.xfrin.XfrClient;
 import net.nsglobal.dns.xfrin.XfrLimits;
@@ -79,7 +79,7 @@ public final class ReplicationService implements AutoCloseable {
     private ReplicationService(NodeConfig cfg, ZoneStore store, boolean fsync) throws IOException {
         this.store = store;
         List<TsigKey> keyList = new ArrayList<>();
-        for (var k : cfg.tsigKeys()) keyList.add(TsigKey.from(k));
+        for (var k : cfg.tsigKeys()) keyList.add(k);
         KeyFile keyFile = cfg.tsigKeysFile() == null ? null : new KeyFile(cfg.tsigKeysFile());
         if (keyFile != null) keyFile.poll(); // before any member is added: its keys are known from the start
         Keyring keys = new Keyring(keyList, keyFile);

@@ -2,7 +2,7 @@ package net.nsglobal.dns.secondary;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import org.xbill.DNS.Name;
 
 /**

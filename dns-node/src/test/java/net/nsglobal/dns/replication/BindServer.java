@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -54,7 +54,7 @@ public final class BindServer implements AutoCloseable {
          .append("controls { };\n");
         if (key != null) {
             c.append("key \"").append(key.name().toString(true)).append("\" { algorithm ")
-             .append(key.algorithm().toString(true)).append("; secret \"")
+             .append(key.algorithm().dnsName().toString(true)).append("; secret \"")
              .append(java.util.Base64.getEncoder().encodeToString(key.secret())).append("\"; };\n");
         }
         c.append(body.replace("DIR", dir.toString()));

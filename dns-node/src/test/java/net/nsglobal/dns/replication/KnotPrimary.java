@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -58,7 +58,7 @@ public final class KnotPrimary implements AutoCloseable {
          .append("log:\n  - target: stderr\n    any: info\n");
         if (key != null) {
             c.append("key:\n  - id: ").append(key.name()).append("\n    algorithm: ")
-             .append(key.algorithm().toString(true)).append("\n    secret: ")
+             .append(key.algorithm().dnsName().toString(true)).append("\n    secret: ")
              .append(java.util.Base64.getEncoder().encodeToString(key.secret())).append('\n');
         }
         c.append("acl:\n  - id: xfr\n    address: 127.0.0.0/8\n    action: transfer\n");

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import net.nsglobal.dns.replication.KnotPrimary;
 import net.nsglobal.dns.replication.TestNode;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

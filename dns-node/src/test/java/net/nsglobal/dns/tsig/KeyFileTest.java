@@ -1,5 +1,7 @@
 package net.nsglobal.dns.tsig;
 
+import net.nsglobal.dns.config.TsigKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
