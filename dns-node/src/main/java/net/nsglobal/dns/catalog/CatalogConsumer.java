@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Function;
 import net.nsglobal.dns.config.AddressPolicy;
-import net.nsglobal.dns.secondary.SecondarySpec;
+import net.nsglobal.dns.xfrin.SecondarySpec;
 import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.zone.Zone;
 import org.slf4j.Logger;

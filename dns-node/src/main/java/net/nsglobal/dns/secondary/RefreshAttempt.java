@@ -1,5 +1,7 @@
 package net.nsglobal.dns.secondary;
 
+import net.nsglobal.dns.xfrin.SecondarySpec;
+
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.secondary;
 
+import net.nsglobal.dns.xfrin.SecondarySpec;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package net.nsglobal.dns.secondary;
+package net.nsglobal.dns.xfrin;
 
 import java.net.InetSocketAddress;
 import java.util.List;
