@@ -16,7 +16,7 @@ import net.nsglobal.dns.config.TransferAcl;
 import net.nsglobal.dns.http.HttpEndpoints;
 import net.nsglobal.dns.query.Pipeline;
 import net.nsglobal.dns.rrl.ResponseRateLimiter;
-import net.nsglobal.dns.secondary.ReplicationService;
+import net.nsglobal.dns.replication.ReplicationService;
 import net.nsglobal.dns.transport.Addresses;
 import net.nsglobal.dns.transport.QueryHandler;
 import net.nsglobal.dns.transport.QueryMetrics;
