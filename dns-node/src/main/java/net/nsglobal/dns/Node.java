@@ -219,8 +219,8 @@ public final class Node implements AutoCloseable {
         public String zone(String name) {
             org.xbill.DNS.Name n;
             try {
-                n = org.xbill.DNS.Name.fromString(name.endsWith(".") ? name : name + ".");
-            } catch (org.xbill.DNS.TextParseException e) {
+                n = net.nsglobal.config.DomainName.parse(name);
+            } catch (IllegalArgumentException e) {
                 return null;
             }
             net.nsglobal.dns.zone.Zone z = store.get(n);

@@ -2,9 +2,9 @@ package net.nsglobal.dns.config;
 
 import java.util.Arrays;
 import java.util.Base64;
+import net.nsglobal.config.DomainName;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TSIG;
-import org.xbill.DNS.TextParseException;
 
 /**
  * One shared TSIG secret (RFC 8945): a {@code tsig-keys:} entry, a key-file entry or a command-line key; the node's
@@ -22,9 +22,9 @@ public record TsigKey(Name name, TsigAlgorithm algorithm, byte[] secret) {
     /** Builds a key from its three textual parts (the algorithm without a trailing dot is fine). */
     public static TsigKey of(String name, String algorithm, String base64Secret) {
         try {
-            return new TsigKey(Name.fromString(name, Name.root), TsigAlgorithm.named(algorithm),
+            return new TsigKey(DomainName.parse(name), TsigAlgorithm.named(algorithm),
                     Base64.getDecoder().decode(base64Secret.trim()));
-        } catch (TextParseException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("tsig key " + name + ": " + e.getMessage(), e);
         }
     }
