@@ -4,6 +4,6 @@
  * file, re-read when its stat changes, all or nothing, secrets never logged.
  *
  * <p>Uses {@code config} (the {@code tsig-keys:} entries and algorithms). Used by everything that signs or checks a
- * message: {@code xfrin}, {@code xfrout}, {@code notify}, {@code secondary} and {@code catalog}.
+ * message: {@code xfrout}, {@code notify}, {@code secondary}, {@code catalog} and {@code replication}.
  */
 package net.nsglobal.dns.tsig;
