@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.TextParseException;
 
 /**
  * The type of one setting: how a YAML scalar (or list) becomes a Java value, and what is valid.
@@ -201,9 +200,9 @@ public interface Kind<T> {
 
         public static Name name(String key, String s) throws ConfigException {
             try {
-                return Name.fromString(s.endsWith(".") ? s : s + ".");
-            } catch (TextParseException e) {
-                throw new ConfigException(key, "not a valid domain name '" + s + "': " + e.getMessage());
+                return DomainName.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, e.getMessage());
             }
         }
 

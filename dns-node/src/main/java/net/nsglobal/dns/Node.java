@@ -16,7 +16,7 @@ import net.nsglobal.dns.config.TransferAcl;
 import net.nsglobal.dns.http.HttpEndpoints;
 import net.nsglobal.dns.query.Pipeline;
 import net.nsglobal.dns.rrl.ResponseRateLimiter;
-import net.nsglobal.dns.secondary.ReplicationService;
+import net.nsglobal.dns.replication.ReplicationService;
 import net.nsglobal.dns.transport.Addresses;
 import net.nsglobal.dns.transport.QueryHandler;
 import net.nsglobal.dns.transport.QueryMetrics;
@@ -97,7 +97,7 @@ public final class Node implements AutoCloseable {
             io.micrometer.core.instrument.FunctionCounter.builder("dns_rrl_slipped", rrl, ResponseRateLimiter::slipped)
                     .description("UDP responses sent truncated (TC=1) by response rate limiting").register(registry);
         }
-        Pipeline pipeline = Pipeline.standard(store, config.identity().toServerIdentity(),
+        Pipeline pipeline = Pipeline.standard(store, config.identity(),
                 replication.notifyStage(), replication.xfrOutStage(), rrl);
         handler = new QueryHandler(pipeline, metrics);
         tcpLimits = new TcpLimits(config.server().tcpMaxConnections(), config.server().tcpIdleTimeout(),
@@ -219,8 +219,8 @@ public final class Node implements AutoCloseable {
         public String zone(String name) {
             org.xbill.DNS.Name n;
             try {
-                n = org.xbill.DNS.Name.fromString(name.endsWith(".") ? name : name + ".");
-            } catch (org.xbill.DNS.TextParseException e) {
+                n = net.nsglobal.config.DomainName.parse(name);
+            } catch (IllegalArgumentException e) {
                 return null;
             }
             net.nsglobal.dns.zone.Zone z = store.get(n);

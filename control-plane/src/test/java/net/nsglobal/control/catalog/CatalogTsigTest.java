@@ -77,9 +77,9 @@ class CatalogTsigTest {
         TransferResult unsigned = client.transfer(CAT, pub.address(), null, null);
         assertThat(unsigned).isInstanceOf(TransferResult.Failed.class);
         assertThat(((TransferResult.Failed) unsigned).reason()).contains("REFUSED");
-        TransferResult wrong = client.transfer(CAT, pub.address(), null, net.nsglobal.dns.tsig.TsigKey.from(OTHER));
+        TransferResult wrong = client.transfer(CAT, pub.address(), null, OTHER);
         assertThat(wrong).isInstanceOf(TransferResult.Failed.class);
-        TransferResult signed = client.transfer(CAT, pub.address(), null, net.nsglobal.dns.tsig.TsigKey.from(KEY));
+        TransferResult signed = client.transfer(CAT, pub.address(), null, KEY);
         assertThat(signed).isInstanceOf(TransferResult.Full.class);
 
         // The collector as the docs configure it: the key on its catalogs: entry; refresh only by NOTIFY.

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Function;
 import net.nsglobal.dns.config.AddressPolicy;
-import net.nsglobal.dns.secondary.SecondarySpec;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.xfrin.SecondarySpec;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.zone.Zone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +95,13 @@ public final class CatalogConsumer {
         for (String why : c.ignored()) log.error("catalog {} serial {}: {}", catalog, zone.serial(), why);
         Map<Name, Catalog.Member> admitted = admit(c.members(), zone.serial());
         synchronized (owners) {
-            CatalogOwners.Changes ch = owners.update(this, admitted);
+            CatalogOwners.Decision ch = owners.update(catalog, admitted);
+            // The one place the owners' decisions are performed, in their order, each by the catalog it names.
+            for (CatalogOwners.Change change : ch.changes()) {
+                CatalogConsumer by = owners.consumer(change.catalog());
+                if (change instanceof CatalogOwners.Take t) by.take(t.member());
+                else by.drop(change.zone());
+            }
             Map<Name, Catalog.Member> owned = owners.owned(catalog);
             log.info("catalog {} serial {}: {} members (+{} -{}){}{}", catalog, zone.serial(), owned.size(),
                     ch.added(), ch.removed(), admitted.size() == owned.size() ? ""
@@ -156,7 +162,7 @@ public final class CatalogConsumer {
     }
 
     /** This catalog now owns {@code m}: add it to the node, or re-specify it. Called under the owners' lock. */
-    void take(Catalog.Member m) {
+    private void take(Catalog.Member m) {
         boolean own = !m.primaries().isEmpty();
         // The member's own key is looked up by name now and again at each refresh (static keys, then the
         // tsig-keys-file the control plane writes), so a key that arrives after its member still works.
@@ -170,7 +176,7 @@ public final class CatalogConsumer {
     }
 
     /** This catalog no longer owns {@code zone}: remove it and its data from the node. Called under the owners' lock. */
-    void drop(Name zone) {
+    private void drop(Name zone) {
         members.remove(zone);
     }
 

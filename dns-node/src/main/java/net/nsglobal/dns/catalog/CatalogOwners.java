@@ -1,7 +1,8 @@
 package net.nsglobal.dns.catalog;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,14 +40,40 @@ import org.xbill.DNS.Name;
  * without {@code coo} goes to the first one configured, and a finished migration whose {@code coo} entry is still in
  * A is redone (one extra transfer) until the operator removes the member from A (§5.5 step 3).
  * One lock (this object) covers every consumer of the node: catalog versions apply one at a time.
+ *
+ * <p>{@link #update} only decides: it returns the member zones to take and to drop as {@link Change} values, in the
+ * order they must happen, and {@link CatalogConsumer#apply} (the one caller) performs them. Nothing here adds or
+ * removes a zone.
  */
 public final class CatalogOwners {
     private static final Logger log = LoggerFactory.getLogger("replication.catalog");
 
-    /** Counts for one catalog version's log line. */
-    record Changes(int added, int removed) {}
+    /** One change of the node's member zones that a catalog version causes. */
+    public sealed interface Change {
+        /** The catalog whose consumer performs the change (with its default primaries and key). */
+        Name catalog();
 
-    private final Map<Name, CatalogConsumer> consumers = new LinkedHashMap<>(); // configuration order
+        Name zone();
+    }
+
+    /** {@code catalog} now owns {@code member}: add it to the node, or re-specify it. */
+    public record Take(Name catalog, Catalog.Member member) implements Change {
+        @Override
+        public Name zone() { return member.zone(); }
+    }
+
+    /** {@code catalog} no longer owns {@code zone}: remove it and its data from the node. */
+    public record Drop(Name catalog, Name zone) implements Change {}
+
+    /** What one catalog version changes, in order, with the counts for its log line. */
+    public record Decision(List<Change> changes, int added, int removed) {
+        public Decision {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    private final Set<Name> catalogs = new LinkedHashSet<>(); // configuration order: the order decisions follow
+    private final Map<Name, CatalogConsumer> consumers = new HashMap<>(); // who performs a catalog's changes
     private final Map<Name, Map<Name, Catalog.Member>> listings = new HashMap<>(); // catalog -> its last valid listing
     private final Map<Name, Name> owner = new HashMap<>(); // member zone -> catalog
     private final Map<List<Name>, String> said = new HashMap<>(); // (catalog, zone) -> last conflict/coo message logged
@@ -63,9 +90,13 @@ public final class CatalogOwners {
     }
 
     synchronized void register(CatalogConsumer c) {
-        if (consumers.putIfAbsent(c.catalog(), c) != null) {
-            throw new IllegalArgumentException("catalog " + c.catalog() + " consumed twice");
-        }
+        register(c.catalog());
+        consumers.put(c.catalog(), c);
+    }
+
+    /** {@code catalog} is consumed by this node, after those registered before it (decisions alone: tests). */
+    synchronized void register(Name catalog) {
+        if (!catalogs.add(catalog)) throw new IllegalArgumentException("catalog " + catalog + " consumed twice");
     }
 
     /** The catalog that owns {@code zone} on this node, or null. */
@@ -96,9 +127,17 @@ public final class CatalogOwners {
         return out;
     }
 
-    /** Applies a new valid version of {@code c}'s catalog. */
-    synchronized Changes update(CatalogConsumer c, Map<Name, Catalog.Member> next) {
-        Name cat = c.catalog();
+    /** The consumer of {@code catalog}, which performs the changes decided for it. */
+    synchronized CatalogConsumer consumer(Name catalog) {
+        return consumers.get(catalog);
+    }
+
+    /**
+     * Records a new valid version of {@code cat}'s listing and decides what it changes: the zones to take and drop,
+     * in order (a drop before the take that replaces it). Performs none of them.
+     */
+    synchronized Decision update(Name cat, Map<Name, Catalog.Member> next) {
+        List<Change> changes = new ArrayList<>();
         Map<Name, Catalog.Member> prev = listings.getOrDefault(cat, Map.of());
         listings.put(cat, next);
         int added = 0;
@@ -108,23 +147,23 @@ public final class CatalogOwners {
             said.remove(List.of(cat, zone));
             if (!cat.equals(owner.get(zone))) continue; // §5.3: another catalog's member stays
             owner.remove(zone);
-            c.drop(zone);
+            changes.add(new Drop(cat, zone));
             removed++;
-            handOff(zone, cat);
+            handOff(zone, cat, changes);
         }
         for (Catalog.Member m : next.values()) {
             Name zone = m.zone();
             Name o = owner.get(zone);
-            CatalogConsumer heir = o == null || o.equals(cat) ? heir(cat, m) : null;
+            Name heir = o == null || o.equals(cat) ? heir(cat, m) : null;
             if (o == null && heir != null) {
-                owner.put(zone, heir.catalog()); // listed here, but given to a catalog that lists it too
-                heir.take(listings.get(heir.catalog()).get(zone));
+                owner.put(zone, heir); // listed here, but given to a catalog that lists it too
+                changes.add(new Take(heir, listings.get(heir).get(zone)));
             } else if (o == null) {
                 owner.put(zone, cat);
-                c.take(m);
+                changes.add(new Take(cat, m));
                 added++;
             } else if (o.equals(cat) && heir != null) {
-                migrate(zone, cat, heir, listings.get(heir.catalog()).get(zone));
+                migrate(zone, cat, heir, listings.get(heir).get(zone), changes);
                 removed++;
             } else if (o.equals(cat)) {
                 Catalog.Member before = prev.get(zone);
@@ -133,14 +172,14 @@ public final class CatalogOwners {
                     // it afresh (e.g. the customer re-created the zone with lower serials).
                     log.info("catalog {}: member {} re-listed as {} (was {}): zone reset", cat, zone, m.id(),
                             before.id());
-                    c.drop(zone);
+                    changes.add(new Drop(cat, zone));
                 }
-                c.take(m);
+                changes.add(new Take(cat, m));
             } else {
                 Catalog.Member theirs = listings.getOrDefault(o, Map.of()).get(zone);
                 Name theirCoo = theirs == null ? null : theirs.coo();
                 if (cat.equals(theirCoo) && !o.equals(m.coo())) {
-                    migrate(zone, o, c, m);
+                    migrate(zone, o, cat, m, changes);
                     added++;
                 } else if (cat.equals(theirCoo)) {
                     say(cat, zone, "catalog " + cat + ": member " + zone + " ignored: its coo names " + o
@@ -157,24 +196,24 @@ public final class CatalogOwners {
                 }
             }
         }
-        return new Changes(added, removed);
+        return new Decision(changes, added, removed);
     }
 
     /**
      * The catalog that {@code m}'s coo hands the zone to, when that catalog lists it already (§5.5: the new owner
      * may list the zone before or after the old one names it in coo); else null, with the reason logged once.
      */
-    private CatalogConsumer heir(Name cat, Catalog.Member m) {
+    private Name heir(Name cat, Catalog.Member m) {
         if (m.coo() == null) return null;
-        CatalogConsumer target = consumers.get(m.coo());
+        boolean consumed = catalogs.contains(m.coo());
         Map<Name, Catalog.Member> theirs = listings.get(m.coo());
         if (m.coo().equals(cat)) {
             say(cat, m.zone(), "catalog " + cat + ": member " + m.zone() + ": coo names its own catalog: ignored");
-        } else if (target == null) {
+        } else if (!consumed) {
             say(cat, m.zone(), "catalog " + cat + ": member " + m.zone() + ": coo names " + m.coo()
                     + ", which this node does not consume: it stays with " + cat);
         } else if (theirs != null && theirs.containsKey(m.zone())) {
-            if (!cat.equals(theirs.get(m.zone()).coo())) return target;
+            if (!cat.equals(theirs.get(m.zone()).coo())) return m.coo();
             say(cat, m.zone(), "catalog " + cat + ": member " + m.zone() + ": coo names " + m.coo()
                     + ", whose coo names " + cat + " back: it stays with " + cat);
         } else {
@@ -185,27 +224,27 @@ public final class CatalogOwners {
     }
 
     /** Ownership of {@code zone} passes from catalog {@code from} to {@code to}, whose listing is {@code m}. */
-    private void migrate(Name zone, Name from, CatalogConsumer to, Catalog.Member m) {
-        owner.put(zone, to.catalog());
-        said.remove(List.of(to.catalog(), zone));
+    private void migrate(Name zone, Name from, Name to, Catalog.Member m, List<Change> changes) {
+        owner.put(zone, to);
+        said.remove(List.of(to, zone));
         said.remove(List.of(from, zone));
         log.info("catalog {}: member {}: ownership moved from catalog {} (coo, RFC 9432 §5.5): zone reset (§5.6), "
-                + "transferred afresh from {}'s primaries", to.catalog(), zone, from, to.catalog());
-        consumers.get(from).drop(zone);
-        to.take(m);
+                + "transferred afresh from {}'s primaries", to, zone, from, to);
+        changes.add(new Drop(from, zone));
+        changes.add(new Take(to, m));
     }
 
     /** The owner dropped {@code zone}: the first other catalog that still lists it (and does not give it away) gets it. */
-    private void handOff(Name zone, Name from) {
-        for (CatalogConsumer d : consumers.values()) {
-            if (d.catalog().equals(from)) continue;
-            Catalog.Member m = listings.getOrDefault(d.catalog(), Map.of()).get(zone);
-            if (m == null || (m.coo() != null && !m.coo().equals(d.catalog()))) continue;
-            owner.put(zone, d.catalog());
-            said.remove(List.of(d.catalog(), zone));
+    private void handOff(Name zone, Name from, List<Change> changes) {
+        for (Name d : catalogs) {
+            if (d.equals(from)) continue;
+            Catalog.Member m = listings.getOrDefault(d, Map.of()).get(zone);
+            if (m == null || (m.coo() != null && !m.coo().equals(d))) continue;
+            owner.put(zone, d);
+            said.remove(List.of(d, zone));
             log.info("catalog {}: member {}: no longer in catalog {}, now from {} (was ignored while {} had it)",
-                    d.catalog(), zone, from, d.catalog(), from);
-            d.take(m);
+                    d, zone, from, d, from);
+            changes.add(new Take(d, m));
             return;
         }
     }
@@ -226,6 +265,6 @@ public final class CatalogOwners {
 
     /** The catalogs registered (tests). */
     synchronized Set<Name> catalogs() {
-        return Set.copyOf(consumers.keySet());
+        return Set.copyOf(catalogs);
     }
 }

@@ -11,18 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.zone.Zone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Opcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.Type;
 
 /**
  * Outgoing NOTIFY to every edge when a zone changes (RFC 1996 §3.5), over UDP with the new SOA in the answer
@@ -72,13 +65,7 @@ public final class NotifySender implements AutoCloseable {
         do {
             id = ThreadLocalRandom.current().nextInt(0x10000);
         } while (byId.containsKey(id));
-        Message m = new Message(id);
-        m.getHeader().setOpcode(Opcode.NOTIFY);
-        m.getHeader().setFlag(Flags.AA);
-        m.addRecord(Record.newRecord(zone.origin(), Type.SOA, DClass.IN), Section.QUESTION);
-        m.addRecord(zone.soa(), Section.ANSWER);
-        if (key != null) key.signer().apply(m, null);
-        byte[] wire = m.toWire();
+        byte[] wire = NotifyMessage.of(id, zone, key).toWire();
         InFlight f = new InFlight(zone.origin(), target, wire, 1, System.nanoTime());
         byId.put(id, f);
         byZoneTarget.put(k, id);

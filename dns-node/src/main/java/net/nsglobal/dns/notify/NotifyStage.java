@@ -5,7 +5,6 @@ import java.util.function.Function;
 import net.nsglobal.dns.query.QueryContext;
 import net.nsglobal.dns.query.Stage;
 import net.nsglobal.dns.query.Verdict;
-import net.nsglobal.dns.secondary.Secondary;
 import net.nsglobal.dns.tsig.Keyring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,7 @@ import org.xbill.DNS.TSIG;
  */
 public final class NotifyStage implements Stage {
     private static final Logger log = LoggerFactory.getLogger("replication.notify");
-    private final Function<Name, Secondary> zones;
+    private final Function<Name, NotifiedZone> zones;
     private final Keyring keys;
     private final RateLimiter limiter;
 
@@ -33,7 +32,7 @@ public final class NotifyStage implements Stage {
      * @param zones     finds the secondary zone by name (null = not ours)
      * @param perSecond NOTIFYs accepted per second and source (burst: 4x that), {@code limits.notify-rate}
      */
-    public NotifyStage(Function<Name, Secondary> zones, Keyring keys, double perSecond) {
+    public NotifyStage(Function<Name, NotifiedZone> zones, Keyring keys, double perSecond) {
         this.zones = zones;
         this.keys = keys;
         this.limiter = new RateLimiter(perSecond, perSecond * 4);
@@ -47,14 +46,14 @@ public final class NotifyStage implements Stage {
         if (req.getQuestion() == null) return answer(ctx, req, Rcode.FORMERR, null);
         Name zone = req.getQuestion().getName();
         Keyring.Verification v = keys.verify(req, Arrays.copyOf(ctx.wire(), ctx.length()));
-        TSIG signer = v.valid() ? v.key().signer() : null;
+        TSIG signer = v.valid() ? v.key().toTsig() : null;
         if (v.signed() && !v.valid()) {
             log.warn("zone {}: NOTIFY from {} refused: TSIG {}", zone, ctx.remote(), Rcode.TSIGstring(v.error()));
             Message m = reply(req, Rcode.NOTAUTH);
             Keyring.applyError(m, v);
             return ctx.respond(m.toWire(), Rcode.NOTAUTH);
         }
-        Secondary s = zones.apply(zone);
+        NotifiedZone s = zones.apply(zone);
         if (s == null) return answer(ctx, req, Rcode.NOTAUTH, signer); // not a zone we are secondary for
         if (!s.spec().isPrimary(ctx.remote().getAddress())) {
             log.info("zone {}: NOTIFY from {} refused: not a primary of the zone", zone, ctx.remote());

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import net.nsglobal.dns.wire.NameBytes;
 import net.nsglobal.dns.wire.ParsedQuery;
 import net.nsglobal.dns.zone.AnswerCache;
@@ -13,9 +15,9 @@ import org.xbill.DNS.Name;
  * {@link ResponseWriter}.
  */
 final class AnswerStage implements Stage {
-    private final ServerIdentity identity;
+    private final Identity identity;
 
-    AnswerStage(ServerIdentity identity) {
+    AnswerStage(Identity identity) {
         this.identity = identity;
     }
 

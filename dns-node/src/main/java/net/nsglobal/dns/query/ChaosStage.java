@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.DClass;
@@ -20,9 +22,9 @@ final class ChaosStage implements Stage {
     private static final Name VERSION_BIND = Name.fromConstantString("version.bind.");
     private static final Name VERSION_SERVER = Name.fromConstantString("version.server.");
 
-    private final ServerIdentity identity;
+    private final Identity identity;
 
-    ChaosStage(ServerIdentity identity) {
+    ChaosStage(Identity identity) {
         this.identity = identity;
     }
 

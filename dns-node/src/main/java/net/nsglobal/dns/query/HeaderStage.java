@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import net.nsglobal.dns.wire.ParsedQuery;
 import net.nsglobal.dns.wire.QueryParser;
 import org.xbill.DNS.Rcode;
@@ -9,9 +11,9 @@ import org.xbill.DNS.Rcode;
  * (RFC 1035 §4.1.1 — answering responses invites loops), FORMERR for malformed messages whose header can be echoed.
  */
 final class HeaderStage implements Stage {
-    private final ServerIdentity identity;
+    private final Identity identity;
 
-    HeaderStage(ServerIdentity identity) {
+    HeaderStage(Identity identity) {
         this.identity = identity;
     }
 

@@ -1,14 +1,16 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 
 /** QUERY goes on; NOTIFY (RFC 1996) goes to the notify handler if there is one; anything else is NOTIMP. */
 final class OpcodeStage implements Stage {
     private final Stage notifyStage;
-    private final ServerIdentity identity;
+    private final Identity identity;
 
-    OpcodeStage(Stage notifyStage, ServerIdentity identity) {
+    OpcodeStage(Stage notifyStage, Identity identity) {
         this.notifyStage = notifyStage;
         this.identity = identity;
     }

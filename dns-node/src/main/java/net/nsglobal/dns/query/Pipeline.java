@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import java.util.ArrayList;
 import java.util.List;
 import net.nsglobal.dns.zone.ZoneStore;
@@ -48,14 +50,14 @@ public final class Pipeline {
      * @param notifyStage  handles opcode NOTIFY (RFC 1996), or null to answer it NOTIMP
      * @param xfrOutStage  handles AXFR/IXFR requests (RFC 5936/1995), or null to refuse them
      */
-    public static Pipeline standard(ZoneStore store, ServerIdentity identity, Stage notifyStage, Stage xfrOutStage) {
+    public static Pipeline standard(ZoneStore store, Identity identity, Stage notifyStage, Stage xfrOutStage) {
         return standard(store, identity, notifyStage, xfrOutStage, null);
     }
 
     /** As above, with response rate limiting on UDP when {@code rrl} is not null. */
-    public static Pipeline standard(ZoneStore store, ServerIdentity identity, Stage notifyStage, Stage xfrOutStage,
+    public static Pipeline standard(ZoneStore store, Identity identity, Stage notifyStage, Stage xfrOutStage,
                                     net.nsglobal.dns.rrl.ResponseRateLimiter rrl) {
-        ServerIdentity id = identity != null ? identity : new ServerIdentity(null, null, null);
+        Identity id = identity != null ? identity : Identity.NONE;
         List<Stage> list = new ArrayList<>();
         list.add(new HeaderStage(id));
         list.add(new OpcodeStage(notifyStage, id));

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import net.nsglobal.dns.wire.ParsedQuery;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
@@ -14,9 +16,9 @@ import org.xbill.DNS.Type;
  * the answer section (RFC 1996 §3.7), is handled or refused by the opcode stage before.
  */
 final class QuestionStage implements Stage {
-    private final ServerIdentity identity;
+    private final Identity identity;
 
-    QuestionStage(ServerIdentity identity) {
+    QuestionStage(Identity identity) {
         this.identity = identity;
     }
 

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import net.nsglobal.dns.rrl.ResponseRateLimiter;
 import net.nsglobal.dns.wire.NameBytes;
 import net.nsglobal.dns.zone.Zone;
@@ -12,9 +14,9 @@ import net.nsglobal.dns.zone.Zone;
 final class RateLimitStage implements Stage {
     private static final int NOERROR = 0, NXDOMAIN = 3;
     private final ResponseRateLimiter limiter;
-    private final ServerIdentity identity;
+    private final Identity identity;
 
-    RateLimitStage(ResponseRateLimiter limiter, ServerIdentity identity) {
+    RateLimitStage(ResponseRateLimiter limiter, Identity identity) {
         this.limiter = limiter;
         this.identity = identity;
     }

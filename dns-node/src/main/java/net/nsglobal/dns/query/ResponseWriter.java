@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.nsglobal.dns.wire.ParsedQuery;
@@ -33,7 +35,7 @@ final class ResponseWriter {
         return Math.max(512, Math.min(q.udpPayload, ADVERTISED_PAYLOAD));
     }
 
-    static byte[] encode(ParsedQuery q, Name qname, Answer a, int limit, ServerIdentity identity) {
+    static byte[] encode(ParsedQuery q, Name qname, Answer a, int limit, Identity identity) {
         Message m = new Message(q.id);
         var h = m.getHeader();
         h.setFlag(Flags.QR);
@@ -89,7 +91,7 @@ final class ResponseWriter {
         return n;
     }
 
-    private static EDNSOption[] nsidOption(ParsedQuery q, ServerIdentity identity) {
+    private static EDNSOption[] nsidOption(ParsedQuery q, Identity identity) {
         if (!q.nsidRequested || identity == null || identity.nsid() == null) return new EDNSOption[0];
         return new EDNSOption[] {new GenericEDNSOption(EDNSOption.Code.NSID,
                 identity.nsid().getBytes(StandardCharsets.UTF_8))};
@@ -100,7 +102,7 @@ final class ResponseWriter {
      * it parsed, and an OPT (with NSID when asked) if the query had a well-formed one.
      */
     static byte[] empty(byte[] wire, ParsedQuery q, int rcode, boolean withQuestion, boolean withOpt,
-                        ServerIdentity identity) {
+                        Identity identity) {
         boolean question = withQuestion && q.questionParsed;
         boolean opt = withOpt && q.edns && q.status == ParsedQuery.Status.OK;
         byte[] nsid = opt && q.nsidRequested && identity != null && identity.nsid() != null

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
@@ -13,9 +15,9 @@ import org.xbill.DNS.Type;
  */
 final class TransferStage implements Stage {
     private final Stage xfrOutStage;
-    private final ServerIdentity identity;
+    private final Identity identity;
 
-    TransferStage(Stage xfrOutStage, ServerIdentity identity) {
+    TransferStage(Stage xfrOutStage, Identity identity) {
         this.xfrOutStage = xfrOutStage;
         this.identity = identity;
     }

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneStore;
 import org.xbill.DNS.DClass;
@@ -12,9 +14,9 @@ import org.xbill.DNS.Type;
  */
 final class ZoneLookupStage implements Stage {
     private final ZoneStore store;
-    private final ServerIdentity identity;
+    private final Identity identity;
 
-    ZoneLookupStage(ZoneStore store, ServerIdentity identity) {
+    ZoneLookupStage(ZoneStore store, Identity identity) {
         this.store = store;
         this.identity = identity;
     }

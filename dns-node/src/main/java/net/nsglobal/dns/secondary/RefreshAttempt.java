@@ -1,5 +1,7 @@
 package net.nsglobal.dns.secondary;
 
+import net.nsglobal.dns.xfrin.SecondarySpec;
+
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -98,20 +100,9 @@ final class RefreshAttempt {
             if (current != null && z.serial() == current.serial() && z.records().size() == current.records().size()) {
                 return new Outcome.UpToDate();
             }
-            return new Outcome.Changed(z, current == null ? List.of() : List.of(diff(current, z)), how);
+            return new Outcome.Changed(z, current == null ? List.of() : List.of(Diff.between(current, z)), how);
         } catch (ZoneException e) {
             return new Outcome.Failed(how + " rejected: " + e.getMessage());
         }
-    }
-
-    /** The difference between two full versions, so an AXFR still feeds the IXFR history served to edges. */
-    static Diff diff(Zone from, Zone to) {
-        Set<Record> a = new HashSet<>(from.records());
-        Set<Record> b = new HashSet<>(to.records());
-        List<Record> deleted = new ArrayList<>();
-        for (Record r : from.records()) if (r.getType() != Type.SOA && !b.contains(r)) deleted.add(r);
-        List<Record> added = new ArrayList<>();
-        for (Record r : to.records()) if (r.getType() != Type.SOA && !a.contains(r)) added.add(r);
-        return new Diff(from.soa(), to.soa(), deleted, added);
     }
 }

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.secondary;
 
+import net.nsglobal.dns.xfrin.SecondarySpec;
+
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import net.nsglobal.dns.persist.ZoneDisk;

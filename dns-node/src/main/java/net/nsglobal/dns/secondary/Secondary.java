@@ -1,5 +1,8 @@
 package net.nsglobal.dns.secondary;
 
+import net.nsglobal.dns.notify.NotifiedZone;
+import net.nsglobal.dns.xfrin.SecondarySpec;
+
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * included, holds a {@link TransferSlots} slot for the primary it talks to (catalog zones excepted, see
  * {@link SecondaryContext}). Thread-safe.
  */
-public final class Secondary {
+public final class Secondary implements NotifiedZone {
     /** Where the zone is in the diagram above. */
     public enum State { IDLE, QUEUED, TRANSFERRING, RETRY_WAIT, STOPPED }
 
@@ -69,6 +72,7 @@ public final class Secondary {
         this.timers = stored;
     }
 
+    @Override
     public SecondarySpec spec() { return spec; }
 
     public synchronized State state() { return state; }
@@ -106,6 +110,7 @@ public final class Secondary {
      * @param signed true when it was TSIG-signed with the zone's key (RFC 8945); only then may it cut a back-off short
      * @return false when it was ignored because the zone is waiting out its retry back-off
      */
+    @Override
     public synchronized boolean notified(String from, boolean signed) {
         if (signed) {
             refreshNow("signed NOTIFY from " + from);

@@ -17,5 +17,5 @@ record SecondaryContext(ZoneStore store, Persister disk, XfrClient client, ZoneB
                         TransferSlots slots, ExecutorService transfers, ExecutorService catalogTransfers,
                         ScheduledExecutorService clock, ZoneChangeListener listener,
                         java.util.function.Predicate<org.xbill.DNS.Name> isCatalog,
-                        java.util.function.Function<org.xbill.DNS.Name, net.nsglobal.dns.tsig.TsigKey> keys,
+                        java.util.function.Function<org.xbill.DNS.Name, net.nsglobal.dns.config.TsigKey> keys,
                         net.nsglobal.dns.zone.ZoneBudget budget) {}

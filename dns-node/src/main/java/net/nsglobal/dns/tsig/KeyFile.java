@@ -1,5 +1,7 @@
 package net.nsglobal.dns.tsig;
 
+import net.nsglobal.dns.config.TsigKey;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -58,7 +60,7 @@ public final class KeyFile {
         seen = stat;
         try {
             Map<Name, TsigKey> next = new HashMap<>();
-            for (var k : NodeConfig.loadKeyFile(file)) next.put(k.name(), TsigKey.from(k));
+            for (var k : NodeConfig.loadKeyFile(file)) next.put(k.name(), k);
             boolean changed = !sameKeys(keys, next);
             keys = Map.copyOf(next);
             if (changed) log.info("tsig-keys-file {}: {} keys loaded", file, next.size());

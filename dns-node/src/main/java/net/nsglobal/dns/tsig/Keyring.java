@@ -1,5 +1,7 @@
 package net.nsglobal.dns.tsig;
 
+import net.nsglobal.dns.config.TsigKey;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,11 +66,11 @@ public final class Keyring {
         TSIGRecord rec = tsigOf(request);
         if (rec == null) return Verification.UNSIGNED;
         TsigKey key = get(rec.getName());
-        if (key == null || !key.algorithm().equals(rec.getAlgorithm())) {
+        if (key == null || !key.algorithm().dnsName().equals(rec.getAlgorithm())) {
             // RFC 8945 §5.2.1: unknown key or algorithm -> NOTAUTH with TSIG error BADKEY.
             return new Verification(null, Rcode.BADKEY, rec);
         }
-        TSIG tsig = key.signer();
+        TSIG tsig = key.toTsig();
         int err = tsig.verify(request, wire, null);
         return new Verification(key, err, rec);
     }
@@ -80,7 +82,7 @@ public final class Keyring {
     public static void applyError(Message response, Verification v) {
         if (!v.signed()) return;
         try {
-            TSIG t = v.key() != null ? v.key().signer()
+            TSIG t = v.key() != null ? v.key().toTsig()
                     : new TSIG(v.record().getAlgorithm(), v.record().getName(), new byte[32]);
             t.apply(response, v.error(), v.record());
         } catch (RuntimeException e) {

@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.zone.ZoneBudget;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -59,7 +59,7 @@ public final class XfrClient {
         if (ixfr) {
             query.addRecord(current, Section.AUTHORITY); // RFC 1995 §3: our SOA in the authority section
         }
-        TSIG tsig = key == null ? null : key.signer();
+        TSIG tsig = key == null ? null : key.toTsig();
         if (tsig != null) tsig.apply(query, null);
         int id = query.getHeader().getID();
         try (Socket s = new Socket()) {

@@ -3,9 +3,10 @@
  * so that TSIG (RFC 8945) is checked on every message, the time limits hold on every socket read (a dripping primary
  * is cut), and the size limits ({@link net.nsglobal.dns.xfrin.XfrLimits}) on what it brings; nothing is applied before
  * the closing SOA. Outcomes are {@link net.nsglobal.dns.xfrin.TransferResult}s, never exceptions, and the next zone
- * version is built all or nothing.
+ * version is built all or nothing. {@link net.nsglobal.dns.xfrin.SecondarySpec} is what a zone pulls from (primaries,
+ * key), shared by {@code secondary}, {@code catalog} and {@code notify}.
  *
- * <p>Uses {@code zone} and {@code tsig}. Used by {@code secondary} (refreshes), {@code xfrout} and {@code persist}
- * (the IXFR difference type).
+ * <p>Uses {@code zone} and {@code config} (the TSIG key). Used by {@code secondary} (refreshes), {@code catalog} and
+ * {@code notify} (zone specs), {@code xfrout} and {@code persist} (the IXFR difference type).
  */
 package net.nsglobal.dns.xfrin;

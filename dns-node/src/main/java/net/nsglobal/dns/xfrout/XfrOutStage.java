@@ -54,7 +54,7 @@ public final class XfrOutStage implements Stage {
         boolean signedSoa = qtype == Type.SOA && Keyring.tsigOf(req) != null;
         if (qtype != Type.AXFR && qtype != Type.IXFR && !signedSoa) return Verdict.CONTINUE;
         Keyring.Verification v = keys.verify(req, java.util.Arrays.copyOf(ctx.wire(), ctx.length()));
-        TSIG signer = v.valid() ? v.key().signer() : null;
+        TSIG signer = v.valid() ? v.key().toTsig() : null;
         if (signedSoa) return refreshSoa(ctx, req, v, signer);
         if (v.signed() && !v.valid()) {
             log.warn("{} of {} from {} refused: TSIG {}", Type.string(qtype), req.getQuestion().getName(),

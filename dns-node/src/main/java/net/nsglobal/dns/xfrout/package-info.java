@@ -5,7 +5,7 @@
  * kept on disk behind the changes when a {@code data-dir} is set, or falls back to the whole zone (RFC 1995 §4).
  *
  * <p>Uses {@code query} (it is a pipeline stage and streams over the TCP connection), {@code zone}, {@code tsig},
- * {@code config}, {@code xfrin} (the difference type) and {@code persist} (journal files). Used by {@code secondary},
- * whose replication service wires it.
+ * {@code config}, {@code xfrin} (the difference type) and {@code persist} (journal files).
+ * {@link net.nsglobal.dns.xfrout.TransfersOut} wires the journal and the stage for a node. Used by {@code replication}.
  */
 package net.nsglobal.dns.xfrout;

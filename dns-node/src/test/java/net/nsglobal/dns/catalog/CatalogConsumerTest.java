@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.dns.secondary.SecondarySpec;
+import net.nsglobal.dns.xfrin.SecondarySpec;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
-import net.nsglobal.dns.secondary.SecondarySpec;
+import net.nsglobal.dns.xfrin.SecondarySpec;
 import net.nsglobal.dns.zone.Zone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

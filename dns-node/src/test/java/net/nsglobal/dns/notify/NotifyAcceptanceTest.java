@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import net.nsglobal.dns.replication.TestNode;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.xfrin.FakePrimary;
 import net.nsglobal.dns.xfrin.HostilePrimaryTest;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class NotifyAcceptanceTest {
         Message m = new Message();
         m.getHeader().setOpcode(Opcode.NOTIFY);
         m.addRecord(Record.newRecord(Name.fromConstantString(zone), Type.SOA, DClass.IN), Section.QUESTION);
-        if (key != null) key.signer().apply(m, null);
+        if (key != null) key.toTsig().apply(m, null);
         return m;
     }
 

@@ -40,7 +40,7 @@ class NotifyBackoffTest {
         var key = NotifyAcceptanceTest.KEY;
         try (FakePrimary fake = new FakePrimary(q -> new FakePrimary.Script(FakePrimary.oneMessage(
                      NotifyAcceptanceTest.rename(good, q.getQuestion().getName())),
-                     q.getTSIG() == null ? null : key.signer(), false));
+                     q.getTSIG() == null ? null : key.toTsig(), false));
              TestNode node = TestNode.start(dir, "secondaries:\n"
                      + "  - {name: open.example, primaries: [127.0.0.1:" + fake.address().getPort() + "]}\n"
                      + "  - {name: signed.example, primaries: [127.0.0.1:" + fake.address().getPort() + "], tsig-key: nk}\n"
@@ -51,7 +51,7 @@ class NotifyBackoffTest {
             assertThat(node.awaitSerial("signed.example.", 5, WAIT)).isEqualTo(5);
             fake.script(q -> new FakePrimary.Script(FakePrimary.oneMessage(
                     NotifyAcceptanceTest.rename(broken, q.getQuestion().getName())),
-                    q.getTSIG() == null ? null : key.signer(), false));
+                    q.getTSIG() == null ? null : key.toTsig(), false));
             Secondary open = node.node.replication().secondaries().get(Name.fromConstantString("open.example."));
             Secondary signed = node.node.replication().secondaries().get(Name.fromConstantString("signed.example."));
             // The refresh timer (1 s) fires, the transfer fails: retry in an hour.

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import static net.nsglobal.dns.query.Fixtures.query;
 import static net.nsglobal.dns.query.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +57,7 @@ class DenialCornerTest {
             Path file = ZoneSigner.write(dir, origin, "$ORIGIN " + origin + "\n" + ZONE, (ZoneSigner.Denial) z[1]);
             store.put(ZoneFileLoader.load(Name.fromConstantString(origin), file));
         }
-        pipeline = Pipeline.standard(store, ServerIdentity.of("t"), null, null);
+        pipeline = Pipeline.standard(store, Identity.of("t"), null, null);
     }
 
     private static Message ask(String name, int type) {

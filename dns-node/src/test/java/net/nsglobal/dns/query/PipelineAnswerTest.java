@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import static net.nsglobal.dns.query.Fixtures.query;
 import static net.nsglobal.dns.query.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,7 @@ import org.xbill.DNS.Type;
 /** RFC 1034 §4.3.2 answer semantics through the whole pipeline, on an unsigned zone (answers as Knot 3.2 gives). */
 class PipelineAnswerTest {
     private final ZoneStore store = Fixtures.store();
-    private final Pipeline pipeline = Pipeline.standard(store, new ServerIdentity("fra1", "fra1.host", null), null, null);
+    private final Pipeline pipeline = Pipeline.standard(store, new Identity("fra1", "fra1.host", null), null, null);
 
     private Message ask(String name, int type) {
         return run(pipeline, query(name, type), Transport.UDP);
@@ -191,7 +193,7 @@ class PipelineAnswerTest {
                 java.net.InetAddress.getByName("192.0.2.8")));
         ZoneStore s = new ZoneStore();
         s.put(net.nsglobal.dns.zone.Zone.compile(origin, rs));
-        Pipeline p = Pipeline.standard(s, ServerIdentity.of("x"), null, null);
+        Pipeline p = Pipeline.standard(s, Identity.of("x"), null, null);
         Message m = run(p, query("c0.chain.test.", Type.A), Transport.UDP);
         assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(types(m, Section.ANSWER)).containsExactly("CNAME", "CNAME", "CNAME", "CNAME", "CNAME");

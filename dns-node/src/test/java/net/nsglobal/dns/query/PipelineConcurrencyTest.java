@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ class PipelineConcurrencyTest {
     @Test
     void concurrentQueriesAndZoneSwaps() throws Exception {
         ZoneStore store = Fixtures.store();
-        Pipeline pipeline = Pipeline.standard(store, ServerIdentity.of("c"), null, null);
+        Pipeline pipeline = Pipeline.standard(store, Identity.of("c"), null, null);
         var plain = store.get(Name.fromConstantString("plain.test."));
         String[] names = {"www.plain.test.", "WWW.Plain.Test.", "nope.plain.test.", "a.wild.plain.test.",
                 "cn2.plain.test.", "x.sub.plain.test.", "www.n.test.", "nope.n3.test."};

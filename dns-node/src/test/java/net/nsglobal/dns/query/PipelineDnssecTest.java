@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import static net.nsglobal.dns.query.Fixtures.query;
 import static net.nsglobal.dns.query.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +19,7 @@ import org.xbill.DNS.Type;
 
 /** Pre-signed zones: RRSIGs with DO=1, NSEC (RFC 4035 §3.1.3) and NSEC3 (RFC 5155 §7.2) proofs; none with DO=0. */
 class PipelineDnssecTest {
-    private final Pipeline pipeline = Pipeline.standard(Fixtures.store(), ServerIdentity.of("t"), null, null);
+    private final Pipeline pipeline = Pipeline.standard(Fixtures.store(), Identity.of("t"), null, null);
 
     private Message ask(String name, int type, boolean dnssecOk) {
         return run(pipeline, query(name, type, DClass.IN, 1232, dnssecOk, false), Transport.TCP);

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class PipelineMicroBench {
         long used = rt.totalMemory() - rt.freeMemory() - base;
         System.out.printf("compile %d records: %.0f ms; heap %.1f MB (%.0f B/record)%n", n, (t1 - t0) / 1e6,
                 used / 1e6, used / (double) n);
-        Pipeline pipeline = Pipeline.standard(store, ServerIdentity.of("bench"), null, null);
+        Pipeline pipeline = Pipeline.standard(store, Identity.of("bench"), null, null);
         SplittableRandom rnd = new SplittableRandom(1);
         byte[][] queries = new byte[4096][];
         for (int i = 0; i < queries.length; i++) {

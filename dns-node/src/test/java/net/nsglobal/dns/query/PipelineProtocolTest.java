@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import static net.nsglobal.dns.query.Fixtures.query;
 import static net.nsglobal.dns.query.Fixtures.raw;
 import static net.nsglobal.dns.query.Fixtures.run;
@@ -25,7 +27,7 @@ import org.xbill.DNS.Type;
 /** Header sanity, opcodes, EDNS (RFC 6891), NSID (RFC 5001), CHAOS identity (RFC 4892), truncation, transfers. */
 class PipelineProtocolTest {
     private final Pipeline pipeline =
-            Pipeline.standard(Fixtures.store(), new ServerIdentity("fra1", "fra1.example", null), null, null);
+            Pipeline.standard(Fixtures.store(), new Identity("fra1", "fra1.example", null), null, null);
 
     @Test
     void responsesToResponsesAndRuntsAreDropped() {
@@ -43,7 +45,7 @@ class PipelineProtocolTest {
         q[2] = (byte) ((q[2] & 0x87) | (Opcode.NOTIFY << 3));
         assertThat(run(pipeline, q, Transport.UDP).getRcode()).isEqualTo(Rcode.NOTIMP);
         Stage notify = ctx -> ctx.respond(new byte[] {0, 0, (byte) 0xA0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0);
-        Pipeline withNotify = Pipeline.standard(Fixtures.store(), ServerIdentity.of("x"), notify, null);
+        Pipeline withNotify = Pipeline.standard(Fixtures.store(), Identity.of("x"), notify, null);
         assertThat(raw(withNotify, q, Transport.UDP)).hasSize(12);
     }
 
@@ -164,7 +166,7 @@ class PipelineProtocolTest {
                 .getRcode()).isEqualTo(Rcode.REFUSED);
         assertThat(run(pipeline, query("hostname.bind.", Type.A, DClass.CH, 0, false, false), Transport.UDP)
                 .getRcode()).isEqualTo(Rcode.REFUSED);
-        Pipeline versioned = Pipeline.standard(Fixtures.store(), new ServerIdentity("a", "b", "NS-Global 1"), null, null);
+        Pipeline versioned = Pipeline.standard(Fixtures.store(), new Identity("a", "b", "NS-Global 1"), null, null);
         Message v = run(versioned, query("version.server.", Type.TXT, DClass.CH, 0, false, false), Transport.UDP);
         assertThat(((TXTRecord) v.getSection(Section.ANSWER).get(0)).getStrings()).containsExactly("NS-Global 1");
     }
@@ -191,7 +193,7 @@ class PipelineProtocolTest {
         assertThat(run(pipeline, query("plain.test.", Type.AXFR), Transport.TCP).getRcode()).isEqualTo(Rcode.REFUSED);
         assertThat(run(pipeline, query("plain.test.", Type.IXFR), Transport.TCP).getRcode()).isEqualTo(Rcode.REFUSED);
         Stage xfr = ctx -> ctx.streamed(Rcode.NOERROR);
-        Pipeline withXfr = Pipeline.standard(Fixtures.store(), ServerIdentity.of("x"), null, xfr);
+        Pipeline withXfr = Pipeline.standard(Fixtures.store(), Identity.of("x"), null, xfr);
         QueryContext ctx = new QueryContext(query("plain.test.", Type.AXFR), query("plain.test.", Type.AXFR).length,
                 Transport.TCP, null, null);
         assertThat(withXfr.process(ctx)).isEqualTo(Verdict.RESPOND);

@@ -1,5 +1,7 @@
 package net.nsglobal.dns.query;
 
+import net.nsglobal.dns.config.Identity;
+
 import static net.nsglobal.dns.query.Fixtures.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +21,7 @@ class TransferStageTest {
         handled.incrementAndGet();
         return ctx.respond(new byte[] {0, 0, (byte) 0x84, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0);
     };
-    private final Pipeline pipeline = Pipeline.standard(Fixtures.store(), ServerIdentity.of("x"), null, xfrOut);
+    private final Pipeline pipeline = Pipeline.standard(Fixtures.store(), Identity.of("x"), null, xfrOut);
 
     private static byte[] soaQuery(boolean signed) throws Exception {
         Message m = Message.newQuery(Record.newRecord(Name.fromString("plain.test."), Type.SOA, DClass.IN));

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.nsglobal.dns.testing.Peers;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.testkit.FreePorts;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Named;

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.nsglobal.dns.testing.Peers;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.xfrin.TransferResult;
 import net.nsglobal.dns.xfrin.XfrClient;
 import net.nsglobal.dns.xfrin.XfrLimits;

@@ -38,7 +38,7 @@ class JournalRestartTest {
     /** An IXFR from {@code serial} signed with the edge key, as an edge sends it; parsed by dnsjava. */
     static ZoneTransferIn ixfr(InetSocketAddress server, long serial) throws Exception {
         ZoneTransferIn x = ZoneTransferIn.newIXFR(Name.fromString(ZONE), serial, false, server.getHostString(),
-                server.getPort(), CollectorEdgeTest.EDGE_KEY.signer());
+                server.getPort(), CollectorEdgeTest.EDGE_KEY.toTsig());
         x.setTimeout(Duration.ofSeconds(10));
         x.run();
         return x;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
-import net.nsglobal.dns.secondary.ReplicationService;
+import net.nsglobal.dns.replication.ReplicationService;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneStore;
 import net.nsglobal.testkit.FreePorts;

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import net.nsglobal.dns.replication.TestNode;
 import net.nsglobal.dns.testing.Peers;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.testkit.FreePorts;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Zones;

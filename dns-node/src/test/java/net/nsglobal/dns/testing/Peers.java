@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.KnotConfig;
 import net.nsglobal.testkit.Tsig;
@@ -15,7 +15,7 @@ public final class Peers {
 
     /** A dns-node TSIG key as the peers' config files spell it. */
     public static Tsig tsig(TsigKey key) {
-        return new Tsig(key.name().toString(true), key.algorithm().toString(true),
+        return new Tsig(key.name().toString(true), key.algorithm().toString(),
                 Base64.getEncoder().encodeToString(key.secret()));
     }
 

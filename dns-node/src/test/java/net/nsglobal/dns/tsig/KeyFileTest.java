@@ -1,5 +1,7 @@
 package net.nsglobal.dns.tsig;
 
+import net.nsglobal.dns.config.TsigKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -40,14 +42,14 @@ class KeyFileTest {
 
         write(f, "tsig-keys:\n  - {name: k1, algorithm: hmac-sha256, secret: " + S1 + "}\n");
         assertThat(kf.poll()).isTrue();
-        assertThat(kf.get(n("k1.")).algorithm()).isEqualTo(TSIG.HMAC_SHA256);
+        assertThat(kf.get(n("k1.")).algorithm().dnsName()).isEqualTo(TSIG.HMAC_SHA256);
         assertThat(kf.get(n("k1")).secret()).isEqualTo(Base64.getDecoder().decode(S1));
         assertThat(kf.poll()).as("unchanged file is not re-read").isFalse();
 
         write(f, "tsig-keys:\n  - {name: k1, algorithm: hmac-sha512, secret: " + S2 + "}\n"
                 + "  - {name: k2, secret: " + S1 + "}\n");
         assertThat(kf.poll()).isTrue();
-        assertThat(kf.get(n("k1")).algorithm()).isEqualTo(TSIG.HMAC_SHA512);
+        assertThat(kf.get(n("k1")).algorithm().dnsName()).isEqualTo(TSIG.HMAC_SHA512);
         assertThat(kf.get(n("k1")).secret()).isEqualTo(Base64.getDecoder().decode(S2));
         assertThat(kf.get(n("k2"))).isNotNull();
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import net.nsglobal.dns.query.Pipeline;
 import net.nsglobal.dns.query.QueryContext;
-import net.nsglobal.dns.query.ServerIdentity;
+import net.nsglobal.dns.config.Identity;
 import net.nsglobal.dns.query.Transport;
 import net.nsglobal.dns.query.Verdict;
 import net.nsglobal.dns.zone.Zone;
@@ -44,7 +44,7 @@ class QueryParserFuzzTest {
     void millionMalformedQueriesThroughThePipeline() throws Exception {
         ZoneStore store = new ZoneStore();
         store.put(zone());
-        Pipeline pipeline = Pipeline.standard(store, new ServerIdentity("nsid", "host", "v"), null, null);
+        Pipeline pipeline = Pipeline.standard(store, new Identity("nsid", "host", "v"), null, null);
         List<byte[]> seeds = seeds();
         SplittableRandom rnd = new SplittableRandom(20261127L);
         ParsedQuery scratch = new ParsedQuery();

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.zone.Zone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,14 +121,14 @@ public class HostilePrimaryTest {
     void wrongTsigKey() throws Exception {
         TsigKey other = TsigKey.of("k", "hmac-sha256", "b3RoZXJvdGhlcm90aGVyb3RoZXJvdGhlcm90aGVyMTI=");
         List<Record> rs = zone(5, 2);
-        fake = new FakePrimary(q -> new FakePrimary.Script(FakePrimary.oneMessage(rs), other.signer(), false));
+        fake = new FakePrimary(q -> new FakePrimary.Script(FakePrimary.oneMessage(rs), other.toTsig(), false));
         assertThat(reason(axfr(XfrLimits.DEFAULTS, KEY))).contains("TSIG");
     }
 
     @Test
     void tsigTimeOutsideFudge() throws Exception {
         Clock skewed = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        TSIG late = new TSIG(KEY.algorithm(), KEY.name(), new SecretKeySpec(KEY.secret(), "HmacSHA256"), skewed);
+        TSIG late = new TSIG(KEY.algorithm().dnsName(), KEY.name(), new SecretKeySpec(KEY.secret(), "HmacSHA256"), skewed);
         List<Record> rs = zone(5, 2);
         fake = new FakePrimary(q -> new FakePrimary.Script(FakePrimary.oneMessage(rs), late, false));
         assertThat(reason(axfr(XfrLimits.DEFAULTS, KEY))).contains("TSIG");
@@ -197,7 +197,7 @@ public class HostilePrimaryTest {
     void goodMultiMessageSignedAxfrIsAccepted() throws Exception {
         List<Record> rs = zone(5, 30);
         List<List<Record>> msgs = List.of(rs.subList(0, 10), rs.subList(10, 20), rs.subList(20, rs.size()));
-        fake = new FakePrimary(q -> new FakePrimary.Script(msgs, KEY.signer(), false));
+        fake = new FakePrimary(q -> new FakePrimary.Script(msgs, KEY.toTsig(), false));
         TransferResult r = axfr(XfrLimits.DEFAULTS, KEY);
         assertThat(r).isInstanceOf(TransferResult.Full.class);
         assertThat(((TransferResult.Full) r).records()).hasSize(32);

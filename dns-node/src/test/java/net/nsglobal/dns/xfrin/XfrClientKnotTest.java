@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import net.nsglobal.dns.testing.Peers;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Zones;

@@ -1,8 +1,8 @@
-package net.nsglobal.dns.secondary;
+package net.nsglobal.dns.xfrin;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import net.nsglobal.dns.tsig.TsigKey;
+import net.nsglobal.dns.config.TsigKey;
 import org.xbill.DNS.Name;
 
 /**
