@@ -14,19 +14,14 @@ import net.nsglobal.dns.Node;
 import net.nsglobal.config.ConfigException;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.config.TsigKey;
+import net.nsglobal.dns.notify.NotifyMessage;
 import net.nsglobal.dns.zone.Zone;
 import net.nsglobal.dns.zone.ZoneException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Opcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 
 /**
  * Serves the catalog zone by DNS from an in-process dns-node {@link Node} (the same server as the fleet: SOA over
@@ -94,12 +89,7 @@ public final class DnsCatalogPublisher implements CatalogPublisher {
 
     private void sendNotify(InetSocketAddress target, Zone z) {
         try {
-            Message n = new Message();
-            n.getHeader().setOpcode(Opcode.NOTIFY);
-            n.getHeader().setFlag(Flags.AA);
-            n.getHeader().unsetFlag(Flags.RD);
-            n.addRecord(Record.newRecord(catalog, Type.SOA, DClass.IN), Section.QUESTION);
-            n.addRecord(z.soa(), Section.ANSWER);
+            Message n = NotifyMessage.of(z); // unsigned: the resolver signs it
             SimpleResolver r = new SimpleResolver(target);
             r.setTSIGKey(key.toTsig()); // signs the NOTIFY and verifies the signed answer (RFC 8945 §5.3)
             r.setTimeout(Duration.ofSeconds(2));
