@@ -114,6 +114,32 @@ class JobsTest {
     }
 
     @Test
+    void aRunMissedDuringDowntimeHappensOnceNotAsABacklog() throws Exception {
+        try (Jobs jobs = Jobs.open(db, "misfire", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("hourly", Duration.ofHours(1), () -> { });
+            jobs.cron("minutely", "0 * * * * ?", () -> { });
+        }
+        // The scheduler was down for two hours: both triggers are long overdue (dozens of minutely runs missed).
+        long twoHoursAgo = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
+        db.jdbi().useHandle(h -> h.createUpdate("update qrtz_triggers set next_fire_time = :t where sched_name = 'misfire'")
+                .bind("t", twoHoursAgo).execute());
+        AtomicInteger hourly = new AtomicInteger();
+        AtomicInteger minutely = new AtomicInteger();
+        Instant started = Instant.now();
+        try (Jobs jobs = Jobs.open(db, "misfire", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("hourly", Duration.ofHours(1), hourly::incrementAndGet);
+            jobs.cron("minutely", "0 * * * * ?", minutely::incrementAndGet);
+            jobs.start();
+            waitUntil(() -> hourly.get() >= 1 && jobs.nextRun("hourly").isPresent());
+            waitUntil(() -> minutely.get() >= 1 && jobs.nextRun("minutely").orElseThrow().isAfter(started));
+            assertThat(hourly.get()).isEqualTo(1);
+            assertThat(jobs.nextRun("hourly").orElseThrow()).isAfter(started.plus(Duration.ofMinutes(59)));
+            // One catch-up run; a replayed backlog would have run the minutely job once per missed minute.
+            assertThat(minutely.get()).isBetween(1, 2);
+        }
+    }
+
+    @Test
     void closeWaitsForARunningJob() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
