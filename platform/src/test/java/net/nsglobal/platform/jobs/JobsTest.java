@@ -114,6 +114,7 @@ class JobsTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aRunMissedDuringDowntimeHappensOnceNotAsABacklog() throws Exception {
         try (Jobs jobs = Jobs.open(db, "misfire", 2, Duration.ofSeconds(10))) {
             jobs.everyDelay("hourly", Duration.ofHours(1), () -> { });
