@@ -1,0 +1,187 @@
+package net.nsglobal.platform.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.nsglobal.platform.db.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared scheduler on a real PostgreSQL: coalesced requests, schedules kept across restarts, bounded shutdown. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class JobsTest {
+    @TempDir static Path dir;
+    static Database db;
+
+    @BeforeAll
+    static void openDatabase() throws Exception {
+        db = Database.embedded(dir);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        if (db != null) db.close();
+    }
+
+    private static void waitUntil(Check c) throws Exception {
+        while (!c.ok()) Thread.sleep(20);
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    @Test
+    void manyConcurrentRunNowRequestsMakeOneRun() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch requestsDone = new CountDownLatch(1);
+        int n = 16;
+        List<Boolean> accepted = new ArrayList<>();
+        try (Jobs jobs = Jobs.open(db, "coalesce", 4, Duration.ofSeconds(10))) {
+            jobs.everyDelay("probe", Duration.ofHours(1), () -> {
+                runs.incrementAndGet();
+                requestsDone.await(); // stays running until every request has been made
+            });
+            jobs.start();
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            try {
+                CountDownLatch gate = new CountDownLatch(1);
+                List<Future<Boolean>> fs = new ArrayList<>();
+                for (int i = 0; i < n; i++) fs.add(pool.submit(() -> { gate.await(); return jobs.runNow("probe"); }));
+                gate.countDown();
+                for (Future<Boolean> f : fs) accepted.add(f.get());
+            } finally {
+                pool.shutdownNow();
+            }
+            requestsDone.countDown();
+            waitUntil(() -> runs.get() >= 1 && !jobs.busy("probe"));
+            assertThat(accepted).filteredOn(b -> b).hasSize(1);
+            assertThat(runs.get()).isEqualTo(1);
+            // Idle again: the next request is a new run.
+            assertThat(jobs.runNow("probe")).isTrue();
+            waitUntil(() -> runs.get() == 2 && !jobs.busy("probe"));
+        }
+    }
+
+    @Test
+    void aFixedDelayJobRunsAgainAfterEachRun() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        try (Jobs jobs = Jobs.open(db, "delay", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("tick", Duration.ofMillis(100), runs::incrementAndGet);
+            jobs.start();
+            waitUntil(() -> runs.get() >= 3);
+            waitUntil(() -> jobs.nextRun("tick").isPresent()); // set again when the current run ends
+        }
+    }
+
+    @Test
+    void theStoredScheduleSurvivesARestartOnTheSameDatabase() throws Exception {
+        Instant delayNext;
+        Instant cronNext;
+        try (Jobs jobs = Jobs.open(db, "restart", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("daily", Duration.ofHours(24), () -> { });
+            jobs.cron("nightly", "0 0 3 * * ?", () -> { });
+            jobs.start();
+            delayNext = jobs.nextRun("daily").orElseThrow();
+            cronNext = jobs.nextRun("nightly").orElseThrow();
+        }
+        Thread.sleep(50); // a re-created trigger would get a later first run
+        try (Jobs jobs = Jobs.open(db, "restart", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("daily", Duration.ofHours(24), () -> { });
+            jobs.cron("nightly", "0 0 3 * * ?", () -> { });
+            jobs.start();
+            assertThat(jobs.nextRun("daily")).contains(delayNext);
+            assertThat(jobs.nextRun("nightly")).contains(cronNext);
+        }
+        try (Jobs jobs = Jobs.open(db, "restart", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("daily", Duration.ofHours(48), () -> { });
+            assertThat(jobs.nextRun("daily").orElseThrow()).as("a changed schedule replaces the stored one").isAfter(delayNext);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aRunMissedDuringDowntimeHappensOnceNotAsABacklog() throws Exception {
+        try (Jobs jobs = Jobs.open(db, "misfire", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("hourly", Duration.ofHours(1), () -> { });
+            jobs.cron("minutely", "0 * * * * ?", () -> { });
+        }
+        // The scheduler was down for two hours: both triggers are long overdue (dozens of minutely runs missed).
+        long twoHoursAgo = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
+        db.jdbi().useHandle(h -> h.createUpdate("update qrtz_triggers set next_fire_time = :t where sched_name = 'misfire'")
+                .bind("t", twoHoursAgo).execute());
+        AtomicInteger hourly = new AtomicInteger();
+        AtomicInteger minutely = new AtomicInteger();
+        Instant started = Instant.now();
+        try (Jobs jobs = Jobs.open(db, "misfire", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("hourly", Duration.ofHours(1), hourly::incrementAndGet);
+            jobs.cron("minutely", "0 * * * * ?", minutely::incrementAndGet);
+            jobs.start();
+            waitUntil(() -> hourly.get() >= 1 && jobs.nextRun("hourly").isPresent());
+            waitUntil(() -> minutely.get() >= 1 && jobs.nextRun("minutely").orElseThrow().isAfter(started));
+            assertThat(hourly.get()).isEqualTo(1);
+            assertThat(jobs.nextRun("hourly").orElseThrow()).isAfter(started.plus(Duration.ofMinutes(59)));
+            // One catch-up run; a replayed backlog would have run the minutely job once per missed minute.
+            assertThat(minutely.get()).isBetween(1, 2);
+        }
+    }
+
+    @Test
+    void closeWaitsForARunningJob() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        Jobs jobs = Jobs.open(db, "drain", 2, Duration.ofSeconds(30));
+        jobs.everyDelay("slow", Duration.ofHours(1), () -> {
+            started.countDown();
+            release.await();
+            finished.set(true);
+        });
+        jobs.start();
+        jobs.runNow("slow");
+        started.await();
+        Thread releaser = new Thread(() -> {
+            try { Thread.sleep(300); } catch (InterruptedException e) { return; }
+            release.countDown();
+        });
+        releaser.start();
+        jobs.close();
+        assertThat(finished).as("close returned only after the run finished").isTrue();
+        releaser.join();
+    }
+
+    @Test
+    void closeInterruptsAJobStillRunningAtTheBound() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Jobs jobs = Jobs.open(db, "bound", 2, Duration.ofMillis(300));
+        jobs.everyDelay("stuck", Duration.ofHours(1), () -> {
+            started.countDown();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw e;
+            }
+        });
+        jobs.start();
+        jobs.runNow("stuck");
+        started.await();
+        jobs.close();
+        assertThat(interrupted).isTrue();
+    }
+}

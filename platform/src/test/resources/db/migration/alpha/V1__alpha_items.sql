@@ -1,0 +1,1 @@
+CREATE TABLE alpha_item (id BIGINT PRIMARY KEY, name TEXT NOT NULL);

@@ -1,0 +1,81 @@
+package net.nsglobal.te.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.nsglobal.platform.sites.Site;
+import net.nsglobal.platform.sites.Sites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every real site's BIRD configuration renders and passes BIRD 2's own parser ({@code bird -p}). */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class BirdConfigTest {
+    static final Path SITES = Path.of("..", "sites");
+
+    @TempDir Path dir;
+
+    private static String birdParse(Path conf) throws Exception {
+        Process p = new ProcessBuilder("bird", "-p", "-c", conf.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue() == 0 ? null : out;
+    }
+
+    @Test
+    void everyRealSiteRendersToAConfigurationBirdAccepts() throws Exception {
+        BirdConfig bird = new BirdConfig(SITES.resolve("templates"));
+        List<Site> sites = Sites.load(SITES).all();
+        assertThat(sites).hasSize(12);
+        for (Site s : sites) {
+            Path conf = bird.write(s, dir);
+            assertThat(birdParse(conf)).as("bird -p on %s:\n%s", s.id(), Files.readString(conf)).isNull();
+            String text = Files.readString(conf);
+            assertThat(text).contains("router id " + s.unicastV4().getHostAddress() + ";")
+                    .contains("neighbor " + s.neighbors().get(0).address().getHostAddress() + " as " + s.neighbors().get(0).peerAs());
+        }
+    }
+
+    @Test
+    void prependsCommunitiesAndFamiliesFollowTheRecord() throws Exception {
+        Site ams = Sites.load(SITES).byId("ams1").orElseThrow();
+        String text = new BirdConfig(SITES.resolve("templates")).render(ams);
+        String rs = text.substring(text.indexOf("filter export_ixp_rs"));
+        rs = rs.substring(0, rs.indexOf("protocol bgp"));
+        assertThat(rs).containsOnlyOnce("bgp_path.prepend(64500);").contains("bgp_community.add((64500,100));")
+                .contains("bgp_large_community.add((64500,1,2));").contains("2001:db8:53:0:0:0:0:0/48").doesNotContain("198.51.100.0/24");
+        String transit = text.substring(text.indexOf("filter export_transit_a"), text.indexOf("protocol bgp transit_a"));
+        assertThat(transit).doesNotContain("prepend").contains("198.51.100.0/24");
+        assertThat(text).contains("ipv6 { import none; export filter export_ixp_rs; };");
+    }
+
+    @Test
+    void birdRejectsWhatTheTestWouldMiss() throws Exception {
+        // The check is real: a configuration BIRD cannot parse is reported.
+        Path bad = dir.resolve("bad.conf");
+        Files.writeString(bad, "router id 192.0.2.1;\nprotocol bgp x { local as 64500; neighbor 203.0.113.1 as; }\n");
+        assertThat(birdParse(bad)).isNotNull();
+    }
+
+    @Test
+    void aTemplateErrorIsAnErrorNotAHalfWrittenFile() throws Exception {
+        Path t = dir.resolve("templates");
+        Files.createDirectories(t);
+        Files.writeString(t.resolve(BirdConfig.TEMPLATE), "router id ${site.noSuchField};\n");
+        Site ams = Sites.load(SITES).byId("ams1").orElseThrow();
+        assertThatThrownBy(() -> new BirdConfig(t).write(ams, dir.resolve("out"))).hasMessageContaining("site ams1");
+        assertThat(dir.resolve("out/ams1.conf")).doesNotExist();
+    }
+
+    @Test
+    void teEngineDoesNotDependOnTheWebStack() {
+        assertThatThrownBy(() -> Class.forName("io.javalin.Javalin")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("net.nsglobal.dashboard.web.WebApp")).isInstanceOf(ClassNotFoundException.class);
+    }
+}
