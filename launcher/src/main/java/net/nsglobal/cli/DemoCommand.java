@@ -1,6 +1,7 @@
 package net.nsglobal.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import net.nsglobal.cli.demo.Demo;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code nsglobal demo}: the whole platform on loopback — control plane and dashboard, a customer primary with sample
- * zones, an embedded mailbox, a collector and three edges. Prints one fact per line, then blocks until Ctrl-C/SIGTERM.
+ * zones, an embedded mailbox, a collector and one edge per site of {@code sites/}. Prints one fact per line, then blocks until Ctrl-C/SIGTERM.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the whole platform on loopback.")
 public final class DemoCommand implements Callable<Integer> {
@@ -26,6 +27,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL; default: embedded PostgreSQL in the data dir")
     String dbUrl;
 
+    @Option(names = "--sites-dir", description = "the fleet inventory, one YAML file per site (default: sites/ of this "
+            + "installation)")
+    Path sitesDir;
+
+    @Option(names = "--site", split = ",", paramLabel = "ID",
+            description = "start edges for these sites only (default: every site in --sites-dir)")
+    List<String> sites = List.of();
+
     @Option(names = "--db-user", description = "database user") String dbUser;
 
     @Option(names = "--db-password", description = "database password") String dbPassword;
@@ -35,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
         Demo demo;
         try {
             demo = Demo.start(new Demo.Options(dataDir.toAbsolutePath(), basePort, "127.0.0.1", httpPort, dbUrl,
-                    dbUser, dbPassword));
+                    dbUser, dbPassword, sitesDir != null ? sitesDir : Installation.sitesDir(), sites));
         } catch (Exception e) {
             System.err.println("demo: cannot start: " + e);
             return 1;

@@ -1,5 +1,6 @@
 package net.nsglobal.cli.demo;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -10,26 +11,54 @@ import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.dashboard.web.WebApp;
+import net.nsglobal.platform.sites.Site;
+import net.nsglobal.platform.sites.Sites;
+import net.nsglobal.platform.sites.SitesException;
 import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.config.SmtpSettings;
 import net.nsglobal.control.validate.Cidr;
 
 /**
- * The whole platform on loopback for {@code nsglobal demo}: embedded mailbox, customer primary, control plane with
- * its catalog, collector and three edges. Ports are fixed offsets from {@code basePort} so that a restarted demo
- * (state kept in {@code dataDir}) finds its zones' primaries where they were.
+ * The whole platform on loopback for {@code nsglobal demo}, in the order it starts: embedded mailbox, customer
+ * primary, control plane with its catalog, the dashboard's web app over it, the collector, and one edge per site read
+ * from the {@code sites/} files (all of them, or the ones {@link Options#sites} names; NSID = the site's id). Ports
+ * are fixed offsets from {@code basePort} so that a restarted demo (state kept in {@code dataDir}) finds its zones'
+ * primaries where they were.
  *
  * <pre>
- *   base+0 customer primary   base+1 collector   base+2 catalog (control plane)   base+3.. edges
- *   base+10 SMTP              base+11 IMAP
+ *   base+0 customer primary   base+1 collector   base+2 catalog (control plane)   base+9 collector HTTP
+ *   base+10 SMTP              base+11 IMAP       base+20.. edges, one per site in the order of the site files
  * </pre>
  */
 public final class Demo implements AutoCloseable {
     public static final String CATALOG = "catalog.nsglobal.demo";
     public static final String FLEET = "fleet.nsglobal.demo";
 
+    /** First edge port, as an offset from the base port; edges take consecutive ports from here. */
+    public static final int EDGE_OFFSET = 20;
+
+    /**
+     * @param sitesDir the fleet inventory ({@code sites/*.yaml}), read by {@link Sites}
+     * @param sites    the site ids to start edges for; empty = every site in {@code sitesDir}
+     */
     public record Options(Path dataDir, int basePort, String httpHost, int httpPort, String dbUrl, String dbUser,
-                          String dbPassword) {}
+                          String dbPassword, Path sitesDir, List<String> sites) {
+        public Options {
+            sites = List.copyOf(sites);
+        }
+    }
+
+    /** The sites of {@code o.sitesDir()} that the demo starts, in file order; an unknown id is an error. */
+    static List<Site> sites(Options o) throws IOException, SitesException {
+        Sites all = Sites.load(o.sitesDir());
+        if (o.sites().isEmpty()) return all.all();
+        List<Site> chosen = new ArrayList<>();
+        for (String id : o.sites()) {
+            chosen.add(all.byId(id).orElseThrow(() -> new IllegalArgumentException("demo: no site '" + id
+                    + "' in " + o.sitesDir() + " (known: " + all.all().stream().map(Site::id).toList() + ")")));
+        }
+        return chosen;
+    }
 
     private final DemoMailbox mailbox;
     private final DemoFleet fleet;
@@ -55,7 +84,8 @@ public final class Demo implements AutoCloseable {
         int base = o.basePort();
         int primaryPort = base, collectorPort = base + 1, catalogPort = base + 2;
         Map<String, Integer> edgePorts = new LinkedHashMap<>();
-        for (int i = 0; i < DemoFleet.SITES.size(); i++) edgePorts.put(DemoFleet.SITES.get(i), base + 3 + i);
+        List<Site> fleetSites = sites(o);
+        for (int i = 0; i < fleetSites.size(); i++) edgePorts.put(fleetSites.get(i).id(), base + EDGE_OFFSET + i);
 
         List<String> mailboxes = List.of("hostmaster@example-shop.test", "jane.baker@blue-bakery.test",
                 "owner@xn--caf-dma.test");

@@ -22,11 +22,10 @@ import org.xbill.DNS.Name;
  * The demo's DNS side, all dns-node {@link Node}s on loopback: a customer primary serving the sample zones, the
  * collector (consumes the control plane's catalog, pulls from the primary with the customers' TSIG keys from the
  * control plane's key file, its {@code tsig-keys-file}, produces the fleet catalog) and one edge per
- * site (consumes the fleet catalog from the collector with TSIG, NSID = site name).
+ * site of the {@code sites/} files (consumes the fleet catalog from the collector with TSIG, NSID = site name).
  */
 public final class DemoFleet implements AutoCloseable {
     public static final List<String> ZONES = List.of("example-shop.test", "blue-bakery.test", "xn--caf-dma.test");
-    public static final List<String> SITES = List.of("ams1", "fra1", "sin1");
     /** Demo-only key between collector and edges (a real fleet generates its own). */
     static final String EDGE_KEY = "tsig-keys:\n  - {name: edge-key.nsglobal.demo, algorithm: hmac-sha256, "
             + "secret: ZGVtby1vbmx5LWVkZ2Uta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==}\n";

@@ -54,9 +54,10 @@ class DemoBrowserTest {
                 throw new IllegalStateException(tool + " missing: install the Debian packages chromium and chromium-driver");
             }
         }
-        int base = freeBlock(12);
+        int base = freeBlock(Demo.EDGE_OFFSET + 3);
         int http = freeBlock(1);
-        demo = Demo.start(new Demo.Options(dir.resolve("demo"), base, "127.0.0.1", http, null, null, null));
+        demo = Demo.start(new Demo.Options(dir.resolve("demo"), base, "127.0.0.1", http, null, null, null,
+                Path.of("../sites"), List.of("ams1", "fra1", "sin1")));
         url = demo.web().url();
         shots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(shots);

@@ -1,0 +1,42 @@
+package net.nsglobal.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import net.nsglobal.platform.sites.Site;
+import org.junit.jupiter.api.Test;
+
+/** The demo's edges come from the site files: every file, or the ids asked for; no site list lives in Java. */
+class DemoSitesTest {
+    private static final Path SITES = Path.of("../sites");
+
+    private static Demo.Options options(List<String> ids) {
+        return new Demo.Options(Path.of("unused"), 15300, "127.0.0.1", 8080, null, null, null, SITES, ids);
+    }
+
+    @Test
+    void everySiteFileIsAnEdgeByDefault() throws Exception {
+        List<String> files;
+        try (Stream<Path> s = Files.list(SITES)) {
+            files = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(Demo.sites(options(List.of())).stream().map(Site::id).sorted().toList()).isEqualTo(files);
+    }
+
+    @Test
+    void aSubsetKeepsTheOrderAskedFor() throws Exception {
+        assertThat(Demo.sites(options(List.of("sin1", "ams1"))).stream().map(Site::id)).containsExactly("sin1", "ams1");
+    }
+
+    @Test
+    void anUnknownSiteIsAClearError() {
+        assertThatThrownBy(() -> Demo.sites(options(List.of("xyz9"))))
+                .hasMessageContaining("no site 'xyz9'").hasMessageContaining("ams1");
+    }
+}
