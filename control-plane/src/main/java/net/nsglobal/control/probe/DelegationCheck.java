@@ -157,11 +157,7 @@ public final class DelegationCheck {
     }
 
     static Name absolute(String domain) {
-        try {
-            return Name.fromString(domain.endsWith(".") ? domain : domain + ".");
-        } catch (org.xbill.DNS.TextParseException e) {
-            throw new IllegalArgumentException("not a domain name: " + domain, e);
-        }
+        return net.nsglobal.config.DomainName.parse(domain);
     }
 
     private Message query(InetSocketAddress server, Name name, int type, boolean recursive) throws IOException {

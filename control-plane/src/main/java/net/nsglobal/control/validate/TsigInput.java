@@ -4,9 +4,9 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
-import org.xbill.DNS.Name;
+import net.nsglobal.dns.config.TsigAlgorithm;
+import net.nsglobal.dns.config.TsigKey;
 import org.xbill.DNS.TSIG;
-import org.xbill.DNS.TextParseException;
 
 /**
  * An optional TSIG key the collector uses towards the customer's primary (RFC 8945).
@@ -17,7 +17,9 @@ import org.xbill.DNS.TextParseException;
  * two zones may share a name only when they share the whole key ({@link #sameKeyAs}).
  */
 public record TsigInput(String name, String algorithm, String secret) {
-    public static final Set<String> ALGORITHMS = Set.of("hmac-sha256", "hmac-sha384", "hmac-sha512", "hmac-sha1");
+    /** The algorithms a customer may choose: dns-node's one table (RFC 8945 §6), by their config names. */
+    public static final Set<String> ALGORITHMS = java.util.Arrays.stream(TsigAlgorithm.values())
+            .map(TsigAlgorithm::toString).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final String DEFAULT_ALGORITHM = "hmac-sha256";
 
     /** A key as stored with a zone; null when the zone has none (transfers unsigned). */
@@ -46,19 +48,14 @@ public record TsigInput(String name, String algorithm, String secret) {
         }
     }
 
+    /** This key as dns-node's one key type (the collector's key file holds the same). */
+    public TsigKey toKey() {
+        return TsigKey.of(normalName(name), algorithm, secret.strip());
+    }
+
     /** The dnsjava signer for this key (queries to the customer's primary are signed as the collector signs them). */
     public TSIG signer() {
-        Name alg = switch (algorithm) {
-            case "hmac-sha1" -> TSIG.HMAC_SHA1;
-            case "hmac-sha384" -> TSIG.HMAC_SHA384;
-            case "hmac-sha512" -> TSIG.HMAC_SHA512;
-            default -> TSIG.HMAC_SHA256;
-        };
-        try {
-            return new TSIG(alg, Name.fromString(normalName(name) + "."), secret.strip());
-        } catch (TextParseException e) {
-            throw new IllegalStateException("validated TSIG key name does not parse: " + name, e);
-        }
+        return toKey().toTsig();
     }
 
     /** Null when all three fields are empty; otherwise a checked key. */
