@@ -106,7 +106,7 @@ public final class Harness implements AutoCloseable {
     /** Stops the web server and the control plane (the data directory stays, for {@link #startPlane}). */
     public void stopPlane() {
         if (web != null) web.close();
-        stopPlane();
+        if (plane != null) plane.close();
         web = null;
         plane = null;
     }
