@@ -95,7 +95,8 @@ class OperatorsTest {
         assertThat(set).hasSize(1);
         String cookie = set.get(0);
         assertThat(cookie).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Strict")
-                .contains("; Path=/ops").doesNotContainIgnoringCase("Secure"); // the public URL is http here
+                .contains("; Path=/ops").contains("Max-Age=43200") // the session lifetime, 12 h
+                .doesNotContainIgnoringCase("Secure"); // the public URL is http here
         HttpResponse<String> home = web.get("/ops");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("Logged in as <strong>alice</strong>");
