@@ -14,6 +14,8 @@ import net.nsglobal.control.catalog.KeysFirstPublisher;
 import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.mail.Mailer;
 import net.nsglobal.control.mail.SmtpMailer;
+import net.nsglobal.control.operator.OperatorSettings;
+import net.nsglobal.control.operator.Operators;
 import net.nsglobal.control.probe.DnsProbe;
 import net.nsglobal.control.probe.TransferCheck;
 import net.nsglobal.control.probe.DelegationCheck;
@@ -25,6 +27,7 @@ import net.nsglobal.control.store.Database;
 import net.nsglobal.control.store.ProofStore;
 import net.nsglobal.control.store.Repository;
 import net.nsglobal.control.store.SecretBox;
+import net.nsglobal.control.store.SqlOperatorStore;
 import net.nsglobal.control.validate.AddressPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,7 @@ public final class ControlPlane implements AutoCloseable {
     private final SignupService signups;
     private final ConfirmService confirms;
     private final ProofStore proofs;
+    private Operators operators;
 
     private ControlPlane(Database db, Repository repo, CatalogPublisher publisher, StatusService statuses,
                          DashboardConfig config, SignupService signups, ConfirmService confirms, ProofStore proofs) {
@@ -109,6 +113,8 @@ public final class ControlPlane implements AutoCloseable {
             statuses = new StatusService(config, repo, probe, new TransferCheck(Duration.ofSeconds(5)), clock);
             confirms.republish();
             ControlPlane cp = new ControlPlane(db, repo, pub, statuses, config, signups, confirms, proofs);
+            cp.operators = new Operators(new SqlOperatorStore(db.jdbi()), OperatorSettings.defaults(config.publicUrl()),
+                    clock);
             cp.observeEvery(Duration.ofSeconds(30));
             cp.purgeEvery(config.limits().purgeEvery());
             cp.delegations = new DelegationWatch(repo, proofs, delegationCheck, clock);
@@ -181,6 +187,9 @@ public final class ControlPlane implements AutoCloseable {
     public StatusService statuses() { return statuses; }
 
     public ProofStore proofs() { return proofs; }
+
+    /** Operators' log-in, sessions and API tokens. */
+    public Operators operators() { return operators; }
 
     public CatalogPublisher publisher() { return publisher; }
 

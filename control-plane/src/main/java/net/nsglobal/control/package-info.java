@@ -1,6 +1,6 @@
 /**
  * The control plane's services in one object ({@link net.nsglobal.control.ControlPlane}): database, catalog publisher,
- * sign-up, confirmation, delegation and status services and their periodic jobs. On start it republishes the stored
+ * sign-up, confirmation, delegation and status services, operators' authentication and their periodic jobs. On start it republishes the stored
  * zone list, so a restarted control plane serves the same catalog. It serves no web page: the dashboard's web app is
  * started over it by the launcher.
  *

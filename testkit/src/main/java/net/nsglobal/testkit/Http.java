@@ -28,6 +28,23 @@ public final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET with extra request headers (name, value, name, value, …), e.g. {@code Authorization}. */
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) b.headers(headers);
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET with {@code Authorization: Bearer token}. */
+    public HttpResponse<String> getBearer(String path, String token) throws Exception {
+        return get(path, "Authorization", "Bearer " + token);
+    }
+
+    /** Logs in at {@code /ops/login} (the client keeps the session cookie); returns the answer. */
+    public HttpResponse<String> logIn(String name, String password) throws Exception {
+        return post("/ops/login", Map.of("csrf", csrf("/ops/login"), "name", name, "password", password));
+    }
+
     /** Form POST; values may be String or List&lt;String&gt; (repeated fields). */
     public HttpResponse<String> post(String path, Map<String, Object> form) throws Exception {
         StringBuilder b = new StringBuilder();

@@ -25,12 +25,12 @@ import net.nsglobal.control.validate.DomainName;
  * POST /api/v1/signups {"domain": "...", "primaries": ["ADDR[:PORT]", ...], "tsig": {"name","algorithm","secret"}}
  *   → 202 {"domain","mailedTo","allowOnPrimary"} | 400/422 {"errors": {field: message}} | 429 {"error"} | 503 {"error"}
  * GET /api/v1/zones/{domain} → 200 status | 404 {"error"}
- * GET /api/v1/ops/undelegated → see {@link Ops}
+ * GET /api/v1/ops/undelegated → see {@link OpsApi} (its own module: operators only)
  * </pre>
  * Only {@code application/json} bodies are accepted, which a cross-site HTML form cannot send without CORS preflight,
- * so the API needs no CSRF token (it uses no cookies either).
+ * so the API needs no CSRF token (it uses no cookies either). Guard: none (public, limited by the sign-up's limits).
  */
-final class Api {
+final class Api implements WebModule {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SignupService signups;
@@ -41,6 +41,12 @@ final class Api {
         this.signups = signups;
         this.statuses = statuses;
         this.proofs = proofs;
+    }
+
+    @Override
+    public void mount(Mount routes) {
+        routes.post("/api/v1/signups", this::signup);
+        routes.get("/api/v1/zones/{domain}", this::zone);
     }
 
     void signup(Context ctx) {

@@ -131,6 +131,12 @@ public final class Harness implements AutoCloseable {
         return out;
     }
 
+    /** Adds an operator (through the control plane, as the CLI does) and returns an API token for it. */
+    public String operatorToken(String operator, String password) {
+        plane.operators().add(operator, password);
+        return plane.operators().createToken(operator + "-token", operator);
+    }
+
     public int pendingCount() { return plane.repository().countPending(); }
 
     /** The mails to {@code to} received so far, in arrival order. */

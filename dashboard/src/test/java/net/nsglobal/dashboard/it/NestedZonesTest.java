@@ -99,9 +99,15 @@ class NestedZonesTest {
         // The API carries the same flag as the status page.
         assertThat(web.get("/api/v1/zones/" + STALE).body()).contains("\"delegatedByParent\":false")
                 .contains("\"parentCheck\":{\"parent\":\"" + PARENT + "\"");
-        HttpResponse<String> ops = web.get("/api/v1/ops/undelegated");
+        String token = h.operatorToken("nested-ops", "nested-ops-password");
+        HttpResponse<String> ops = web.getBearer("/api/v1/ops/undelegated", token);
         assertThat(ops.statusCode()).isEqualTo(200);
         assertThat(ops.body()).contains("\"domain\":\"" + STALE + "\"").contains("\"parent\":\"" + PARENT + "\"");
+        // The operators' home page lists it too.
+        Http operator = new Http(h.url());
+        assertThat(operator.logIn("nested-ops", "nested-ops-password").statusCode()).isEqualTo(303);
+        assertThat(operator.get("/ops").body()).contains("<a href=\"/zones/" + STALE + "\">" + STALE + "</a>")
+                .contains("<td>" + PARENT + "</td>");
 
         // The parent's owner asks for its removal: the link goes to victim.test's RNAME, not to the stale zone's.
         HttpResponse<String> rm = web.post("/manage/remove", Map.of("csrf", web.csrf("/manage"), "domain", STALE,
@@ -112,7 +118,8 @@ class NestedZonesTest {
         assertThat(h.mail.getReceivedMessages()).hasSize(mails + 1);
         confirm(web, "hostmaster@" + PARENT, 1, 200);
         assertThat(h.catalogMembers()).doesNotContain(STALE);
-        assertThat(new Http(h.url()).get("/api/v1/ops/undelegated").body()).doesNotContain(STALE);
+        assertThat(new Http(h.url()).getBearer("/api/v1/ops/undelegated", token).body()).contains("\"zones\":[]")
+                .doesNotContain(STALE);
 
         // Now victim.test can be signed up.
         assertThat(signUp(web, PARENT, parentServer.hostPort()).statusCode()).isEqualTo(200);

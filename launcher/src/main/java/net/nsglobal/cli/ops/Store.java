@@ -1,0 +1,107 @@
+package net.nsglobal.cli.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import net.nsglobal.control.config.ConfigFile;
+import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.operator.OperatorSettings;
+import net.nsglobal.control.operator.Operators;
+import net.nsglobal.control.store.Database;
+import net.nsglobal.control.store.SqlOperatorStore;
+import picocli.CommandLine.Option;
+
+/**
+ * The database options of the {@code ops} commands (a picocli mixin) and the control plane's database they open: the
+ * configured PostgreSQL, or the embedded one in the data directory. When a control plane is running on that embedded
+ * database, the command connects to it (its port is in {@code postmaster.pid}) instead of starting a second server on
+ * the same files.
+ */
+final class Store {
+    @Option(names = "--config", description = "the control plane's YAML config (its data-dir and db)")
+    Path config;
+
+    @Option(names = "--data-dir", description = "the control plane's data directory (overrides data-dir)")
+    Path dataDir;
+
+    @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL (overrides db.url)")
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "database user") String dbUser;
+
+    @Option(names = "--db-password", description = "database password") String dbPassword;
+
+    /** Bad options or config: exit status 2. */
+    static final class Unusable extends Exception {
+        Unusable(String message) { super(message); }
+    }
+
+    /** An open database and the operators over it; closing it closes the database. */
+    record Opened(Database db, Operators operators) implements AutoCloseable {
+        @Override public void close() { db.close(); }
+    }
+
+    Opened open() throws Unusable, IOException {
+        String url = dbUrl;
+        String user = dbUser;
+        String password = dbPassword;
+        Path dir = dataDir;
+        String publicUrl = "http://localhost";
+        if (config != null) {
+            DashboardConfig c;
+            try {
+                c = ConfigFile.load(config);
+            } catch (ConfigFile.Invalid e) {
+                throw new Unusable(e.getMessage());
+            }
+            if (url == null) {
+                url = c.dbUrl();
+                if (user == null) user = c.dbUser();
+                if (password == null) password = c.dbPassword();
+            }
+            if (dir == null) dir = c.dataDir();
+            publicUrl = c.publicUrl();
+        }
+        if ((url == null || url.isBlank()) && dir == null) {
+            throw new Unusable("ops: say which database: --config FILE, --data-dir DIR (embedded PostgreSQL) or "
+                    + "--db-url URL");
+        }
+        if (url == null || url.isBlank()) {
+            Optional<Integer> port = runningEmbedded(dir.resolve("pg"));
+            if (port.isPresent()) {
+                url = "jdbc:postgresql://localhost:" + port.get() + "/postgres";
+                user = "postgres";
+                password = "postgres";
+            } else if (!Files.isDirectory(dir)) {
+                throw new Unusable("ops: no data directory " + dir + " (start the control plane once, or give "
+                        + "--data-dir of an existing one)");
+            }
+        }
+        Database db = Database.open(url, user, password, dir == null ? Path.of(".") : dir);
+        return new Opened(db, new Operators(new SqlOperatorStore(db.jdbi()), OperatorSettings.defaults(publicUrl),
+                Clock.systemUTC()));
+    }
+
+    /**
+     * The port of a live postmaster on {@code pgData}: postmaster.pid holds its pid (line 1), data directory (line 2)
+     * and port (line 4) (PostgreSQL docs, "Database File Layout").
+     */
+    static Optional<Integer> runningEmbedded(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return Optional.empty();
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 4) return Optional.empty();
+        try {
+            long pid = Long.parseLong(lines.get(0).trim());
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return Optional.of(Integer.parseInt(lines.get(3).trim()));
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}
