@@ -1,5 +1,7 @@
 package net.nsglobal.dashboard.it;
 
+import net.nsglobal.testkit.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
