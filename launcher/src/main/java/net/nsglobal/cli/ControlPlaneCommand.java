@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import net.nsglobal.control.config.ConfigFile;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.dashboard.web.WebApp;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ public final class ControlPlaneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DashboardConfig cfg;
+        ControlPlaneConfig cfg;
         try {
             cfg = ConfigFile.load(config);
         } catch (ConfigFile.Invalid e) {
@@ -33,11 +33,11 @@ public final class ControlPlaneCommand implements Callable<Integer> {
             return 2;
         }
         if (dbUrl != null) {
-            cfg = new DashboardConfig(cfg.publicUrl(), cfg.httpHost(), cfg.httpPort(), dbUrl, cfg.dbUser(),
-                    cfg.dbPassword(), cfg.dataDir(), cfg.resolver(), cfg.smtp(), cfg.allowList(), cfg.ownPrefixes(),
-                    cfg.nsNames(), cfg.collectorTransferAddress(), cfg.collector(), cfg.sites(), cfg.catalogZone(),
-                    cfg.catalogListen(), cfg.collectorKeysFile(), cfg.limits(), false, cfg.signup(), cfg.catalogKey(),
-                    cfg.collectorHttp());
+            cfg = new ControlPlaneConfig(cfg.publicUrl(), cfg.http().getHostString(), cfg.http().getPort(), dbUrl, cfg.db().user(),
+                    cfg.db().password(), cfg.dataDir(), cfg.resolver(), cfg.smtp(), cfg.allowList(), cfg.ownPrefixes(),
+                    cfg.nsNames(), cfg.collector().transferAddress(), cfg.collector().dns(), cfg.edges(), cfg.catalog().zone(),
+                    cfg.catalog().listen(), cfg.collector().keysFile(), cfg.limits(), false, cfg.signup(), cfg.catalog().tsigKey(),
+                    cfg.collector().http());
         }
         ControlPlane plane;
         WebApp web;
@@ -57,7 +57,7 @@ public final class ControlPlaneCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "control-plane-shutdown"));
         System.out.println("dashboard: " + web.url() + "/  (public URL " + cfg.publicUrl() + ")");
-        System.out.println("catalog: " + cfg.catalogZone() + " served on " + cfg.catalogListen());
+        System.out.println("catalog: " + cfg.catalog().zone() + " served on " + cfg.catalog().listen());
         try {
             stop.await();
         } catch (InterruptedException e) {

@@ -1,5 +1,5 @@
 /**
- * The control plane's configuration: one immutable {@link net.nsglobal.control.config.DashboardConfig} read strictly
+ * The control plane's configuration: one immutable {@link net.nsglobal.control.config.ControlPlaneConfig} read strictly
  * from YAML (an unknown key or a bad value fails naming the key's path), including how mail leaves (SMTP plain,
  * STARTTLS per RFC 3207 or implicit TLS per RFC 8314) and the sign-up limits.
  *

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.signup.ConfirmService;
 import net.nsglobal.control.signup.Outcome;
 import net.nsglobal.control.signup.SignupService;
@@ -30,7 +30,7 @@ import net.nsglobal.control.validate.DomainName;
  * page carries the CSRF token; every response forbids framing and referrers (the confirmation token is in the URL).
  */
 public final class WebApp implements AutoCloseable {
-    private final DashboardConfig config;
+    private final ControlPlaneConfig config;
     private final SignupService signups;
     private final ConfirmService confirms;
     private final StatusService statuses;
@@ -42,7 +42,7 @@ public final class WebApp implements AutoCloseable {
     private final ProofStore proofs;
     private final Ops ops;
 
-    public WebApp(DashboardConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
+    public WebApp(ControlPlaneConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
                   Supplier<List<DemoMail>> demoMailbox, ProofStore proofs) {
         this.proofs = proofs;
         this.ops = new Ops(proofs);
@@ -55,8 +55,8 @@ public final class WebApp implements AutoCloseable {
         this.css = resource("/static/style.css");
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = config.limits().maxRequestBytes();
-            c.jetty.host = config.httpHost();
-            c.jetty.port = config.httpPort();
+            c.jetty.host = config.http().getHostString();
+            c.jetty.port = config.http().getPort();
             c.startup.showJavalinBanner = false;
             c.routes.before(this::guard);
             c.routes.get("/static/style.css", ctx -> ctx.contentType("text/css; charset=utf-8")
@@ -95,7 +95,8 @@ public final class WebApp implements AutoCloseable {
 
     /** The base URL of the pages, as reachable on this machine. */
     public String url() {
-        String host = config.httpHost().contains(":") ? "[" + config.httpHost() + "]" : config.httpHost();
+        String h = config.http().getHostString();
+        String host = h.contains(":") ? "[" + h + "]" : h;
         return "http://" + host + ":" + app.port();
     }
 
@@ -345,7 +346,7 @@ public final class WebApp implements AutoCloseable {
     /** In the demo, the dig line for each site, so the newcomer can ask every edge (sites are on loopback there). */
     private List<String> tryIt(String domain) {
         if (demoMailbox == null) return List.of();
-        return config.sites().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return config.edges().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> "dig @" + e.getValue().getAddress().getHostAddress() + " -p " + e.getValue().getPort() + " "
                         + domain + " SOA +nsid    # " + e.getKey())
                 .toList();

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.dashboard.web.WebApp;
 import net.nsglobal.control.catalog.DnsCatalogPublisher;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.config.SmtpSettings;
 import net.nsglobal.control.validate.Cidr;
 
@@ -42,7 +42,7 @@ public final class Harness implements AutoCloseable {
     public ControlPlane plane;
     /** The pages and API over {@link #plane}. */
     public WebApp web;
-    public DashboardConfig config;
+    public ControlPlaneConfig config;
     private final Path dataDir;
 
     /** The catalog's TSIG key in tests (the control plane requires one). */
@@ -51,7 +51,7 @@ public final class Harness implements AutoCloseable {
             net.nsglobal.dns.config.TsigAlgorithm.HMAC_SHA256,
             "test-only-catalog-key-32-bytes!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
-    public Harness(Path dir, DashboardConfig.Limits limits) throws Exception {
+    public Harness(Path dir, ControlPlaneConfig.Limits limits) throws Exception {
         this(dir, limits, Map.of(), Map.of(), null);
     }
 
@@ -61,15 +61,15 @@ public final class Harness implements AutoCloseable {
      * @param signedTransfers extra zones whose transfers Knot allows only when signed with the given key
      * @param collector       the collector's DNS address for the status page (null = none configured)
      */
-    public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
+    public Harness(Path dir, ControlPlaneConfig.Limits limits, Map<String, String> moreZones,
                    Map<String, KnotPrimary.Key> signedTransfers, InetSocketAddress collector) throws Exception {
-        this(dir, limits, moreZones, signedTransfers, collector, DashboardConfig.Signup.defaults());
+        this(dir, limits, moreZones, signedTransfers, collector, ControlPlaneConfig.Signup.defaults());
     }
 
     /** @param signup ownership-proof settings (TXT proof on/off, the port parents' name servers are asked on) */
-    public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
+    public Harness(Path dir, ControlPlaneConfig.Limits limits, Map<String, String> moreZones,
                    Map<String, KnotPrimary.Key> signedTransfers, InetSocketAddress collector,
-                   DashboardConfig.Signup signup) throws Exception {
+                   ControlPlaneConfig.Signup signup) throws Exception {
         this.dataDir = dir.resolve("state");
         Map<String, String> zones = new java.util.LinkedHashMap<>(Map.of(
                 SHOP, zone(SHOP, "hostmaster." + SHOP + ".", 2024010101),
@@ -87,7 +87,7 @@ public final class Harness implements AutoCloseable {
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         int http = KnotPrimary.freePort();
-        config = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null, dataDir,
+        config = new ControlPlaneConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null, dataDir,
                 knot.address(), new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE,
                         null, null, "NS-Global <no-reply@nsglobal.test>"),
                 List.of(Cidr.parse("127.0.0.0/8")), List.of(Cidr.parse("192.0.2.0/24")),
@@ -118,7 +118,7 @@ public final class Harness implements AutoCloseable {
     /** Member zones of the served catalog, fetched by AXFR like the collector does. */
     public java.util.Set<String> catalogMembers() throws Exception {
         org.xbill.DNS.ZoneTransferIn x = org.xbill.DNS.ZoneTransferIn.newAXFR(
-                org.xbill.DNS.Name.fromString(config.catalogZone() + "."), catalog().address(), CATALOG_KEY.toTsig());
+                org.xbill.DNS.Name.fromString(config.catalog().zone() + "."), catalog().address(), CATALOG_KEY.toTsig());
         x.setTimeout(Duration.ofSeconds(20)); // a stuck transfer fails the test instead of stalling the suite
         x.run();
         java.util.Set<String> out = new java.util.TreeSet<>();

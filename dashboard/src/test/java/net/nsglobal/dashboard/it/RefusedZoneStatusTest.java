@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.control.catalog.DnsCatalogPublisher;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.config.SmtpSettings;
 import net.nsglobal.control.validate.Cidr;
 import net.nsglobal.dns.Node;
@@ -48,14 +48,14 @@ class RefusedZoneStatusTest {
                 + "zones: [{name: " + ZONE + ", file: " + zoneFile + "}]\ntransfer-acl: {allow: [127.0.0.0/8]}\n", dir));
              AutoCloseable stopMail = mail::stop) {
             int http = KnotPrimary.freePort();
-            DashboardConfig cfg = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
+            ControlPlaneConfig cfg = new ControlPlaneConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
                     dir.resolve("state"), primary.dnsAddress(),
                     new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
                             "NS-Global <no-reply@nsglobal.test>"),
                     List.of(Cidr.parse("127.0.0.0/8")), List.of(), List.of("ns1.nsglobal.test", "ns2.nsglobal.test"),
                     "127.0.0.1", new InetSocketAddress("127.0.0.1", collectorPort), Map.of(), "catalog.nsglobal.test",
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
-                    DashboardConfig.Limits.defaults(), false, Harness.CATALOG_KEY,
+                    ControlPlaneConfig.Limits.defaults(), false, Harness.CATALOG_KEY,
                     new InetSocketAddress("127.0.0.1", collectorHttp));
             try (ControlPlane plane = ControlPlane.start(cfg, null, null);
                  net.nsglobal.dashboard.web.WebApp pages = net.nsglobal.dashboard.web.WebApp.serve(plane, null);

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.signup.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +24,7 @@ class SignupFlowTest {
 
     @BeforeAll
     static void start() throws Exception {
-        h = new Harness(dir, DashboardConfig.Limits.defaults());
+        h = new Harness(dir, ControlPlaneConfig.Limits.defaults());
     }
 
     @AfterAll
@@ -115,13 +115,13 @@ class SignupFlowTest {
     void whenTheRelayRefusesNothingIsStored() throws Exception {
         int deadPort = KnotPrimary.freePort(); // nothing listens: the SMTP connection is refused
         int http = KnotPrimary.freePort();
-        DashboardConfig c = h.config;
-        DashboardConfig broken = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
+        ControlPlaneConfig c = h.config;
+        ControlPlaneConfig broken = new ControlPlaneConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
                 dir.resolve("relay-down"), c.resolver(),
                 new net.nsglobal.control.config.SmtpSettings("127.0.0.1", deadPort,
                         net.nsglobal.control.config.SmtpSettings.Security.NONE, null, null, null),
-                c.allowList(), c.ownPrefixes(), c.nsNames(), c.collectorTransferAddress(), null, c.sites(),
-                c.catalogZone(), c.catalogListen(), null, c.limits(), false, c.catalogKey(), null);
+                c.allowList(), c.ownPrefixes(), c.nsNames(), c.collector().transferAddress(), null, c.edges(),
+                c.catalog().zone(), c.catalog().listen(), null, c.limits(), false, c.catalog().tsigKey(), null);
         try (net.nsglobal.control.ControlPlane p = net.nsglobal.control.ControlPlane.start(broken, null, null);
              net.nsglobal.dashboard.web.WebApp web = net.nsglobal.dashboard.web.WebApp.serve(p, null)) {
             HttpResponse<String> r = new Http(web.url()).postJson("/api/v1/signups",

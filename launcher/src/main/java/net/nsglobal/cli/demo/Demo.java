@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.dashboard.web.WebApp;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.config.SmtpSettings;
 import net.nsglobal.control.validate.Cidr;
 
@@ -68,22 +68,22 @@ public final class Demo implements AutoCloseable {
             fleet.startPrimary(o.dataDir().resolve("primary"), primaryPort, collectorPort);
             Map<String, InetSocketAddress> sites = new LinkedHashMap<>();
             edgePorts.forEach((s, p) -> sites.put(s, new InetSocketAddress(lo, p)));
-            String url = "http://" + o.httpHost() + ":" + o.httpPort();
+            String url = "http://" + o.http().getHostString() + ":" + o.http().getPort();
             // Customers' TSIG keys: written by the control plane, read by the collector (its tsig-keys-file).
             Path keysFile = o.dataDir().resolve("control-plane").resolve("collector-keys.yaml");
             // The catalog's key: made fresh for each demo run, given to the control plane (signs NOTIFY, requires
             // TSIG on transfers) and to the collector's catalogs: entry.
             net.nsglobal.dns.config.TsigKey catalogKey = DemoFleet.newCatalogKey();
             int collectorHttp = base + 9;
-            DashboardConfig cfg = new DashboardConfig(url, o.httpHost(), o.httpPort(), o.dbUrl(), o.dbUser(),
-                    o.dbPassword(), o.dataDir().resolve("control-plane"),
+            ControlPlaneConfig cfg = new ControlPlaneConfig(url, o.http().getHostString(), o.http().getPort(), o.db().url(), o.db().user(),
+                    o.db().password(), o.dataDir().resolve("control-plane"),
                     new InetSocketAddress(lo, primaryPort), // the demo's "resolver": the primary answers for its zones
                     new SmtpSettings("127.0.0.1", mailbox.smtpPort(), SmtpSettings.Security.NONE, null, null,
                             "NS-Global demo <no-reply@nsglobal.demo>"),
                     List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), // lab allow-list: loopback primaries
                     List.of(), List.of("ns1.nsglobal.demo", "ns2.nsglobal.demo"), "127.0.0.1",
                     new InetSocketAddress(lo, collectorPort), sites, CATALOG, new InetSocketAddress(lo, catalogPort),
-                    keysFile, DashboardConfig.Limits.defaults(), true, catalogKey,
+                    keysFile, ControlPlaneConfig.Limits.defaults(), true, catalogKey,
                     new InetSocketAddress(lo, collectorHttp));
             plane = ControlPlane.start(cfg, null, null);
             web = WebApp.serve(plane, mailbox::messages);
