@@ -6,10 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.control.config.ControlPlaneConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +31,8 @@ class SecretsAtRestTest {
 
     @Test
     void secretsAreSealedMigratedAndPurged() throws Exception {
-        try (Harness h = new Harness(dir, new ControlPlaneConfig.Limits(100, 100, 100, Duration.ofHours(1), 100,
-                16 * 1024, Duration.ofHours(24)))) {
+        try (Harness h = new Harness(dir, "{per-client-ip: 100, per-client-site: 300, per-domain: 100, "
+                + "per-rname: 100, max-pending: 100}")) {
             String secret = Harness.XFR_KEY.secret();
             HttpResponse<String> r = new Http(h.url()).postJson("/api/v1/signups", "{\"domain\":\"" + Harness.API
                     + "\",\"primaries\":[\"" + h.knot.primary() + "\"],\"tsig\":{\"name\":\"xfr-key\","

@@ -24,7 +24,7 @@ class SignupFlowTest {
 
     @BeforeAll
     static void start() throws Exception {
-        h = new Harness(dir, ControlPlaneConfig.Limits.defaults());
+        h = new Harness(dir, "{}");
     }
 
     @AfterAll
@@ -115,13 +115,8 @@ class SignupFlowTest {
     void whenTheRelayRefusesNothingIsStored() throws Exception {
         int deadPort = KnotPrimary.freePort(); // nothing listens: the SMTP connection is refused
         int http = KnotPrimary.freePort();
-        ControlPlaneConfig c = h.config;
-        ControlPlaneConfig broken = new ControlPlaneConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
-                dir.resolve("relay-down"), c.resolver(),
-                new net.nsglobal.control.config.SmtpSettings("127.0.0.1", deadPort,
-                        net.nsglobal.control.config.SmtpSettings.Security.NONE, null, null, null),
-                c.allowList(), c.ownPrefixes(), c.nsNames(), c.collector().transferAddress(), null, c.edges(),
-                c.catalog().zone(), c.catalog().listen(), null, c.limits(), false, c.catalog().tsigKey(), null);
+        ControlPlaneConfig broken = ControlPlaneConfig.parse(
+                Harness.configYaml(http, dir.resolve("relay-down"), h.config.resolver(), deadPort), dir);
         try (net.nsglobal.control.ControlPlane p = net.nsglobal.control.ControlPlane.start(broken, null, null);
              net.nsglobal.dashboard.web.WebApp web = net.nsglobal.dashboard.web.WebApp.serve(p, null)) {
             HttpResponse<String> r = new Http(web.url()).postJson("/api/v1/signups",

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.signup.Tokens;
 import net.nsglobal.control.store.Confirmation;
 import net.nsglobal.control.store.PendingRequest.Kind;
@@ -36,7 +35,7 @@ class StaleLinkTest {
     static void start() throws Exception {
         attacker = KnotPrimary.start(dir.resolve("attacker"), Map.of(PRIZE, Harness.zone(PRIZE, "owner." + PRIZE + ".", 3),
                 MOVED, Harness.zone(MOVED, "owner." + MOVED + ".", 3)), List.of(PRIZE, MOVED));
-        h = new Harness(dir.resolve("h"), ControlPlaneConfig.Limits.defaults(), Map.of(
+        h = new Harness(dir.resolve("h"), "{}", Map.of(
                 PRIZE, Harness.zone(PRIZE, "owner." + PRIZE + ".", 3),
                 MOVED, Harness.zone(MOVED, "owner." + MOVED + ".", 3)), Map.of(), null);
     }

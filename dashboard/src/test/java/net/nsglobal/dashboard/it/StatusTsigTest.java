@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.ControlPlaneConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,8 +42,7 @@ class StatusTsigTest {
     static void start() throws Exception {
         staleCollector = KnotPrimary.start(dir.resolve("collector"), Map.of(SIGNED, zone(SIGNED, 1), BARE, zone(BARE, 1)),
                 List.of());
-        ControlPlaneConfig.Limits roomy = new ControlPlaneConfig.Limits(1000, 100, 100, Duration.ofHours(1), 1000, 16 * 1024,
-                Duration.ofHours(24));
+        String roomy = "{per-client-ip: 1000, per-client-site: 3000, per-domain: 100, per-rname: 100, max-pending: 1000}";
         h = new Harness(dir, roomy, Map.of(SIGNED, zone(SIGNED, 2), BARE, zone(BARE, 2)),
                 Map.of(SIGNED, SIGNED_KEY, BARE, BARE_KEY), staleCollector.address());
     }

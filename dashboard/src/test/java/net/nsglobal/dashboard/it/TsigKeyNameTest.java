@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.store.ZoneEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +45,7 @@ class TsigKeyNameTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ControlPlaneConfig.Limits roomy = new ControlPlaneConfig.Limits(1000, 100, 100, Duration.ofHours(1), 1000, 16 * 1024,
-                Duration.ofHours(24));
+        String roomy = "{per-client-ip: 1000, per-client-site: 3000, per-domain: 100, per-rname: 100, max-pending: 1000}";
         h = new Harness(dir, roomy, Map.of(A, zone(A), B, zone(B), C, zone(C), D, zone(D)),
                 Map.of(A, TRANSFER_KEY, B, TRANSFER_KEY, C, RACE_C), null);
         otherPrimary = KnotPrimary.start(dir.resolve("other"), Map.of(D, zone(D)), List.of(), Map.of(D, RACE_D));
