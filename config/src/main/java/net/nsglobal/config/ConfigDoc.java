@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * docs/configuration.md against the schemas: the keys the doc's tables name (rows of tables whose first column is
  * headed {@code key}) must be exactly the keys the schemas have, and a schema's table can be written from the schema
- * itself ({@link #table}), so its type, default and meaning columns never drift from the code.
+ * itself ({@link #table}, kept between {@code <!-- generated: NAME -->} and {@code <!-- end generated -->}), so its
+ * type, default and meaning columns never drift from the code.
  */
 public final class ConfigDoc {
     private ConfigDoc() {}
@@ -61,12 +62,36 @@ public final class ConfigDoc {
         return b.toString();
     }
 
+    /** The text between {@code <!-- generated: NAME -->} and the next {@code <!-- end generated -->}, or null. */
+    public static String generated(String markdown, String name) {
+        String open = "<!-- generated: " + name + " -->\n";
+        int a = markdown.indexOf(open);
+        if (a < 0) return null;
+        int b = markdown.indexOf(END, a);
+        return b < 0 ? null : markdown.substring(a + open.length(), b);
+    }
+
+    /** {@code markdown} with the block {@code name} (which must exist) replaced by {@code text}. */
+    public static String withGenerated(String markdown, String name, String text) {
+        String open = "<!-- generated: " + name + " -->\n";
+        int a = markdown.indexOf(open);
+        int b = a < 0 ? -1 : markdown.indexOf(END, a);
+        if (b < 0) throw new IllegalArgumentException("no block <!-- generated: " + name + " --> … " + END);
+        return markdown.substring(0, a + open.length()) + text + markdown.substring(b);
+    }
+
+    private static final String END = "<!-- end generated -->";
+
     private static String defaultOf(Setting<?> s) {
         if (s.required()) return "**required**";
         Object v = s.defaultValue();
         if (v == null) return "unset";
         if (v instanceof Collection<?> c && c.isEmpty() || v instanceof Map<?, ?> m && m.isEmpty()) return "empty";
         if (v instanceof Duration d) return "`" + duration(d) + "`";
+        if (v instanceof java.net.InetSocketAddress a) {
+            String h = a.getAddress().getHostAddress();
+            return "`" + (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort() + "`";
+        }
         return "`" + v + "`";
     }
 

@@ -58,7 +58,7 @@ public interface Kind<T> {
                 if (v < min || v > max) throw new ConfigException(key, "must be between " + min + " and " + max + ", got " + v);
                 return (int) v;
             }
-            public String describe() { return "integer " + min + "…" + max; }
+            public String describe() { return max == Integer.MAX_VALUE ? "integer ≥ " + min : "integer " + min + "…" + max; }
         };
     }
 

@@ -80,7 +80,9 @@ public final class ProcessFile {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!f.sections.contains(k)) {
-                String why = SECTIONS.contains(k) ? "section not read by this process" : "unknown section";
+                String why = SECTIONS.contains(k) ? "section not read by this process"
+                        : "unknown section; a setting goes indented under its section, e.g. " + f.sections.iterator().next()
+                        + ": then   " + k + ": …";
                 throw new ConfigException(k, why + " (this file is read for: " + String.join(", ", f.sections) + ")")
                         .in(file, f.line(k));
             }

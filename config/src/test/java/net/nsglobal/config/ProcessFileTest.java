@@ -53,7 +53,8 @@ class ProcessFileTest {
                 .hasMessageStartingWith(p + ":3: te.outer: unknown setting");
         Files.writeString(p, "te: {}\nsites: {dir: s}\ntee: {}\n");
         assertThatThrownBy(() -> ProcessFile.load(p, "te", "sites"))
-                .hasMessage(p + ":3: tee: unknown section (this file is read for: te, sites)");
+                .hasMessageStartingWith(p + ":3: tee: unknown section; a setting goes indented under its section")
+                .hasMessageEndingWith("(this file is read for: te, sites)");
         Files.writeString(p, "te: {}\natlas: {}\n");
         assertThatThrownBy(() -> ProcessFile.load(p, "te"))
                 .hasMessage(p + ":2: atlas: section not read by this process (this file is read for: te)");
