@@ -57,7 +57,7 @@ public interface Kind<T> {
                 if (v < min || v > max) throw new ConfigException(key, "must be between " + min + " and " + max + ", got " + v);
                 return (int) v;
             }
-            public String describe() { return "integer " + min + "…" + max; }
+            public String describe() { return max == Integer.MAX_VALUE ? "integer ≥ " + min : "integer " + min + "…" + max; }
         };
     }
 
@@ -191,6 +191,33 @@ public interface Kind<T> {
                 return List.copyOf(out);
             }
             public String describe() { return "list of " + item.describe(); }
+        };
+    }
+
+    /** A file or folder path, as written; the reader resolves a relative one against the config file's folder. */
+    static Kind<java.nio.file.Path> path() {
+        return new Kind<>() {
+            public java.nio.file.Path parse(String key, JsonNode n) throws ConfigException {
+                try { return java.nio.file.Path.of(string().parse(key, n)); }
+                catch (java.nio.file.InvalidPathException e) { throw new ConfigException(key, "not a valid path: " + e.getMessage()); }
+            }
+            public String describe() { return "path (relative to the config file's folder)"; }
+        };
+    }
+
+    /** A YAML mapping of names the operator chooses (e.g. site codes) to values; entries are keyed {@code key.NAME}. */
+    static <T> Kind<java.util.Map<String, T>> mapOf(Kind<T> value) {
+        return new Kind<>() {
+            public java.util.Map<String, T> parse(String key, JsonNode n) throws ConfigException {
+                if (!n.isObject()) throw new ConfigException(key, "expected a mapping of name: " + value.describe());
+                java.util.Map<String, T> out = new java.util.LinkedHashMap<>();
+                for (var it = n.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    out.put(e.getKey(), value.parse(key + "." + e.getKey(), e.getValue()));
+                }
+                return java.util.Collections.unmodifiableMap(out);
+            }
+            public String describe() { return "mapping of name: " + value.describe(); }
         };
     }
 

@@ -31,12 +31,41 @@ public final class Section {
 
     public <T> T get(Setting<T> s) throws ConfigException {
         consumed.add(s.key());
+        java.util.Set<String> seen = READ.get();
+        if (seen != null) seen.add(keyOf(s.key()).replaceAll("\\[\\d+]", "[]"));
         JsonNode v = node.get(s.key());
         if (v == null || v.isNull()) {
             if (s.required()) throw new ConfigException(keyOf(s.key()), "is required (" + s.doc() + ")");
             return s.defaultValue();
         }
         return s.kind().parse(keyOf(s.key()), v);
+    }
+
+    private static final ThreadLocal<java.util.Set<String>> READ = new ThreadLocal<>();
+
+    /** Something that reads a configuration through sections. */
+    public interface Reading {
+        void run() throws Exception;
+    }
+
+    /**
+     * The dotted keys ({@code zones[].name}: list indices as {@code []}) that {@code reading} asked for, on this thread:
+     * the key list of a schema whose parser is the only place its sections are known (dns-node's), for the doc check.
+     */
+    public static java.util.Set<String> keysRead(Reading reading) throws Exception {
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        READ.set(seen);
+        try {
+            reading.run();
+        } finally {
+            READ.remove();
+        }
+        return seen;
+    }
+
+    /** True when {@code key} is written in this mapping (with a non-null value). */
+    public boolean has(String key) {
+        return node.hasNonNull(key);
     }
 
     /** A section with no keys (every setting at its default). */

@@ -11,7 +11,7 @@ import net.nsglobal.control.catalog.CatalogPublisher;
 import net.nsglobal.control.catalog.CollectorKeysFile;
 import net.nsglobal.control.catalog.DnsCatalogPublisher;
 import net.nsglobal.control.catalog.KeysFirstPublisher;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.mail.Mailer;
 import net.nsglobal.control.mail.SmtpMailer;
 import net.nsglobal.control.operator.OperatorSettings;
@@ -42,7 +42,7 @@ public final class ControlPlane implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlPlane.class);
     private final Database db;
     private final CatalogPublisher publisher;
-    private final DashboardConfig config;
+    private final ControlPlaneConfig config;
     private final Repository repo;
     private DelegationWatch delegations;
     private final StatusService statuses;
@@ -62,7 +62,7 @@ public final class ControlPlane implements AutoCloseable {
     private Operators operators;
 
     private ControlPlane(Database db, Repository repo, CatalogPublisher publisher, StatusService statuses,
-                         DashboardConfig config, SignupService signups, ConfirmService confirms, ProofStore proofs) {
+                         ControlPlaneConfig config, SignupService signups, ConfirmService confirms, ProofStore proofs) {
         this.db = db;
         this.repo = repo;
         this.statuses = statuses;
@@ -75,20 +75,20 @@ public final class ControlPlane implements AutoCloseable {
 
     /**
      * @param mailer    null = send through {@code config.smtp()}
-     * @param publisher null = serve the catalog by DNS on {@code config.catalogListen()} and NOTIFY the collector
+     * @param publisher null = serve the catalog by DNS on {@code config.catalog().listen()} and NOTIFY the collector
      */
-    public static ControlPlane start(DashboardConfig config, Mailer mailer, CatalogPublisher publisher) throws IOException {
-        Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir());
+    public static ControlPlane start(ControlPlaneConfig config, Mailer mailer, CatalogPublisher publisher) throws IOException {
+        Database db = Database.open(config.db().url(), config.db().user(), config.db().password(), config.dataDir());
         CatalogPublisher pub = publisher;
         StatusService statuses = null;
         try {
             if (pub == null) {
                 List<java.net.InetSocketAddress> targets = new ArrayList<>();
-                if (config.collector() != null) targets.add(config.collector());
-                InetAddress collectorAddr = config.collector() == null ? null : config.collector().getAddress();
-                pub = new DnsCatalogPublisher(Name.fromString(config.catalogZone().endsWith(".")
-                        ? config.catalogZone() : config.catalogZone() + "."), config.catalogListen(), collectorAddr,
-                        targets, config.dataDir().resolve("catalog-server"), config.catalogKey());
+                if (config.collector().dns() != null) targets.add(config.collector().dns());
+                InetAddress collectorAddr = config.collector().dns() == null ? null : config.collector().dns().getAddress();
+                pub = new DnsCatalogPublisher(Name.fromString(config.catalog().zone().endsWith(".")
+                        ? config.catalog().zone() : config.catalog().zone() + "."), config.catalog().listen(), collectorAddr,
+                        targets, config.dataDir().resolve("catalog-server"), config.catalog().tsigKey());
             }
             Repository repo = new Repository(db.jdbi(), SecretBox.open(config.dataDir().resolve(SECRETS_KEY_FILE)));
             int sealed = repo.sealClearSecrets();
@@ -106,8 +106,8 @@ public final class ControlPlane implements AutoCloseable {
                             .map(ControlPlane::socketAddress).toList()));
             SignupService signups = new SignupService(config, repo, probe, m, clock, proofs, delegationCheck);
             // Customers' TSIG secrets go to the collector's key file, never into the catalog.
-            CatalogPublisher withKeys = config.collectorKeysFile() == null ? pub
-                    : new KeysFirstPublisher(new CollectorKeysFile(config.collectorKeysFile()), pub);
+            CatalogPublisher withKeys = config.collector().keysFile() == null ? pub
+                    : new KeysFirstPublisher(new CollectorKeysFile(config.collector().keysFile()), pub);
             ConfirmService confirms = new ConfirmService(repo, withKeys, proofs, probe, delegationCheck,
                     config.limits());
             statuses = new StatusService(config, repo, probe, new TransferCheck(Duration.ofSeconds(5)), clock);
@@ -178,7 +178,7 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    public DashboardConfig config() { return config; }
+    public ControlPlaneConfig config() { return config; }
 
     public SignupService signups() { return signups; }
 

@@ -1,18 +1,17 @@
 package net.nsglobal.atlas.api;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import net.nsglobal.config.ConfigException;
+import net.nsglobal.config.ProcessFile;
+import net.nsglobal.config.Section;
 
 /**
  * How to reach RIPE Atlas, resolved once: flag, then environment ({@code RIPE_ATLAS_KEY},
- * {@code RIPE_ATLAS_API_URL}), then a properties file ({@code api-key}, {@code api-url}), then the default public
- * API. The key is optional: probe metadata and public results need none; creating, stopping and credits do.
+ * {@code RIPE_ATLAS_API_URL}), then the {@code atlas:} section of a process file ({@link AtlasSchema}), then the
+ * default public API. The key is optional: probe metadata and public results need none; creating, stopping and credits do.
  */
 public record AtlasConfig(String apiUrl, Optional<ApiKey> apiKey, Duration connectTimeout, Duration readTimeout,
                           RetryPolicy retry, Sleeper sleeper) {
@@ -31,21 +30,38 @@ public record AtlasConfig(String apiUrl, Optional<ApiKey> apiKey, Duration conne
 
     /**
      * @param apiUrlFlag  {@code --api-url}, or null
-     * @param configFile  properties file, or null
+     * @param configFile  process file whose {@code atlas:} section is read ({@link AtlasSchema}), or null
      * @param env         the environment (System.getenv() in production)
      */
     public static AtlasConfig resolve(String apiUrlFlag, Path configFile, Map<String, String> env) {
-        Properties props = new Properties();
+        AtlasConfig file = of(DEFAULT_API_URL, null);
         if (configFile != null) {
-            try (Reader r = Files.newBufferedReader(configFile)) {
-                props.load(r);
-            } catch (IOException e) {
-                throw new AtlasException("atlas: cannot read config " + configFile + ": " + e.getMessage(), e);
+            try {
+                // The TE engine's process file may be given as is: its te: and sites: belong to other readers.
+                ProcessFile f = ProcessFile.load(configFile, AtlasSchema.SECTION, "te", "sites");
+                file = f.read(AtlasSchema.SECTION, AtlasConfig::read);
+            } catch (ConfigException e) {
+                throw new AtlasException("atlas: " + e.getMessage());
             }
         }
-        String url = firstNonBlank(apiUrlFlag, env.get(ENV_URL), props.getProperty("api-url"), DEFAULT_API_URL);
-        String key = firstNonBlank(env.get(ENV_KEY), props.getProperty("api-key"));
-        return of(url, key == null ? null : ApiKey.of(key));
+        String url = firstNonBlank(apiUrlFlag, env.get(ENV_URL), file.apiUrl());
+        String key = firstNonBlank(env.get(ENV_KEY));
+        return new AtlasConfig(url, key != null ? Optional.of(ApiKey.of(key)) : file.apiKey(), file.connectTimeout(),
+                file.readTimeout(), file.retry(), file.sleeper());
+    }
+
+    /** The {@code atlas:} section, without the environment. */
+    public static AtlasConfig read(Section s) throws ConfigException {
+        String key = s.get(AtlasSchema.API_KEY);
+        Duration base = s.get(AtlasSchema.RETRY_BASE_DELAY);
+        Duration max = s.get(AtlasSchema.RETRY_MAX_DELAY);
+        if (base.compareTo(max) > 0) {
+            throw new ConfigException(s.keyOf("retry-base-delay"), "must not exceed " + s.keyOf("retry-max-delay"));
+        }
+        RetryPolicy d = RetryPolicy.defaults();
+        return new AtlasConfig(s.get(AtlasSchema.API_URL), Optional.ofNullable(key == null ? null : ApiKey.of(key)),
+                s.get(AtlasSchema.CONNECT_TIMEOUT), s.get(AtlasSchema.READ_TIMEOUT),
+                new RetryPolicy(s.get(AtlasSchema.MAX_ATTEMPTS), base, max, d.random(), d.clock()), Sleeper.SYSTEM);
     }
 
     public AtlasConfig withRetry(RetryPolicy policy, Sleeper s) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Options every {@code atlas} subcommand takes. */
 public final class CommonOptions {
     @Option(names = "--api-url", paramLabel = "URL",
-            description = "RIPE Atlas API base URL (default: $RIPE_ATLAS_API_URL, config api-url, else "
+            description = "RIPE Atlas API base URL (default: $RIPE_ATLAS_API_URL, atlas.api-url of --config, else "
                     + AtlasConfig.DEFAULT_API_URL + ")")
     String apiUrl;
 
@@ -17,7 +17,8 @@ public final class CommonOptions {
     Output.Format format;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file with api-key and api-url (the key may also come from $RIPE_ATLAS_KEY)")
+            description = "Process file whose atlas: section gives api-key, api-url, timeouts, retries "
+                    + "(docs/configuration.md; the key may also come from $RIPE_ATLAS_KEY)")
     Path config;
 
     AtlasConfig resolve(Map<String, String> env) {

@@ -156,8 +156,8 @@ class AtlasCommandTest {
 
     @Test
     void catchmentCreatesTheMeasurementAndPrintsTheApisExpectedCredits() throws Exception {
-        Path cfg = tmp.resolve("atlas.properties");
-        Files.writeString(cfg, "api-key=" + KEY + "\n");
+        Path cfg = tmp.resolve("te.yaml");
+        Files.writeString(cfg, "atlas: {api-key: " + KEY + "}\n");
         assertThat(run(Map.of(), "catchment", "--target", "192.0.2.53", "--probes", "area:WW:500", "--config",
                 cfg.toString(), "--format", "json")).as(err).isZero();
         JsonNode row = jsonLines().get(0);

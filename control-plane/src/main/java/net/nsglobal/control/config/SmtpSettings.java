@@ -5,7 +5,13 @@ package net.nsglobal.control.config;
  * STARTTLS (RFC 3207, port 587) or TLS (implicit TLS, RFC 8314, port 465). Empty user = no AUTH.
  */
 public record SmtpSettings(String host, int port, Security security, String user, String password, String from) {
-    public enum Security { NONE, STARTTLS, TLS }
+    public enum Security {
+        NONE, STARTTLS, TLS;
+
+        /** As written in the config file: {@code none}, {@code starttls}, {@code tls}. */
+        @Override
+        public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
 
     public SmtpSettings {
         if (host == null || host.isBlank()) throw new IllegalArgumentException("smtp: host is required");

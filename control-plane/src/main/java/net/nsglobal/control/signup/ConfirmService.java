@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.catalog.CatalogPublisher;
 import net.nsglobal.control.probe.DelegationCheck;
 import net.nsglobal.control.probe.DnsProbe;
@@ -46,7 +46,7 @@ public final class ConfirmService {
 
     /** @param limits the zone caps, checked again at confirmation (required with {@code proofs}) */
     public ConfirmService(Repository repo, CatalogPublisher publisher, ProofStore proofs, DnsProbe probe,
-                          DelegationCheck lookups, DashboardConfig.Limits limits) {
+                          DelegationCheck lookups, ControlPlaneConfig.Limits limits) {
         this.repo = repo;
         this.publisher = publisher;
         this.proofs = proofs;

@@ -1,7 +1,7 @@
 package net.nsglobal.control.signup;
 
 import java.util.List;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.store.PendingRequest.Kind;
 import net.nsglobal.control.store.RequestProof;
 
@@ -17,7 +17,7 @@ final class ConfirmationMail {
         };
     }
 
-    static String body(DashboardConfig c, Kind kind, String domain, List<String> primaries, String token,
+    static String body(ControlPlaneConfig c, Kind kind, String domain, List<String> primaries, String token,
                        RequestProof proof) {
         boolean parent = proof.method() == RequestProof.Method.PARENT_RNAME;
         String what = parent
@@ -39,7 +39,7 @@ final class ConfirmationMail {
                 + "The link works once, only while this address stays the contact in the SOA, and expires in " + c.limits().tokenLifetime().toHours() + " hours.\n"
                 + "If you did not ask for this, ignore this mail; nothing happens.\n\n"
                 + "Status of the zone: " + c.publicUrl() + "/zones/" + domain + "\n\n"
-                + "On your primary, allow zone transfers (AXFR/IXFR) from " + c.collectorTransferAddress()
+                + "On your primary, allow zone transfers (AXFR/IXFR) from " + c.collector().transferAddress()
                 + " and send NOTIFY to it.\n"
                 + "-- \nNS-Global\n";
     }

@@ -2,7 +2,7 @@ package net.nsglobal.control.signup;
 
 import java.time.Clock;
 import java.util.List;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.store.PendingRequest.Kind;
 import net.nsglobal.control.store.Quotas;
 import net.nsglobal.control.validate.Rname;
@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
  */
 final class SignupLimits {
     private static final Logger log = LoggerFactory.getLogger(SignupLimits.class);
-    private final DashboardConfig.Limits limits;
+    private final ControlPlaneConfig.Limits limits;
     private final Quotas quotas;
     private final RateLimiter limiter;
     private final ZoneCaps caps;
 
-    SignupLimits(DashboardConfig.Limits limits, Quotas quotas, Clock clock) {
+    SignupLimits(ControlPlaneConfig.Limits limits, Quotas quotas, Clock clock) {
         this.limits = limits;
         this.quotas = quotas;
         this.limiter = new RateLimiter(clock, limits.window(), limits.trackedKeys());

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.mail.Mailer;
 import net.nsglobal.control.probe.DelegationCheck;
 import net.nsglobal.control.probe.DnsProbe;
@@ -37,7 +37,7 @@ import org.xbill.DNS.TextParseException;
 public final class SignupService {
     private static final Logger log = LoggerFactory.getLogger(SignupService.class);
 
-    private final DashboardConfig config;
+    private final ControlPlaneConfig config;
     private final Repository repo;
     private final DnsProbe probe;
     private final Mailer mailer;
@@ -48,12 +48,12 @@ public final class SignupService {
     private final DelegationCheck delegations;
     private final Nesting nesting;
 
-    public SignupService(DashboardConfig config, Repository repo, DnsProbe probe, Mailer mailer, Clock clock) {
+    public SignupService(ControlPlaneConfig config, Repository repo, DnsProbe probe, Mailer mailer, Clock clock) {
         this(config, repo, probe, mailer, clock, null, null);
     }
 
     /** @param proofs and {@code delegations} null = no nesting check and no proof records (unit use only) */
-    public SignupService(DashboardConfig config, Repository repo, DnsProbe probe, Mailer mailer, Clock clock,
+    public SignupService(ControlPlaneConfig config, Repository repo, DnsProbe probe, Mailer mailer, Clock clock,
                          ProofStore proofs, DelegationCheck delegations) {
         this.proofs = proofs;
         this.delegations = delegations;
@@ -210,8 +210,8 @@ public final class SignupService {
     /** What the owner must configure on the primary and at the parent, shown after sign-up and in the mail. */
     public List<String> allowOnPrimary() {
         List<String> l = new ArrayList<>();
-        l.add("Allow zone transfers (AXFR and IXFR) from " + config.collectorTransferAddress() + ".");
-        l.add("Send NOTIFY to " + config.collectorTransferAddress() + " when the zone changes.");
+        l.add("Allow zone transfers (AXFR and IXFR) from " + config.collector().transferAddress() + ".");
+        l.add("Send NOTIFY to " + config.collector().transferAddress() + " when the zone changes.");
         if (!config.nsNames().isEmpty()) {
             l.add("List our name servers in the delegation at your registrar: " + String.join(", ", config.nsNames()) + ".");
         }

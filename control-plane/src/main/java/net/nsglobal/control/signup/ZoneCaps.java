@@ -1,7 +1,7 @@
 package net.nsglobal.control.signup;
 
 import java.util.List;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.store.Quotas;
 import net.nsglobal.control.store.SignupGuard;
 import net.nsglobal.control.validate.Rname;
@@ -14,10 +14,10 @@ import net.nsglobal.control.validate.Rname;
  * contact to count by (its mailbox is empty), so only the registrable-domain cap applies to it.
  */
 final class ZoneCaps {
-    private final DashboardConfig.Limits limits;
+    private final ControlPlaneConfig.Limits limits;
     private final Quotas quotas;
 
-    ZoneCaps(DashboardConfig.Limits limits, Quotas quotas) {
+    ZoneCaps(ControlPlaneConfig.Limits limits, Quotas quotas) {
         this.limits = limits;
         this.quotas = quotas;
     }

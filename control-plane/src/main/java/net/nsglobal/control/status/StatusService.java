@@ -19,7 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.probe.DnsProbe;
 import net.nsglobal.control.probe.SoaAnswer;
 import net.nsglobal.control.probe.TransferCheck;
@@ -58,7 +58,7 @@ public final class StatusService implements AutoCloseable {
     private static final Duration FRESH = Duration.ofSeconds(FRESH_SECONDS);
     private static final Duration DIAGNOSE_EVERY = Duration.ofSeconds(20);
 
-    private final DashboardConfig config;
+    private final ControlPlaneConfig config;
     private final Repository repo;
     private final DnsProbe probe;
     private final TransferCheck transfers;
@@ -72,15 +72,15 @@ public final class StatusService implements AutoCloseable {
     /** Runs whole checks (each fans out on {@link #pool}); two at a time keeps a big zone list from piling up. */
     private final ExecutorService refresher = Executors.newFixedThreadPool(2, daemon("dashboard-status-refresh"));
 
-    public StatusService(DashboardConfig config, Repository repo, DnsProbe probe, TransferCheck transfers, Clock clock) {
+    public StatusService(ControlPlaneConfig config, Repository repo, DnsProbe probe, TransferCheck transfers, Clock clock) {
         this.config = config;
         this.repo = repo;
         this.probe = probe;
         this.transfers = transfers;
         this.clock = clock;
         this.policy = new AddressPolicy(config.allowList(), config.ownPrefixes());
-        this.collectorZones = config.collectorHttp() == null ? null
-                : new CollectorZones(config.collectorHttp(), Duration.ofSeconds(3));
+        this.collectorZones = config.collector().http() == null ? null
+                : new CollectorZones(config.collector().http(), Duration.ofSeconds(3));
     }
 
     private static ThreadFactory daemon(String name) {
@@ -148,7 +148,7 @@ public final class StatusService implements AutoCloseable {
         } catch (TimeoutException e) {
             List<ZoneStatus.ServerSerial> prim = new ArrayList<>();
             for (int i = 0; i < z.primaries().size(); i++) prim.add(new ZoneStatus.ServerSerial("primary " + (i + 1), null, "checking"));
-            List<ZoneStatus.ServerSerial> sites = new TreeMap<>(config.sites()).keySet().stream()
+            List<ZoneStatus.ServerSerial> sites = new TreeMap<>(config.edges()).keySet().stream()
                     .map(n -> new ZoneStatus.ServerSerial(n, null, "checking")).toList();
             return new ZoneStatus(z.domain(), true, z.createdAt(), prim, new ZoneStatus.ServerSerial("collector", null,
                     "checking"), sites, null, null, null, new ZoneStatus.Delegation(
@@ -179,11 +179,11 @@ public final class StatusService implements AutoCloseable {
             InetSocketAddress a = address(z.primaries().get(i));
             pf.add(CompletableFuture.supplyAsync(() -> primarySerialAt(label, a, name, key), pool));
         }
-        CompletableFuture<ZoneStatus.ServerSerial> cf = config.collector() == null
+        CompletableFuture<ZoneStatus.ServerSerial> cf = config.collector().dns() == null
                 ? CompletableFuture.completedFuture(new ZoneStatus.ServerSerial("collector", null, "not configured"))
-                : CompletableFuture.supplyAsync(() -> serialAt("collector", config.collector(), name, null), pool);
+                : CompletableFuture.supplyAsync(() -> serialAt("collector", config.collector().dns(), name, null), pool);
         List<CompletableFuture<ZoneStatus.ServerSerial>> sf = new ArrayList<>();
-        for (Map.Entry<String, InetSocketAddress> e : new TreeMap<>(config.sites()).entrySet()) {
+        for (Map.Entry<String, InetSocketAddress> e : new TreeMap<>(config.edges()).entrySet()) {
             sf.add(CompletableFuture.supplyAsync(() -> serialAt(e.getKey(), e.getValue(), name, null), pool));
         }
         List<ZoneStatus.ServerSerial> primaries = pf.stream().map(CompletableFuture::join).toList();
@@ -258,7 +258,7 @@ public final class StatusService implements AutoCloseable {
      * {@code mayTransfer} only the SOA answers are judged (no AXFR is attempted).
      */
     private String[] diagnose(ZoneEntry z, Name name, List<ZoneStatus.ServerSerial> primaries, boolean mayTransfer) {
-        String from = config.collectorTransferAddress();
+        String from = config.collector().transferAddress();
         TsigInput key = z.tsig();
         for (int i = 0; i < z.primaries().size(); i++) {
             String who = "primary " + (i + 1);

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.nsglobal.control.config.ConfigFile;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.config.ProcessFile;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.store.ZoneEntry;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
@@ -49,20 +49,21 @@ class ReplicationDocExampleTest {
     @Test
     void theCollectorTransfersTheCatalogWithTheDocumentedKey() throws Exception {
         List<String> blocks = yamlBlocks(Files.readString(DOC));
-        String cp = block(blocks, "catalog:\n  zone:");
+        String cp = block(blocks, "control-plane:\n");
         String collectorYaml = block(blocks, "role: collector");
 
-        DashboardConfig c = ConfigFile.parse(cp, dir);
-        assertThat(c.catalogKey()).as("the control plane's example has a catalog key").isNotNull();
-        Name catalog = Name.fromString(c.catalogZone() + ".");
+        ControlPlaneConfig c = ControlPlaneConfig.read(ProcessFile.parse(cp, dir.resolve("control-plane.yaml"),
+                "control-plane"));
+        assertThat(c.catalog().tsigKey()).as("the control plane's example has a catalog key").isNotNull();
+        Name catalog = Name.fromString(c.catalog().zone() + ".");
         try (DnsCatalogPublisher pub = new DnsCatalogPublisher(catalog,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, List.of(), dir.resolve("cp"),
-                c.catalogKey())) {
+                c.catalog().tsigKey())) {
             pub.publish(1, List.of(new ZoneEntry("example.com", "z1", List.of("198.51.100.7:53"), null, null, null,
                     "h@example.com", Instant.EPOCH, Instant.EPOCH)));
             int closed = FreePorts.tcpUdp();
             String y = collectorYaml
-                    .replace(c.catalogListen().getAddress().getHostAddress() + ":" + c.catalogListen().getPort(),
+                    .replace(c.catalog().listen().getAddress().getHostAddress() + ":" + c.catalog().listen().getPort(),
                             "127.0.0.1:" + pub.address().getPort())
                     .replace("listen: [192.0.2.53:53], http: 192.0.2.53:9153", "listen: [127.0.0.1:0]")
                     .replace("/var/lib/nsglobal", dir.resolve("collector").toString())

@@ -3,9 +3,8 @@ package net.nsglobal.control.signup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,9 +41,8 @@ class LimitKeysTest {
 
     /** One IPv6 /64 is one client, and one /48 a few more: varying the low bits buys nothing. */
     @Test
-    void anIpv6PrefixIsOneClient() {
-        DashboardConfig.Limits l = new DashboardConfig.Limits(5, 12, 3, 5, Duration.ofHours(1), 10, 10, 100, 100,
-                1000, 16384, Duration.ofHours(24), Duration.ofMinutes(10));
+    void anIpv6PrefixIsOneClient() throws Exception {
+        ControlPlaneConfig.Limits l = ControlPlaneConfig.Limits.parse("{per-client-ip: 5, per-client-site: 12, tracked-keys: 1000}");
         SignupLimits limits = new SignupLimits(l, null, Clock.systemUTC());
         for (int i = 1; i <= 5; i++) assertThat(limits.admitClient("2001:db8:7:1::" + Integer.toHexString(i), false)).isTrue();
         assertThat(limits.admitClient("2001:db8:7:1:dead:beef:0:1", false)).as("6th from one /64").isFalse();

@@ -2,7 +2,7 @@ package net.nsglobal.dashboard.web;
 
 import io.javalin.http.Context;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.signup.Outcome;
 import net.nsglobal.control.signup.SignupService;
 import net.nsglobal.control.store.PendingRequest.Kind;
@@ -12,11 +12,11 @@ import net.nsglobal.control.store.PendingRequest.Kind;
  * ({@code /manage}, {@code POST /manage/change}, {@code POST /manage/remove}). Guard: CSRF on every POST.
  */
 final class SignupPages implements WebModule {
-    private final DashboardConfig config;
+    private final ControlPlaneConfig config;
     private final SignupService signups;
     private final Pages pages;
 
-    SignupPages(DashboardConfig config, SignupService signups, Pages pages) {
+    SignupPages(ControlPlaneConfig config, SignupService signups, Pages pages) {
         this.config = config;
         this.signups = signups;
         this.pages = pages;

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.status.StatusService;
 import net.nsglobal.control.status.ZoneStatus;
 import net.nsglobal.control.store.ProofStore;
@@ -16,14 +16,14 @@ import net.nsglobal.control.validate.DomainName;
 
 /** The public zone status: the look-up form ({@code /zones}) and a zone's page ({@code /zones/{domain}}). No POST. */
 final class StatusPages implements WebModule {
-    private final DashboardConfig config;
+    private final ControlPlaneConfig config;
     private final StatusService statuses;
     private final ProofStore proofs;
     private final boolean demo;
     private final Pages pages;
 
     /** @param demo show the dig line for each (loopback) site, as the demo does */
-    StatusPages(DashboardConfig config, StatusService statuses, ProofStore proofs, boolean demo, Pages pages) {
+    StatusPages(ControlPlaneConfig config, StatusService statuses, ProofStore proofs, boolean demo, Pages pages) {
         this.config = config;
         this.statuses = statuses;
         this.proofs = proofs;
@@ -85,7 +85,7 @@ final class StatusPages implements WebModule {
     /** In the demo, the dig line for each site, so the newcomer can ask every edge (sites are on loopback there). */
     private List<String> tryIt(String domain) {
         if (!demo) return List.of();
-        return config.sites().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return config.edges().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> "dig @" + e.getValue().getAddress().getHostAddress() + " -p " + e.getValue().getPort() + " "
                         + domain + " SOA +nsid    # " + e.getKey())
                 .toList();

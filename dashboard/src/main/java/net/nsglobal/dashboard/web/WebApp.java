@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import net.nsglobal.control.ControlPlane;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.operator.Operators;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.signup.ConfirmService;
 import net.nsglobal.control.signup.SignupService;
 import net.nsglobal.control.status.StatusService;
@@ -37,12 +37,12 @@ public final class WebApp implements AutoCloseable {
     static final String CSP =
             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private final DashboardConfig config;
+    private final ControlPlaneConfig config;
     private final Pages pages = new Pages();
     private final Javalin app;
 
     /** @param demoMailbox the demo's mailbox (mounts {@code /demo/mailbox}); null outside the demo */
-    public WebApp(DashboardConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
+    public WebApp(ControlPlaneConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
                   Supplier<List<DemoMail>> demoMailbox, ProofStore proofs, Operators operators) {
         this.config = config;
         byte[] css = resource("/static/style.css");
@@ -57,8 +57,8 @@ public final class WebApp implements AutoCloseable {
         if (demoMailbox != null) modules.add(new DemoPages(demoMailbox, pages));
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = config.limits().maxRequestBytes();
-            c.jetty.host = config.httpHost();
-            c.jetty.port = config.httpPort();
+            c.jetty.host = config.http().getHostString();
+            c.jetty.port = config.http().getPort();
             c.startup.showJavalinBanner = false;
             c.routes.before(this::everyResponse);
             c.routes.get("/static/style.css", ctx -> ctx.contentType("text/css; charset=utf-8")
@@ -86,7 +86,8 @@ public final class WebApp implements AutoCloseable {
 
     /** The base URL of the pages, as reachable on this machine. */
     public String url() {
-        String host = config.httpHost().contains(":") ? "[" + config.httpHost() + "]" : config.httpHost();
+        String h = config.http().getHostString();
+        String host = h.contains(":") ? "[" + h + "]" : h;
         return "http://" + host + ":" + app.port();
     }
 

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.signup.Tokens;
 import net.nsglobal.control.store.Confirmation;
 import net.nsglobal.control.store.PendingRequest.Kind;
@@ -48,8 +46,8 @@ class ConfirmRecheckTest {
         for (String z : List.of("a", "b", "c")) {
             zones.put(z + ".capped.test", Harness.zone(z + ".capped.test", "hostmaster." + z + ".capped.test.", 1));
         }
-        h = new Harness(dir.resolve("h"), DashboardConfig.Limits.defaults().withZoneCaps(2, 1), zones, Map.of(), null,
-                new DashboardConfig.Signup(false, parentServer.address().getPort(), Duration.ofHours(1)));
+        h = new Harness(dir.resolve("h"), "{max-zones-per-domain: 2, max-zones-per-rname: 1}", zones, Map.of(), null,
+                "{dns-port: " + parentServer.address().getPort() + "}");
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +14,12 @@ import java.util.regex.Pattern;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.dashboard.web.WebApp;
 import net.nsglobal.control.catalog.DnsCatalogPublisher;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.config.SmtpSettings;
 import net.nsglobal.control.validate.Cidr;
 import net.nsglobal.testkit.FreePorts;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Tsig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 
 /**
  * Black-box rig: a Knot primary with the customer's zones, GreenMail as the real SMTP server, and the control plane
@@ -45,7 +44,7 @@ public final class Harness implements AutoCloseable {
     public ControlPlane plane;
     /** The pages and API over {@link #plane}. */
     public WebApp web;
-    public DashboardConfig config;
+    public ControlPlaneConfig config;
     private final Path dataDir;
 
     /** The catalog's TSIG key in tests (the control plane requires one). */
@@ -54,7 +53,8 @@ public final class Harness implements AutoCloseable {
             net.nsglobal.dns.config.TsigAlgorithm.HMAC_SHA256,
             "test-only-catalog-key-32-bytes!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
-    public Harness(Path dir, DashboardConfig.Limits limits) throws Exception {
+    /** @param limits the control plane's {@code limits:} as a YAML mapping, e.g. {@code "{per-client-ip: 100}"} */
+    public Harness(Path dir, String limits) throws Exception {
         this(dir, limits, Map.of(), Map.of(), null);
     }
 
@@ -64,15 +64,15 @@ public final class Harness implements AutoCloseable {
      * @param signedTransfers extra zones whose transfers Knot allows only when signed with the given key
      * @param collector       the collector's DNS address for the status page (null = none configured)
      */
-    public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
+    public Harness(Path dir, String limits, Map<String, String> moreZones,
                    Map<String, Tsig> signedTransfers, InetSocketAddress collector) throws Exception {
-        this(dir, limits, moreZones, signedTransfers, collector, DashboardConfig.Signup.defaults());
+        this(dir, limits, moreZones, signedTransfers, collector, "{}");
     }
 
-    /** @param signup ownership-proof settings (TXT proof on/off, the port parents' name servers are asked on) */
-    public Harness(Path dir, DashboardConfig.Limits limits, Map<String, String> moreZones,
+    /** @param signup the {@code signup:} mapping (TXT proof on/off, the port parents' name servers are asked on) */
+    public Harness(Path dir, String limits, Map<String, String> moreZones,
                    Map<String, Tsig> signedTransfers, InetSocketAddress collector,
-                   DashboardConfig.Signup signup) throws Exception {
+                   String signup) throws Exception {
         this.dataDir = dir.resolve("state");
         Map<String, String> zones = new java.util.LinkedHashMap<>(Map.of(
                 SHOP, zone(SHOP, "hostmaster." + SHOP + ".", 2024010101),
@@ -90,14 +90,35 @@ public final class Harness implements AutoCloseable {
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         int http = FreePorts.tcpUdp();
-        config = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null, dataDir,
-                knot.address(), new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE,
-                        null, null, "NS-Global <no-reply@nsglobal.test>"),
-                List.of(Cidr.parse("127.0.0.0/8")), List.of(Cidr.parse("192.0.2.0/24")),
-                List.of("ns1.nsglobal.test", "ns2.nsglobal.test"), "127.0.0.1", collector, Map.of("lab1", knot.address()),
-                "catalog.nsglobal.test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                dataDir.resolve("collector-keys.yaml"), limits, false, signup, CATALOG_KEY, null);
+        config = ControlPlaneConfig.parse(configYaml(http, dataDir, knot.address(), mail.getSmtp().getPort())
+                + "own-prefixes: [192.0.2.0/24]\n"
+                + (collector == null ? "" : "collector: {dns: " + address(collector) + "}\n")
+                + "edges: {lab1: " + address(knot.address()) + "}\n"
+                + "collector-keys-file: " + dataDir.resolve("collector-keys.yaml") + "\n"
+                + "limits: " + limits + "\nsignup: " + signup + "\n", dir);
         startPlane();
+    }
+
+    /**
+     * The {@code control-plane:} keys every test rig shares: pages on {@code http}, state in {@code dataDir}, the
+     * given resolver and SMTP port, loopback primaries allowed, the catalog on a free port with {@link #CATALOG_KEY}.
+     * Tests append their own keys (collector, edges, limits…).
+     */
+    public static String configYaml(int http, Path dataDir, InetSocketAddress resolver, int smtpPort) {
+        return "http: 127.0.0.1:" + http + "\n"
+                + "data-dir: " + dataDir + "\n"
+                + "resolver: " + address(resolver) + "\n"
+                + "smtp: {host: 127.0.0.1, port: " + smtpPort + ", security: none, from: \"NS-Global <no-reply@nsglobal.test>\"}\n"
+                + "allow-list: [127.0.0.0/8]\n"
+                + "ns-names: [ns1.nsglobal.test, ns2.nsglobal.test]\n"
+                + "catalog: {zone: catalog.nsglobal.test, listen: 127.0.0.1:0, tsig-key: {name: "
+                + CATALOG_KEY.name() + ", algorithm: hmac-sha256, secret: "
+                + java.util.Base64.getEncoder().encodeToString(CATALOG_KEY.secret()) + "}}\n";
+    }
+
+    /** {@code ADDR:PORT} as the config file writes it. */
+    public static String address(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     /** (Re)starts the control plane on the same data directory and HTTP port. */
@@ -121,7 +142,7 @@ public final class Harness implements AutoCloseable {
     /** Member zones of the served catalog, fetched by AXFR like the collector does. */
     public java.util.Set<String> catalogMembers() throws Exception {
         org.xbill.DNS.ZoneTransferIn x = org.xbill.DNS.ZoneTransferIn.newAXFR(
-                org.xbill.DNS.Name.fromString(config.catalogZone() + "."), catalog().address(), CATALOG_KEY.toTsig());
+                org.xbill.DNS.Name.fromString(config.catalog().zone() + "."), catalog().address(), CATALOG_KEY.toTsig());
         x.setTimeout(Duration.ofSeconds(20)); // a stuck transfer fails the test instead of stalling the suite
         x.run();
         java.util.Set<String> out = new java.util.TreeSet<>();

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.store.ZoneEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,7 @@ class LifecycleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        h = new Harness(dir, DashboardConfig.Limits.defaults());
+        h = new Harness(dir, "{}");
     }
 
     @AfterAll

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.control.config.DashboardConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ class LockoutTest {
     @BeforeAll
     static void start() throws Exception {
         // per IP 100, per domain 3, per RNAME 2, "max pending" 3 (once global; now per domain and per mailbox)
-        h = new Harness(dir, new DashboardConfig.Limits(100, 3, 2, Duration.ofHours(1), 3, 16 * 1024, Duration.ofHours(24)));
+        h = new Harness(dir, "{per-client-ip: 100, per-client-site: 300, per-domain: 3, per-rname: 2, max-pending: 3}");
     }
 
     @AfterAll

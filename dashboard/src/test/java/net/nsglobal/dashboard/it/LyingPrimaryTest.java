@@ -9,11 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +43,9 @@ class LyingPrimaryTest {
         liar = Primaries.knot(dir.resolve("liar"), Map.of(HONEST, "$ORIGIN " + HONEST + ".\n$TTL 300\n"
                 + "@ SOA ns1.evil.test. attacker.evil.test. 99 3600 600 86400 300\n@ NS ns1.nsglobal.test.\n"),
                 List.of(HONEST));
-        h = new Harness(dir.resolve("h"), DashboardConfig.Limits.defaults(), Map.of(
+        h = new Harness(dir.resolve("h"), "{}", Map.of(
                 HONEST, Harness.zone(HONEST, "owner." + HONEST + ".", 10), NOMAIL, nomailZone(1, null)), Map.of(), null,
-                new DashboardConfig.Signup(true, 53, Duration.ofHours(1)));
+                "{txt-proof: true}");
     }
 
     @AfterAll

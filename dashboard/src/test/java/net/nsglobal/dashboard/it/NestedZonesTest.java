@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,13 +44,13 @@ class NestedZonesTest {
     @BeforeAll
     static void start() throws Exception {
         parentServer = Primaries.knot(dir.resolve("parent"), Map.of(PARENT, parentZone(1, "x", "z")), List.of(PARENT));
-        h = new Harness(dir.resolve("h"), DashboardConfig.Limits.defaults(), Map.of(
+        h = new Harness(dir.resolve("h"), "{}", Map.of(
                 PARENT, parentZone(1, "x", "z"),
                 STALE, Harness.zone(STALE, "attacker." + STALE + ".", 1),
                 BELOW, Harness.zone(BELOW, "evil." + BELOW + ".", 1),
                 DELEGATED, Harness.zone(DELEGATED, "owner." + DELEGATED + ".", 1)), Map.of(), null,
                 // victim.test's NS host is 127.0.0.1: ask it on the parent server's port
-                new DashboardConfig.Signup(false, parentServer.address().getPort(), Duration.ofHours(1)));
+                "{dns-port: " + parentServer.address().getPort() + "}");
     }
 
     @AfterAll

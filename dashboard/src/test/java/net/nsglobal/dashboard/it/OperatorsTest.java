@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.operator.OperatorSettings;
 import net.nsglobal.control.operator.Operators;
 import net.nsglobal.control.store.SqlOperatorStore;
@@ -37,7 +37,7 @@ class OperatorsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        h = new Harness(dir, DashboardConfig.Limits.defaults());
+        h = new Harness(dir, "{}");
     }
 
     @AfterAll
@@ -165,10 +165,11 @@ class OperatorsTest {
     void overHttpsTheCookieIsSecureAndOneClientIsLimitedAcrossNames() throws Exception {
         Operators ops = new Operators(new SqlOperatorStore(h.plane.jdbi()), new OperatorSettings(Duration.ofHours(1),
                 Duration.ofMinutes(5), Duration.ofMinutes(15), 3, 100, true), Clock.systemUTC());
-        DashboardConfig c = new DashboardConfig("https://ops.nsglobal.test", "127.0.0.1", 0, null, null, null,
-                dir, h.config.resolver(), h.config.smtp(), h.config.allowList(), h.config.ownPrefixes(),
-                h.config.nsNames(), "127.0.0.1", null, Map.of(), "catalog.nsglobal.test", null, null,
-                h.config.limits(), false, null, null);
+        ControlPlaneConfig b = h.config;
+        ControlPlaneConfig c = new ControlPlaneConfig("https://ops.nsglobal.test",
+                new java.net.InetSocketAddress("127.0.0.1", 0), b.db(), dir, b.resolver(), b.smtp(), b.allowList(),
+                b.ownPrefixes(), b.nsNames(), b.collector(), b.edges(), b.catalog(), b.limits(), b.signup(),
+                b.demoMailbox());
         ops.add("secure-op", "secure-op-password");
         try (WebApp web = new WebApp(c, h.plane.signups(), h.plane.confirms(), h.plane.statuses(), null,
                 h.plane.proofs(), ops).start()) {

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.testkit.Knot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +41,8 @@ class RateLimitTest {
         zones.put("tag-a.test", Harness.zone("tag-a.test", "owner\\+a.mail-x.test.", 1));
         zones.put("tag-b.test", Harness.zone("tag-b.test", "OWNER.mail-x.test.", 1));
         // per /24: 10, per domain: 3, per RNAME: 1, at most 2 pending per registrable domain, 1 zone per RNAME
-        h = new Harness(dir, new DashboardConfig.Limits(10, 30, 3, 1, Duration.ofHours(1), 2, 10, 100, 1, 100_000,
-                16 * 1024, Duration.ofHours(24), Duration.ofMinutes(10)), zones, Map.of(), null);
+        h = new Harness(dir, "{per-client-ip: 10, per-client-site: 30, per-domain: 3, per-rname: 1, "
+                + "max-pending-per-domain: 2, max-pending-per-rname: 10, max-zones-per-domain: 100, max-zones-per-rname: 1}", zones, Map.of(), null);
     }
 
     @AfterAll

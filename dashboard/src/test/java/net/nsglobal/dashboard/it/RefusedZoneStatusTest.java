@@ -7,20 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.control.catalog.DnsCatalogPublisher;
-import net.nsglobal.control.config.DashboardConfig;
-import net.nsglobal.control.config.SmtpSettings;
-import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.dns.Node;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.testkit.FreePorts;
@@ -53,15 +48,9 @@ class RefusedZoneStatusTest {
                 + "zones: [{name: " + ZONE + ", file: " + zoneFile + "}]\ntransfer-acl: {allow: [127.0.0.0/8]}\n", dir));
              AutoCloseable stopMail = mail::stop) {
             int http = FreePorts.tcpUdp();
-            DashboardConfig cfg = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
-                    dir.resolve("state"), primary.dnsAddress(),
-                    new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
-                            "NS-Global <no-reply@nsglobal.test>"),
-                    List.of(Cidr.parse("127.0.0.0/8")), List.of(), List.of("ns1.nsglobal.test", "ns2.nsglobal.test"),
-                    "127.0.0.1", new InetSocketAddress("127.0.0.1", collectorPort), Map.of(), "catalog.nsglobal.test",
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
-                    DashboardConfig.Limits.defaults(), false, Harness.CATALOG_KEY,
-                    new InetSocketAddress("127.0.0.1", collectorHttp));
+            ControlPlaneConfig cfg = ControlPlaneConfig.parse(Harness.configYaml(http, dir.resolve("state"),
+                    primary.dnsAddress(), mail.getSmtp().getPort())
+                    + "collector: {dns: 127.0.0.1:" + collectorPort + ", http: 127.0.0.1:" + collectorHttp + "}\n", dir);
             try (ControlPlane plane = ControlPlane.start(cfg, null, null);
                  net.nsglobal.dashboard.web.WebApp pages = net.nsglobal.dashboard.web.WebApp.serve(plane, null);
                  Node collector = Node.start(NodeConfig.parseYaml("role: collector\ndata-dir: " + dir.resolve("collector")

@@ -8,10 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.control.config.DashboardConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +33,8 @@ class SecretsAtRestTest {
 
     @Test
     void secretsAreSealedMigratedAndPurged() throws Exception {
-        try (Harness h = new Harness(dir, new DashboardConfig.Limits(100, 100, 100, Duration.ofHours(1), 100,
-                16 * 1024, Duration.ofHours(24)))) {
+        try (Harness h = new Harness(dir, "{per-client-ip: 100, per-client-site: 300, per-domain: 100, "
+                + "per-rname: 100, max-pending: 100}")) {
             String secret = Harness.XFR_KEY.secret();
             HttpResponse<String> r = new Http(h.url()).postJson("/api/v1/signups", "{\"domain\":\"" + Harness.API
                     + "\",\"primaries\":[\"" + h.knot.hostPort() + "\"],\"tsig\":{\"name\":\"xfr-key\","
@@ -51,8 +49,8 @@ class SecretsAtRestTest {
             assertThat(row).as("zone row").isNotNull().doesNotContain(secret).startsWith("aesgcm1:");
             Path key = h.config.dataDir().resolve("tsig-secrets.key");
             assertThat(mode(key)).isEqualTo("rw-------");
-            assertThat(Files.readString(h.config.collectorKeysFile())).contains(secret);
-            assertThat(mode(h.config.collectorKeysFile())).isEqualTo("rw-------");
+            assertThat(Files.readString(h.config.collector().keysFile())).contains(secret);
+            assertThat(mode(h.config.collector().keysFile())).isEqualTo("rw-------");
 
             // Rows as an older control plane left them: a zone's secret in clear, a live and an expired request.
             h.plane.jdbi().useHandle(x -> {
@@ -74,7 +72,7 @@ class SecretsAtRestTest {
                     .as("clear pending row sealed on start").startsWith("aesgcm1:");
             assertThat(stored(h, "select domain from pending_request where domain = 'locked.test'"))
                     .as("expired request purged").isNull();
-            assertThat(Files.readString(h.config.collectorKeysFile())).contains(secret);
+            assertThat(Files.readString(h.config.collector().keysFile())).contains(secret);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.signup.Tokens;
 import net.nsglobal.testkit.FreePorts;
 import net.nsglobal.testkit.Knot;
@@ -28,7 +28,7 @@ class SignupFlowTest {
 
     @BeforeAll
     static void start() throws Exception {
-        h = new Harness(dir, DashboardConfig.Limits.defaults());
+        h = new Harness(dir, "{}");
     }
 
     @AfterAll
@@ -119,13 +119,8 @@ class SignupFlowTest {
     void whenTheRelayRefusesNothingIsStored() throws Exception {
         int deadPort = FreePorts.tcpUdp(); // nothing listens: the SMTP connection is refused
         int http = FreePorts.tcpUdp();
-        DashboardConfig c = h.config;
-        DashboardConfig broken = new DashboardConfig("http://127.0.0.1:" + http, "127.0.0.1", http, null, null, null,
-                dir.resolve("relay-down"), c.resolver(),
-                new net.nsglobal.control.config.SmtpSettings("127.0.0.1", deadPort,
-                        net.nsglobal.control.config.SmtpSettings.Security.NONE, null, null, null),
-                c.allowList(), c.ownPrefixes(), c.nsNames(), c.collectorTransferAddress(), null, c.sites(),
-                c.catalogZone(), c.catalogListen(), null, c.limits(), false, c.catalogKey(), null);
+        ControlPlaneConfig broken = ControlPlaneConfig.parse(
+                Harness.configYaml(http, dir.resolve("relay-down"), h.config.resolver(), deadPort), dir);
         try (net.nsglobal.control.ControlPlane p = net.nsglobal.control.ControlPlane.start(broken, null, null);
              net.nsglobal.dashboard.web.WebApp web = net.nsglobal.dashboard.web.WebApp.serve(p, null)) {
             HttpResponse<String> r = new Http(web.url()).postJson("/api/v1/signups",

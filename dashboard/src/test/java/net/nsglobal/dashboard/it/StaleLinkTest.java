@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.signup.Tokens;
 import net.nsglobal.control.store.Confirmation;
 import net.nsglobal.control.store.PendingRequest.Kind;
@@ -39,7 +38,7 @@ class StaleLinkTest {
     static void start() throws Exception {
         attacker = Primaries.knot(dir.resolve("attacker"), Map.of(PRIZE, Harness.zone(PRIZE, "owner." + PRIZE + ".", 3),
                 MOVED, Harness.zone(MOVED, "owner." + MOVED + ".", 3)), List.of(PRIZE, MOVED));
-        h = new Harness(dir.resolve("h"), DashboardConfig.Limits.defaults(), Map.of(
+        h = new Harness(dir.resolve("h"), "{}", Map.of(
                 PRIZE, Harness.zone(PRIZE, "owner." + PRIZE + ".", 3),
                 MOVED, Harness.zone(MOVED, "owner." + MOVED + ".", 3)), Map.of(), null);
     }

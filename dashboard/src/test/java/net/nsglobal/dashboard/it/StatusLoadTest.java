@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.validate.Cidr;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Wait;
@@ -57,8 +56,8 @@ class StatusLoadTest {
         Map<String, String> zones = new LinkedHashMap<>();
         zones.put("p.test", parent.toString());
         zones.put(CHILD, Harness.zone(CHILD, "hostmaster." + CHILD + ".", 77));
-        h = new Harness(dir, new DashboardConfig.Limits(100, 100, 100, Duration.ofHours(1), 100, 16 * 1024,
-                Duration.ofHours(24)), zones, Map.of(), null);
+        h = new Harness(dir, "{per-client-ip: 100, per-client-site: 300, per-domain: 100, per-rname: 100, "
+                + "max-pending: 100}", zones, Map.of(), null);
         h.plane.jdbi().useHandle(x -> x.execute("insert into zone (domain, catalog_id, primaries, rname_mailbox) "
                 + "values (?, 'child', ?, 'hostmaster@c.p.test')", CHILD, h.knot.hostPort()));
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Tsig;
 import net.nsglobal.testkit.Wait;
@@ -49,8 +48,7 @@ class StatusTsigTest {
     static void start() throws Exception {
         staleCollector = Primaries.knot(dir.resolve("collector"), Map.of(SIGNED, zone(SIGNED, 1), BARE, zone(BARE, 1)),
                 List.of());
-        DashboardConfig.Limits roomy = new DashboardConfig.Limits(1000, 100, 100, Duration.ofHours(1), 1000, 16 * 1024,
-                Duration.ofHours(24));
+        String roomy = "{per-client-ip: 1000, per-client-site: 3000, per-domain: 100, per-rname: 100, max-pending: 1000}";
         h = new Harness(dir, roomy, Map.of(SIGNED, zone(SIGNED, 2), BARE, zone(BARE, 2)),
                 Map.of(SIGNED, SIGNED_KEY, BARE, BARE_KEY), staleCollector.address());
     }

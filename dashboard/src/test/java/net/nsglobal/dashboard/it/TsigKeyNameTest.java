@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.store.ZoneEntry;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Tsig;
@@ -51,8 +49,7 @@ class TsigKeyNameTest {
 
     @BeforeAll
     static void start() throws Exception {
-        DashboardConfig.Limits roomy = new DashboardConfig.Limits(1000, 100, 100, Duration.ofHours(1), 1000, 16 * 1024,
-                Duration.ofHours(24));
+        String roomy = "{per-client-ip: 1000, per-client-site: 3000, per-domain: 100, per-rname: 100, max-pending: 1000}";
         h = new Harness(dir, roomy, Map.of(A, zone(A), B, zone(B), C, zone(C), D, zone(D)),
                 Map.of(A, TRANSFER_KEY, B, TRANSFER_KEY, C, RACE_C), null);
         otherPrimary = Primaries.knot(dir.resolve("other"), Map.of(D, zone(D)), List.of(), Map.of(D, RACE_D));
@@ -105,7 +102,7 @@ class TsigKeyNameTest {
     void theVerySameKeyMayBeShared() throws Exception {
         signUpAndConfirm(B, h.knot.hostPort(), "TRANSFER-KEY.", "hmac-sha256", S1);
         assertThat(h.plane.repository().zone(B).map(ZoneEntry::tsigName)).hasValue("transfer-key");
-        String keys = Files.readString(h.config.collectorKeysFile());
+        String keys = Files.readString(h.config.collector().keysFile());
         assertThat(keys.split("name: \"?transfer-key", -1)).as("one entry for the shared key").hasSize(2);
     }
 
@@ -145,7 +142,7 @@ class TsigKeyNameTest {
         assertThat(h.plane.repository().zone(D)).isEmpty();
         assertThat(h.catalogMembers()).containsExactly(A, B, C);
         assertThat(h.catalog().current().serial()).isEqualTo(serial);
-        assertThat(Files.readString(h.config.collectorKeysFile())).contains(RACE_C.secret()).doesNotContain(RACE_D.secret());
+        assertThat(Files.readString(h.config.collector().keysFile())).contains(RACE_C.secret()).doesNotContain(RACE_D.secret());
     }
 
     private static jakarta.mail.internet.MimeMessage awaitNext(String zone) throws Exception {

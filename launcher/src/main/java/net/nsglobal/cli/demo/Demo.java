@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,9 @@ import net.nsglobal.dashboard.web.WebApp;
 import net.nsglobal.platform.sites.Site;
 import net.nsglobal.platform.sites.Sites;
 import net.nsglobal.platform.sites.SitesException;
-import net.nsglobal.control.config.DashboardConfig;
 import net.nsglobal.control.config.SmtpSettings;
 import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.control.config.ControlPlaneConfig;
 
 /**
  * The whole platform on loopback for {@code nsglobal demo}, in the order it starts: embedded mailbox, customer
@@ -94,27 +95,35 @@ public final class Demo implements AutoCloseable {
         ControlPlane plane = null;
         WebApp web = null;
         try {
-            InetAddress lo = InetAddress.getByName("127.0.0.1");
             fleet.startPrimary(o.dataDir().resolve("primary"), primaryPort, collectorPort);
-            Map<String, InetSocketAddress> sites = new LinkedHashMap<>();
-            edgePorts.forEach((s, p) -> sites.put(s, new InetSocketAddress(lo, p)));
-            String url = "http://" + o.httpHost() + ":" + o.httpPort();
             // Customers' TSIG keys: written by the control plane, read by the collector (its tsig-keys-file).
             Path keysFile = o.dataDir().resolve("control-plane").resolve("collector-keys.yaml");
             // The catalog's key: made fresh for each demo run, given to the control plane (signs NOTIFY, requires
             // TSIG on transfers) and to the collector's catalogs: entry.
             net.nsglobal.dns.config.TsigKey catalogKey = DemoFleet.newCatalogKey();
             int collectorHttp = base + 9;
-            DashboardConfig cfg = new DashboardConfig(url, o.httpHost(), o.httpPort(), o.dbUrl(), o.dbUser(),
-                    o.dbPassword(), o.dataDir().resolve("control-plane"),
-                    new InetSocketAddress(lo, primaryPort), // the demo's "resolver": the primary answers for its zones
-                    new SmtpSettings("127.0.0.1", mailbox.smtpPort(), SmtpSettings.Security.NONE, null, null,
-                            "NS-Global demo <no-reply@nsglobal.demo>"),
-                    List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), // lab allow-list: loopback primaries
-                    List.of(), List.of("ns1.nsglobal.demo", "ns2.nsglobal.demo"), "127.0.0.1",
-                    new InetSocketAddress(lo, collectorPort), sites, CATALOG, new InetSocketAddress(lo, catalogPort),
-                    keysFile, DashboardConfig.Limits.defaults(), true, catalogKey,
-                    new InetSocketAddress(lo, collectorHttp));
+            StringBuilder edges = new StringBuilder();
+            edgePorts.forEach((site, port) -> edges.append(edges.length() == 0 ? "" : ", ")
+                    .append(site).append(": 127.0.0.1:").append(port));
+            String http = (o.httpHost().contains(":") ? "[" + o.httpHost() + "]" : o.httpHost()) + ":" + o.httpPort();
+            ControlPlaneConfig cfg = ControlPlaneConfig.parse(String.join("\n",
+                    "http: " + quoted(http),
+                    "public-url: " + quoted("http://" + http),
+                    "data-dir: " + quoted(o.dataDir().resolve("control-plane").toString()),
+                    "resolver: 127.0.0.1:" + primaryPort, // the demo's "resolver": the primary answers for its zones
+                    "smtp: {host: 127.0.0.1, port: " + mailbox.smtpPort() + ", security: none, "
+                            + "from: \"NS-Global demo <no-reply@nsglobal.demo>\"}",
+                    "allow-list: [127.0.0.0/8, \"::1/128\"]", // lab allow-list: loopback primaries
+                    "ns-names: [ns1.nsglobal.demo, ns2.nsglobal.demo]",
+                    "collector: {transfer-address: 127.0.0.1, dns: 127.0.0.1:" + collectorPort + ", http: 127.0.0.1:"
+                            + collectorHttp + "}",
+                    "collector-keys-file: " + quoted(keysFile.toString()),
+                    "edges: {" + edges + "}",
+                    "catalog: {zone: " + CATALOG + ", listen: 127.0.0.1:" + catalogPort + ", tsig-key: {name: "
+                            + catalogKey.name() + ", algorithm: " + catalogKey.algorithm() + ", secret: "
+                            + Base64.getEncoder().encodeToString(catalogKey.secret()) + "}}"), o.dataDir())
+                    .withDb(new ControlPlaneConfig.Database(o.dbUrl(), o.dbUser(), o.dbPassword()))
+                    .withDemoMailbox();
             plane = ControlPlane.start(cfg, null, null);
             web = WebApp.serve(plane, mailbox::messages);
             fleet.startCollector(o.dataDir().resolve("collector"), collectorPort, catalogPort, CATALOG, FLEET,
@@ -130,6 +139,11 @@ public final class Demo implements AutoCloseable {
             mailbox.close();
             throw e;
         }
+    }
+
+    /** A YAML double-quoted scalar (JSON escapes), so any path or host text stays one value. */
+    private static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The lines {@code nsglobal demo} prints at start, one fact per line, so the walk can be scripted. */

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import net.nsglobal.control.config.ConfigFile;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.cli.ControlPlaneCommand;
+import net.nsglobal.config.ConfigException;
+import net.nsglobal.config.ProcessFile;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.operator.OperatorSettings;
 import net.nsglobal.control.operator.Operators;
 import net.nsglobal.control.store.Database;
@@ -51,16 +53,16 @@ final class Store {
         Path dir = dataDir;
         String publicUrl = "http://localhost";
         if (config != null) {
-            DashboardConfig c;
+            ControlPlaneConfig c;
             try {
-                c = ConfigFile.load(config);
-            } catch (ConfigFile.Invalid e) {
+                c = ControlPlaneConfig.read(ProcessFile.load(config, ControlPlaneCommand.SECTIONS));
+            } catch (ConfigException e) {
                 throw new Unusable(e.getMessage());
             }
             if (url == null) {
-                url = c.dbUrl();
-                if (user == null) user = c.dbUser();
-                if (password == null) password = c.dbPassword();
+                url = c.db().url();
+                if (user == null) user = c.db().user();
+                if (password == null) password = c.db().password();
             }
             if (dir == null) dir = c.dataDir();
             publicUrl = c.publicUrl();

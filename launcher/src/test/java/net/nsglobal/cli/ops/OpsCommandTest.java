@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import net.nsglobal.cli.Main;
 import net.nsglobal.control.ControlPlane;
-import net.nsglobal.control.config.DashboardConfig;
+import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.config.SmtpSettings;
 import net.nsglobal.control.validate.Cidr;
 import net.nsglobal.dashboard.web.WebApp;
@@ -84,7 +84,7 @@ class OpsCommandTest {
         assertThat(noDb.exit()).isEqualTo(2);
         assertThat(noDb.err()).contains("say which database");
 
-        DashboardConfig cfg = config(data);
+        ControlPlaneConfig cfg = config(data);
         try (ControlPlane plane = ControlPlane.start(cfg, null, (serial, zones) -> { });
              WebApp web = WebApp.serve(plane, null)) {
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -143,16 +143,15 @@ class OpsCommandTest {
     }
 
     /** A control plane on loopback that sends nothing anywhere (no zones are signed up here). */
-    private static DashboardConfig config(Path data) throws Exception {
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        return new DashboardConfig("http://127.0.0.1", "127.0.0.1", 0, null, null, null, data,
-                new InetSocketAddress(lo, 9), new SmtpSettings("127.0.0.1", 9, SmtpSettings.Security.NONE, null, null,
-                        "NS-Global <no-reply@nsglobal.test>"),
-                List.of(Cidr.parse("127.0.0.0/8")), List.of(), List.of("ns1.nsglobal.test"), "127.0.0.1", null,
-                Map.of(), "catalog.nsglobal.test", new InetSocketAddress(lo, 0), null,
-                DashboardConfig.Limits.defaults(), false,
-                new net.nsglobal.dns.config.TsigKey(org.xbill.DNS.Name.fromConstantString("catalog-key.test."),
-                        net.nsglobal.dns.config.TsigAlgorithm.HMAC_SHA256,
-                        "test-only-catalog-key-32-bytes!!".getBytes(StandardCharsets.US_ASCII)), null);
+    private static ControlPlaneConfig config(Path data) throws Exception {
+        return ControlPlaneConfig.parse("http: 127.0.0.1:0\n"
+                + "data-dir: " + data + "\n"
+                + "resolver: 127.0.0.1:9\n"
+                + "smtp: {host: 127.0.0.1, port: 9, security: none, from: \"NS-Global <no-reply@nsglobal.test>\"}\n"
+                + "allow-list: [127.0.0.0/8]\n"
+                + "ns-names: [ns1.nsglobal.test]\n"
+                + "catalog: {zone: catalog.nsglobal.test, listen: 127.0.0.1:0, tsig-key: {name: catalog-key.test, "
+                + "algorithm: hmac-sha256, secret: " + java.util.Base64.getEncoder().encodeToString(
+                        "test-only-catalog-key-32-bytes!!".getBytes(StandardCharsets.US_ASCII)) + "}}\n", data);
     }
 }

@@ -1,0 +1,55 @@
+package net.nsglobal.te.config;
+
+import static net.nsglobal.config.Kind.*;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import net.nsglobal.config.ConfigException;
+import net.nsglobal.config.Kind;
+import net.nsglobal.config.Setting;
+
+/**
+ * THE TE engine's configuration schema (the {@code te:} section of its process file): only what measuring catchment
+ * needs first — which backend measures, what it measures, and how often. Where the sites are is the {@code sites:}
+ * section; how to reach RIPE Atlas is the {@code atlas:} section.
+ */
+public final class Schema {
+    private Schema() {}
+
+    public static final String SECTION = "te";
+
+    /** Who runs the measurements. */
+    public enum Backend {
+        /** The simulated world (tests, the demo, offline work): no credits, no network. */
+        SIMULATED,
+        /** RIPE Atlas probes, through the atlas: section's API settings (credits are spent). */
+        RIPE_ATLAS;
+
+        @Override
+        public String toString() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+    }
+
+    /** An IP address without a port (the anycast service address is the same at every site). */
+    static final Kind<InetAddress> IP = new Kind<>() {
+        public InetAddress parse(String key, com.fasterxml.jackson.databind.JsonNode n) throws ConfigException {
+            return Kind.Values.ipLiteral(key, string().parse(key, n));
+        }
+        public String describe() { return "IP address"; }
+    };
+
+    public static final Setting<Backend> MEASUREMENT_BACKEND = Setting.optional("measurement-backend",
+            oneOf(Backend.class), Backend.SIMULATED,
+            "who measures catchment and latency: simulated (no network, no credits) or ripe-atlas (spends credits)");
+    public static final Setting<List<InetAddress>> ANYCAST_ADDRESSES = Setting.optional("anycast-addresses",
+            listOf(IP), List.of(), "the anycast service addresses measured: each probe asks CHAOS TXT hostname.bind "
+                    + "with NSID (RFC 5001) there, and the answering site's identity.nsid is its catchment");
+    public static final Setting<Duration> MEASUREMENT_INTERVAL = Setting.optional("measurement-interval",
+            duration(Duration.ofMinutes(1), Duration.ofDays(7)), Duration.ofMinutes(15),
+            "how often catchment is measured again (RIPE Atlas: each round costs credits per probe)");
+
+    /** Every key of the {@code te:} section, for the reference doc. */
+    public static List<Setting.Key> all() {
+        return List.of(MEASUREMENT_BACKEND.at(SECTION), ANYCAST_ADDRESSES.at(SECTION), MEASUREMENT_INTERVAL.at(SECTION));
+    }
+}
