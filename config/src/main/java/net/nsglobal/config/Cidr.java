@@ -18,6 +18,15 @@ public record Cidr(InetAddress network, int prefix) {
         return new Cidr(addr, prefix);
     }
 
+    /** Parses {@code s} where no config key is at hand (forms, tests); a bad prefix is an IllegalArgumentException. */
+    public static Cidr of(String s) {
+        try {
+            return parse("prefix", s.trim());
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("not an address prefix '" + s + "': " + e.getMessage(), e);
+        }
+    }
+
     /** True when {@code a} lies inside this prefix (same address family only). */
     public boolean contains(InetAddress a) {
         byte[] x = a.getAddress();

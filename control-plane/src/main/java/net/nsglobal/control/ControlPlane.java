@@ -28,10 +28,10 @@ import net.nsglobal.control.store.ProofStore;
 import net.nsglobal.control.store.Repository;
 import net.nsglobal.control.store.SecretBox;
 import net.nsglobal.control.store.SqlOperatorStore;
-import net.nsglobal.control.validate.AddressPolicy;
+import net.nsglobal.dns.config.AddressPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.Name;
+import net.nsglobal.config.DomainName;
 
 /**
  * The control plane in one object: database, catalog publisher and the sign-up, confirmation, delegation and status
@@ -86,8 +86,7 @@ public final class ControlPlane implements AutoCloseable {
                 List<java.net.InetSocketAddress> targets = new ArrayList<>();
                 if (config.collector().dns() != null) targets.add(config.collector().dns());
                 InetAddress collectorAddr = config.collector().dns() == null ? null : config.collector().dns().getAddress();
-                pub = new DnsCatalogPublisher(Name.fromString(config.catalog().zone().endsWith(".")
-                        ? config.catalog().zone() : config.catalog().zone() + "."), config.catalog().listen(), collectorAddr,
+                pub = new DnsCatalogPublisher(DomainName.parse(config.catalog().zone()), config.catalog().listen(), collectorAddr,
                         targets, config.dataDir().resolve("catalog-server"), config.catalog().tsigKey());
             }
             Repository repo = new Repository(db.jdbi(), SecretBox.open(config.dataDir().resolve(SECRETS_KEY_FILE)));

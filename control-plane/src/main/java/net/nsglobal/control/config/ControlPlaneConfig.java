@@ -10,7 +10,7 @@ import java.util.Map;
 import net.nsglobal.config.ConfigException;
 import net.nsglobal.config.ProcessFile;
 import net.nsglobal.config.Section;
-import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.config.Cidr;
 import net.nsglobal.dns.config.TsigKey;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import net.nsglobal.config.ConfigException;
 import net.nsglobal.config.Kind;
 import net.nsglobal.config.Setting;
-import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.config.Cidr;
 import net.nsglobal.dns.config.TsigAlgorithm;
 import org.xbill.DNS.Name;
 
@@ -33,8 +33,7 @@ public final class Schema {
     /** An address prefix as the sign-up checks use it ({@link Cidr}); a bare address is the whole host. */
     static final Kind<Cidr> PREFIX = new Kind<>() {
         public Cidr parse(String key, JsonNode n) throws ConfigException {
-            try { return Cidr.parse(string().parse(key, n)); }
-            catch (IllegalArgumentException e) { throw new ConfigException(key, e.getMessage()); }
+            return Cidr.parse(key, string().parse(key, n));
         }
         public String describe() { return "CIDR prefix (192.0.2.0/24, 2001:db8::/32, or a single address)"; }
     };

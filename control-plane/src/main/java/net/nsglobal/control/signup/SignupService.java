@@ -16,7 +16,7 @@ import net.nsglobal.control.store.ProofStore;
 import net.nsglobal.control.store.Repository;
 import net.nsglobal.control.store.RequestProof;
 import net.nsglobal.control.store.ZoneEntry;
-import net.nsglobal.control.validate.AddressPolicy;
+import net.nsglobal.dns.config.AddressPolicy;
 import net.nsglobal.control.validate.DomainName;
 import net.nsglobal.control.validate.PrimaryAddress;
 import net.nsglobal.control.validate.Rname;
@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.TextParseException;
 
 /**
  * The request half of the flow: check the input, look up the zone's SOA through the resolver,
@@ -293,11 +292,7 @@ public final class SignupService {
     }
 
     static Name absolute(String domain) {
-        try {
-            return Name.fromString(domain + ".");
-        } catch (TextParseException e) {
-            throw new IllegalArgumentException("validated domain does not parse: " + domain, e);
-        }
+        return net.nsglobal.config.DomainName.parse(domain);
     }
 
 }

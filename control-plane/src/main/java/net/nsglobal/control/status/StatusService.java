@@ -26,7 +26,7 @@ import net.nsglobal.control.probe.TransferCheck;
 import net.nsglobal.control.store.Observation;
 import net.nsglobal.control.store.Repository;
 import net.nsglobal.control.store.ZoneEntry;
-import net.nsglobal.control.validate.AddressPolicy;
+import net.nsglobal.dns.config.AddressPolicy;
 import net.nsglobal.control.validate.PrimaryAddress;
 import net.nsglobal.control.validate.TsigInput;
 import org.slf4j.LoggerFactory;

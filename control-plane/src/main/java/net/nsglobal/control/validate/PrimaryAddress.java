@@ -27,7 +27,7 @@ public record PrimaryAddress(InetAddress address, int port) {
         } else {
             host = s;
         }
-        InetAddress a = Cidr.literal(host);
+        InetAddress a = literal(host);
         if (a == null) throw new Invalid("\"" + s + "\" is not an IP address (host names are not accepted).");
         return new PrimaryAddress(a, port);
     }
@@ -49,5 +49,19 @@ public record PrimaryAddress(InetAddress address, int port) {
 
     public static final class Invalid extends Exception {
         public Invalid(String message) { super(message, null, false, false); }
+    }
+
+    /** Parses an IP literal without ever touching DNS (null when {@code s} is not a literal). */
+    static InetAddress literal(String s) {
+        if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            for (String p : s.split("\\.")) if (Integer.parseInt(p) > 255) return null;
+        } else if (!s.matches("[0-9A-Fa-f:.]+") || !s.contains(":")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package net.nsglobal.control.validate;
 
+import net.nsglobal.dns.config.AddressPolicy;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,9 @@
 package net.nsglobal.control.validate;
 
+import net.nsglobal.config.Cidr;
+
+import net.nsglobal.dns.config.AddressPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -10,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class AddressPolicyTest {
-    private final AddressPolicy policy = new AddressPolicy(List.of(), List.of(Cidr.parse("185.0.0.0/22"),
-            Cidr.parse("2a0b:4340::/32")));
+    private final AddressPolicy policy = new AddressPolicy(List.of(), List.of(Cidr.of("185.0.0.0/22"),
+            Cidr.of("2a0b:4340::/32")));
 
     @ParameterizedTest
     @CsvSource({
@@ -56,15 +60,15 @@ class AddressPolicyTest {
 
     @Test
     void allowListDoesNotOpenTranslatorsToIt() throws Exception {
-        AddressPolicy lab = new AddressPolicy(List.of(Cidr.parse("127.0.0.0/8")), List.of());
+        AddressPolicy lab = new AddressPolicy(List.of(Cidr.of("127.0.0.0/8")), List.of());
         assertThat(lab.check(InetAddress.getByName("64:ff9b::7f00:1"))).contains(Refusal.TRANSITION);
         assertThat(lab.check(InetAddress.getByName("::127.0.0.1"))).contains(Refusal.TRANSITION);
     }
 
     @Test
     void allowListOpensLabsButNeverOurOwnPrefixes() throws Exception {
-        AddressPolicy lab = new AddressPolicy(List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("185.0.0.0/22")),
-                List.of(Cidr.parse("185.0.0.0/22")));
+        AddressPolicy lab = new AddressPolicy(List.of(Cidr.of("127.0.0.0/8"), Cidr.of("185.0.0.0/22")),
+                List.of(Cidr.of("185.0.0.0/22")));
         assertThat(lab.check(InetAddress.getByName("127.0.0.1"))).isEmpty();
         assertThat(lab.check(InetAddress.getByName("10.0.0.1"))).contains(Refusal.PRIVATE);
         assertThat(lab.check(InetAddress.getByName("185.0.0.1"))).contains(Refusal.OWN);

@@ -1,5 +1,9 @@
 package net.nsglobal.control.validate;
 
+import net.nsglobal.config.Cidr;
+
+import net.nsglobal.dns.config.AddressPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +54,7 @@ class ParsingTest {
 
     @Test
     void signupInputReportsEveryFieldAndDuplicates() {
-        SignupInput in = new SignupInput(new AddressPolicy(List.of(Cidr.parse("127.0.0.0/8")), List.of()));
+        SignupInput in = new SignupInput(new AddressPolicy(List.of(Cidr.of("127.0.0.0/8")), List.of()));
         SignupInput.Result r = in.check("example.com", List.of("127.0.0.1", "127.0.0.1:53", "[::1]:53", ""), "", "", "");
         assertThat(r.ok()).isFalse();
         assertThat(r.errors()).containsOnlyKeys("primaries[1]", "primaries[2]");

@@ -15,7 +15,7 @@ import net.nsglobal.control.ControlPlane;
 import net.nsglobal.dashboard.web.WebApp;
 import net.nsglobal.control.catalog.DnsCatalogPublisher;
 import net.nsglobal.control.config.SmtpSettings;
-import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.config.Cidr;
 import net.nsglobal.testkit.FreePorts;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Tsig;

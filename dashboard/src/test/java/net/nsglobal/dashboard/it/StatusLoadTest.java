@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.config.Cidr;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterAll;
@@ -128,7 +128,7 @@ class StatusLoadTest {
             p.answer = true;
             p.queries.set(0);
         }
-        h.config = h.config.withAllowList(List.of(Cidr.parse("127.0.0.1/32"))); // Knot stays allowed
+        h.config = h.config.withAllowList(List.of(Cidr.of("127.0.0.1/32"))); // Knot stays allowed
         h.startPlane();
         JsonNode s = status();
         assertThat(s.at("/delegation/source").asText()).as("falls back to the zone's own NS set").isEqualTo("zone");

@@ -16,7 +16,7 @@ import net.nsglobal.platform.sites.Site;
 import net.nsglobal.platform.sites.Sites;
 import net.nsglobal.platform.sites.SitesException;
 import net.nsglobal.control.config.SmtpSettings;
-import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.config.Cidr;
 import net.nsglobal.control.config.ControlPlaneConfig;
 
 /**

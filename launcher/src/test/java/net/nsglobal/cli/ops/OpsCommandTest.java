@@ -24,7 +24,7 @@ import net.nsglobal.cli.Main;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.config.SmtpSettings;
-import net.nsglobal.control.validate.Cidr;
+import net.nsglobal.config.Cidr;
 import net.nsglobal.dashboard.web.WebApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
