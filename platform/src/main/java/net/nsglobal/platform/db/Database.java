@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final Pattern MODULE = Pattern.compile("[a-z][a-z0-9_]{0,40}");
+    private static final Pattern MODULE = Pattern.compile("[a-z][a-z0-9_-]{0,40}");
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
@@ -102,7 +102,8 @@ public final class Database implements AutoCloseable {
     /**
      * Brings {@code module}'s tables up to date: the versioned migrations in {@code classpath:db/migration/<module>},
      * recorded in {@code flyway_history_<module>}. The other modules' tables are none of its business: a module's
-     * first migration runs even when the schema already holds other modules' tables (baseline at version 0).
+     * first migration runs even when the schema already holds other modules' tables (baseline at version 0). A module
+     * name may contain '-' (the history table name is then quoted by Flyway, e.g. {@code "flyway_history_control-plane"}).
      */
     public void migrate(String module) {
         if (!MODULE.matcher(module).matches()) {
