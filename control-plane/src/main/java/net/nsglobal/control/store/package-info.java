@@ -1,6 +1,8 @@
 /**
- * The control plane's PostgreSQL (configured, or embedded with its data under {@code dataDir/pg}), migrated by Flyway
- * on every start, and all of its SQL (Jdbi): served zones, pending requests and their ownership proofs, the counts
+ * The control plane's tables in the platform's shared PostgreSQL ({@code net.nsglobal.platform.db.Database}): migration
+ * set {@code control-plane}, brought up to date on every start by {@link net.nsglobal.control.store.Schema} (which
+ * adopts the history of a database the control plane used to own alone), and all of its SQL (Jdbi) except the stored
+ * status results ({@code status}, table {@code zone_status}): served zones, pending requests and their ownership proofs, the counts
  * behind the sign-up caps, status observations and delegation checks. Customers' TSIG secrets are sealed at rest with
  * AES-256-GCM, the zone name as associated data.
  *
