@@ -38,13 +38,11 @@ import org.xbill.DNS.Name;
  * republishes the stored zone list, so a restarted control plane serves the same catalog.
  *
  * <p>It opens the platform's shared {@link Database} (migration set {@code control-plane}, see {@link Schema}) and owns
- * the one {@link Jobs} scheduler on it, instance {@value #JOBS_INSTANCE}: the status checks
+ * the one {@link Jobs} scheduler on it (see {@link #jobsInstance}): the status checks
  * ({@link StatusService#RECHECK}, {@link StatusService#REFRESH}), {@value #PURGE} and {@value #DELEGATIONS}.
  */
 public final class ControlPlane implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlPlane.class);
-    /** The Quartz instance name of the control plane's scheduler. */
-    public static final String JOBS_INSTANCE = "control-plane";
     /** The job deleting expired pending requests. */
     public static final String PURGE = "purge-expired-requests";
     /** The job re-checking every zone's delegation by its parent. */
@@ -90,7 +88,7 @@ public final class ControlPlane implements AutoCloseable {
         Jobs jobs = null;
         try {
             Schema.migrate(db);
-            jobs = Jobs.open(db, JOBS_INSTANCE, JOB_THREADS, JOBS_SHUTDOWN_BOUND);
+            jobs = Jobs.open(db, jobsInstance(config), JOB_THREADS, JOBS_SHUTDOWN_BOUND);
             if (pub == null) {
                 List<java.net.InetSocketAddress> targets = new ArrayList<>();
                 if (config.collector() != null) targets.add(config.collector());
@@ -138,6 +136,17 @@ public final class ControlPlane implements AutoCloseable {
             if (e instanceof IOException io) throw io;
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * The scheduler's instance name, under which Quartz stores its schedules: stable for one database (its URL, or the
+     * embedded one's data directory), so a restart finds its schedules again, and distinct for two control planes on
+     * different databases in one JVM (tests, demos), which Quartz would otherwise merge into one scheduler.
+     */
+    static String jobsInstance(DashboardConfig config) {
+        String where = config.dbUrl() == null || config.dbUrl().isBlank()
+                ? config.dataDir().toAbsolutePath().normalize().toString() : config.dbUrl();
+        return "control-plane-" + Integer.toHexString(where.hashCode());
     }
 
     private static void purge(Repository repo) {

@@ -6,7 +6,7 @@
  *
  * <p>Its tables live in the platform's shared database ({@code net.nsglobal.platform.db}, migration set
  * {@code control-plane}), and its periodic work runs as jobs on one platform scheduler ({@code net.nsglobal.platform.jobs},
- * instance {@code control-plane}, stored in that database): {@code status-recheck} and {@code status-refresh} (status
+ * instance {@code control-plane-<hash of the database's location>}, stored in that database): {@code status-recheck} and {@code status-refresh} (status
  * checks), {@code purge-expired-requests} and {@code delegation-watch}.
  *
  * <p>Uses every other control-plane package (it wires them), platform (database and jobs) and dns-node (the catalog is served by a dns-node zone).
