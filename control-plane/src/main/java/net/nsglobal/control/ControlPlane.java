@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import net.nsglobal.control.catalog.CatalogPublisher;
 import net.nsglobal.control.catalog.CollectorKeysFile;
 import net.nsglobal.control.catalog.DnsCatalogPublisher;
@@ -23,35 +22,43 @@ import net.nsglobal.control.signup.ConfirmService;
 import net.nsglobal.control.signup.DelegationWatch;
 import net.nsglobal.control.signup.SignupService;
 import net.nsglobal.control.status.StatusService;
-import net.nsglobal.control.store.Database;
 import net.nsglobal.control.store.ProofStore;
 import net.nsglobal.control.store.Repository;
+import net.nsglobal.control.store.Schema;
 import net.nsglobal.control.store.SecretBox;
 import net.nsglobal.control.store.SqlOperatorStore;
 import net.nsglobal.dns.config.AddressPolicy;
+import net.nsglobal.platform.db.Database;
+import net.nsglobal.platform.jobs.Jobs;
+import net.nsglobal.platform.jobs.JobsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import net.nsglobal.config.DomainName;
 
 /**
- * The control plane in one object: database, catalog publisher and the sign-up, confirmation, delegation and status
- * services (no web server: the dashboard serves pages over these services). {@link #start} republishes the stored
- * zone list, so a restarted control plane serves the same catalog.
+ * The control plane in one object: database, catalog publisher, background jobs and the sign-up, confirmation,
+ * delegation and status services (no web server: the dashboard serves pages over these services). {@link #start}
+ * republishes the stored zone list, so a restarted control plane serves the same catalog.
+ *
+ * <p>It opens the platform's shared {@link Database} (migration set {@code control-plane}, see {@link Schema}) and owns
+ * the one {@link Jobs} scheduler on it (see {@link #jobsInstance}): the status checks
+ * ({@link StatusService#RECHECK}, {@link StatusService#REFRESH}), {@value #PURGE} and {@value #DELEGATIONS}.
  */
 public final class ControlPlane implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlPlane.class);
+    /** The job deleting expired pending requests. */
+    public static final String PURGE = "purge-expired-requests";
+    /** The job re-checking every zone's delegation by its parent. */
+    public static final String DELEGATIONS = "delegation-watch";
+    private static final int JOB_THREADS = 4;
+    private static final Duration JOBS_SHUTDOWN_BOUND = Duration.ofSeconds(5);
     private final Database db;
+    private final Jobs jobs;
     private final CatalogPublisher publisher;
     private final ControlPlaneConfig config;
     private final Repository repo;
     private DelegationWatch delegations;
     private final StatusService statuses;
-    private final java.util.concurrent.ScheduledExecutorService observer =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "dashboard-status-observer");
-                t.setDaemon(true);
-                return t;
-            });
 
     /** The key sealing TSIG secrets in the database (kept beside, never inside, the database). */
     public static final String SECRETS_KEY_FILE = "tsig-secrets.key";
@@ -61,9 +68,10 @@ public final class ControlPlane implements AutoCloseable {
     private final ProofStore proofs;
     private Operators operators;
 
-    private ControlPlane(Database db, Repository repo, CatalogPublisher publisher, StatusService statuses,
+    private ControlPlane(Database db, Jobs jobs, Repository repo, CatalogPublisher publisher, StatusService statuses,
                          ControlPlaneConfig config, SignupService signups, ConfirmService confirms, ProofStore proofs) {
         this.db = db;
+        this.jobs = jobs;
         this.repo = repo;
         this.statuses = statuses;
         this.publisher = publisher;
@@ -81,7 +89,10 @@ public final class ControlPlane implements AutoCloseable {
         Database db = Database.open(config.db().url(), config.db().user(), config.db().password(), config.dataDir());
         CatalogPublisher pub = publisher;
         StatusService statuses = null;
+        Jobs jobs = null;
         try {
+            Schema.migrate(db);
+            jobs = Jobs.open(db, jobsInstance(config), JOB_THREADS, JOBS_SHUTDOWN_BOUND);
             if (pub == null) {
                 List<java.net.InetSocketAddress> targets = new ArrayList<>();
                 if (config.collector().dns() != null) targets.add(config.collector().dns());
@@ -109,42 +120,38 @@ public final class ControlPlane implements AutoCloseable {
                     : new KeysFirstPublisher(new CollectorKeysFile(config.collector().keysFile()), pub);
             ConfirmService confirms = new ConfirmService(repo, withKeys, proofs, probe, delegationCheck,
                     config.limits());
-            statuses = new StatusService(config, repo, probe, new TransferCheck(Duration.ofSeconds(5)), clock);
+            statuses = new StatusService(config, repo, db.jdbi(), probe, new TransferCheck(Duration.ofSeconds(5)),
+                    clock, jobs);
             confirms.republish();
-            ControlPlane cp = new ControlPlane(db, repo, pub, statuses, config, signups, confirms, proofs);
+            ControlPlane cp = new ControlPlane(db, jobs, repo, pub, statuses, config, signups, confirms, proofs);
             cp.operators = new Operators(new SqlOperatorStore(db.jdbi()), OperatorSettings.defaults(config.publicUrl()),
                     clock);
-            cp.observeEvery(Duration.ofSeconds(30));
-            cp.purgeEvery(config.limits().purgeEvery());
             cp.delegations = new DelegationWatch(repo, proofs, delegationCheck, clock);
-            cp.watchDelegationsEvery(config.signup().delegationRecheck());
+            statuses.registerJobs();
+            jobs.everyDelay(PURGE, config.limits().purgeEvery(), () -> purge(repo));
+            jobs.everyDelay(DELEGATIONS, config.signup().delegationRecheck(), cp.delegations::runOnce);
+            jobs.start();
             return cp;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | JobsException | RuntimeException e) {
             if (statuses != null) statuses.close();
+            if (jobs != null) jobs.close();
             if (pub != null && publisher == null) pub.close();
             db.close();
-            throw e;
+            if (e instanceof JobsException j) throw new IOException(j.getMessage(), j);
+            if (e instanceof IOException io) throw io;
+            throw (RuntimeException) e;
         }
     }
 
     /**
-     * Checks every zone periodically, so "last transfer" and "last error" are recorded even when nobody looks at the
-     * status page, and pages find a recent result. The checks run on the status service's own threads (one per zone at
-     * a time); one zone's failure never stops the round.
+     * The scheduler's instance name, under which Quartz stores its schedules: stable for one database (its URL, or the
+     * embedded one's data directory), so a restart finds its schedules again, and distinct for two control planes on
+     * different databases in one JVM (tests, demos), which Quartz would otherwise merge into one scheduler.
      */
-    private void observeEvery(Duration every) {
-        observer.scheduleWithFixedDelay(() -> {
-            try {
-                statuses.refreshAll();
-            } catch (RuntimeException e) {
-                log.warn("status: cannot list the zones to check: {}", e.toString());
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Deletes expired pending requests (and the TSIG secrets they carry) now and then every {@code every}. */
-    private void purgeEvery(Duration every) {
-        observer.scheduleWithFixedDelay(() -> purge(repo), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    static String jobsInstance(ControlPlaneConfig config) {
+        String where = config.db().url() == null || config.db().url().isBlank()
+                ? config.dataDir().toAbsolutePath().normalize().toString() : config.db().url();
+        return "control-plane-" + Integer.toHexString(where.hashCode());
     }
 
     private static void purge(Repository repo) {
@@ -154,13 +161,6 @@ public final class ControlPlane implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("dashboard: purging expired pending requests failed: {}", e.toString());
         }
-    }
-
-    /** Re-checks every zone's delegation by its parent (first round one minute after start, then periodically). */
-    private void watchDelegationsEvery(Duration every) {
-        long first = Math.min(every.toMillis(), Duration.ofMinutes(1).toMillis());
-        observer.scheduleWithFixedDelay(delegations::runOnce, first, every.toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** The periodic delegation check, to run a round now (operators' tools and tests). */
@@ -197,10 +197,16 @@ public final class ControlPlane implements AutoCloseable {
 
     public org.jdbi.v3.core.Jdbi jdbi() { return db.jdbi(); }
 
+    /** The control plane's background jobs (the scheduler the traffic-engineering jobs join). */
+    public Jobs jobs() { return jobs; }
+
+    /** The shared database (for modules that keep their own tables in it). */
+    public Database database() { return db; }
+
     @Override
     public void close() {
-        observer.shutdownNow();
-        statuses.close();
+        statuses.close(); // first: a running status job then returns at once
+        jobs.close();
         publisher.close();
         db.close();
     }

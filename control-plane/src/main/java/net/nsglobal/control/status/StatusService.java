@@ -1,144 +1,170 @@
 package net.nsglobal.control.status;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.probe.DnsProbe;
-import net.nsglobal.control.probe.SoaAnswer;
 import net.nsglobal.control.probe.TransferCheck;
-import net.nsglobal.control.store.Observation;
 import net.nsglobal.control.store.Repository;
 import net.nsglobal.control.store.ZoneEntry;
-import net.nsglobal.dns.config.AddressPolicy;
-import net.nsglobal.control.validate.PrimaryAddress;
-import net.nsglobal.control.validate.TsigInput;
+import net.nsglobal.platform.jobs.Jobs;
+import net.nsglobal.platform.jobs.JobsException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Serial;
-import org.xbill.DNS.TextParseException;
 
 /**
- * Builds a zone's status from live SOA queries (RD=0, AA required) to its primaries, the collector and every site,
- * plus the last observation stored in the database. When the collector has no copy, an AXFR attempt from here names
- * the primary's refusal so the page can say what to fix.
- * <p>
- * Pages never probe: they read the last result and its age. A result older than {@value #FRESH_SECONDS} s starts one
- * refresh in the background (concurrent viewers share it), so however many people watch a zone, its primaries,
- * parent servers and our sites see at most one check per {@value #FRESH_SECONDS} s from page views, plus the periodic
- * {@link #refreshAll}. Only the very first view of a zone (or the first after the owner changed it) waits, for that
- * one shared check, at most {@value #FIRST_WAIT_SECONDS} s.
+ * Zone status for the status page and {@code GET /api/v1/zones/{domain}}. Pages and the API only READ the last stored
+ * result ({@link StatusStore}, table {@code zone_status}) and its age; the checks ({@link StatusCheck}) run only as
+ * background jobs on the control plane's {@link Jobs}, which write their results there, so results survive a restart.
+ * <ul>
+ *   <li>{@value #RECHECK} runs the requested checks. A request is coalesced: a zone already requested or being
+ *   checked is not requested again, so however many people watch a zone, its primaries, parent servers and our sites
+ *   see one check at a time, and at most one per {@value #FRESH_SECONDS} s from page views.</li>
+ *   <li>{@value #REFRESH} requests every zone every {@value #REFRESH_SECONDS} s, so "last transfer" and "last error"
+ *   are recorded even when nobody looks.</li>
+ * </ul>
+ * A view of a stale result (older than {@value #FRESH_SECONDS} s) requests a check and is served the stale result at
+ * once. Only a view of a zone without a usable result (never checked, changed by its owner since, or checked under
+ * other settings) waits, for that one shared check, at most {@value #FIRST_WAIT_SECONDS} s, then shows "checking".
  * <pre>
- *   (no result) --view/refreshAll--> checking --done--> fresh --FRESH elapses--> stale --view--> checking
- *                                       ^                                           |  (stale is still served)
- *                                       +------------- zone changed by its owner ---+
+ *   (no result) --view / REFRESH--> requested --RECHECK job takes it--> checking --result stored--> fresh
+ *        ^                              ^  ^                                                          |
+ *        |                              |  +---- view of a stale result (served at once) ---- stale <-+ FRESH elapses
+ *        |                              +------- zone changed by its owner, or other settings (view waits) --+
+ *        +-- zone removed (its row goes with it)
+ *   requested/checking + view or REFRESH: absorbed (no second check)
  * </pre>
- * Customer-given addresses (primaries) are asked only while the {@link AddressPolicy} accepts them; the parent
- * servers are checked by {@link DnsProbe#parentDelegation}.
  */
 public final class StatusService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StatusService.class);
+    /** The job running requested checks. */
+    public static final String RECHECK = "status-recheck";
+    /** The job requesting a check of every zone. */
+    public static final String REFRESH = "status-refresh";
     static final int FRESH_SECONDS = 2;
     static final int FIRST_WAIT_SECONDS = 20;
+    static final int REFRESH_SECONDS = 30;
+    /** How often RECHECK looks for requests even if not woken (a request racing the end of a run is not lost). */
+    private static final Duration RECHECK_BACKSTOP = Duration.ofSeconds(5);
     private static final Duration FRESH = Duration.ofSeconds(FRESH_SECONDS);
-    private static final Duration DIAGNOSE_EVERY = Duration.ofSeconds(20);
 
     private final ControlPlaneConfig config;
     private final Repository repo;
-    private final DnsProbe probe;
-    private final TransferCheck transfers;
+    private final StatusCheck check;
+    private final StatusStore store;
     private final Clock clock;
-    private final AddressPolicy policy;
-    private final CollectorZones collectorZones;
-    private final Map<String, ZoneStatus> latest = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<ZoneStatus>> running = new ConcurrentHashMap<>();
-    private final Map<String, Instant> diagnosedAt = new ConcurrentHashMap<>();
-    private final ExecutorService pool = Executors.newFixedThreadPool(8, daemon("dashboard-status-probe"));
-    /** Runs whole checks (each fans out on {@link #pool}); two at a time keeps a big zone list from piling up. */
-    private final ExecutorService refresher = Executors.newFixedThreadPool(2, daemon("dashboard-status-refresh"));
+    private final Jobs jobs;
+    /** Requested or running checks by zone: every viewer of a zone waits on the one future. */
+    private final Map<String, CompletableFuture<ZoneStatus>> pending = new ConcurrentHashMap<>();
+    /** Requested checks not yet taken by {@value #RECHECK}, in request order. */
+    private final Queue<ZoneEntry> requested = new ConcurrentLinkedQueue<>();
+    /** Runs the checks of one RECHECK round; two at a time keeps a big zone list from piling up. */
+    private final ExecutorService checkers = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "control-plane-status-check");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
 
-    public StatusService(ControlPlaneConfig config, Repository repo, DnsProbe probe, TransferCheck transfers, Clock clock) {
+    public StatusService(ControlPlaneConfig config, Repository repo, Jdbi jdbi, DnsProbe probe, TransferCheck transfers,
+                         Clock clock, Jobs jobs) {
         this.config = config;
         this.repo = repo;
-        this.probe = probe;
-        this.transfers = transfers;
+        this.check = new StatusCheck(config, repo, probe, transfers);
+        this.store = new StatusStore(jdbi);
         this.clock = clock;
-        this.policy = new AddressPolicy(config.allowList(), config.ownPrefixes());
-        this.collectorZones = config.collector().http() == null ? null
-                : new CollectorZones(config.collector().http(), Duration.ofSeconds(3));
+        this.jobs = jobs;
     }
 
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** The last result for the page (empty when NS-Global does not serve the domain); never probes in the caller. */
-    public Optional<ZoneStatus> status(String domain) {
-        Optional<ZoneEntry> z = repo.zone(domain);
-        if (z.isEmpty()) {
-            latest.remove(domain);
-            return Optional.empty();
-        }
-        ZoneStatus last = latest.get(domain);
-        boolean outdated = last == null
-                || (z.get().updatedAt() != null && z.get().updatedAt().isAfter(last.checkedAt()));
-        if (outdated) return Optional.of(await(refresh(z.get()), z.get()));
-        if (last.checkedAt().plus(FRESH).isBefore(clock.instant())) refresh(z.get());
-        return Optional.of(last);
+    /** Registers {@value #RECHECK} and {@value #REFRESH} (before {@link Jobs#start}). */
+    public void registerJobs() throws JobsException {
+        jobs.everyDelay(RECHECK, RECHECK_BACKSTOP, this::runRequested);
+        jobs.everyDelay(REFRESH, Duration.ofSeconds(REFRESH_SECONDS), this::requestAll);
     }
 
     /**
-     * Starts a check of every zone (the periodic observer); zones already being checked are not queued again. Results
-     * of zones no longer served are forgotten here.
+     * The last result for the page (empty when NS-Global does not serve the domain). Never probes in the caller: a
+     * missing or stale result is requested from the {@value #RECHECK} job.
      */
-    public void refreshAll() {
-        List<ZoneEntry> zones = repo.zones();
-        latest.keySet().retainAll(zones.stream().map(ZoneEntry::domain).toList());
-        for (ZoneEntry z : zones) refresh(z);
+    public Optional<ZoneStatus> status(String domain) {
+        Optional<ZoneEntry> z = repo.zone(domain);
+        if (z.isEmpty()) return Optional.empty();
+        StatusStore.Stored last = store.load(domain).filter(s -> s.status() != null).orElse(null);
+        boolean outdated = last == null || !last.inputs().equals(check.inputs())
+                || (z.get().updatedAt() != null && z.get().updatedAt().isAfter(last.checkedAt()));
+        if (outdated) return Optional.of(await(request(z.get()), z.get()));
+        if (last.checkedAt().plus(FRESH).isBefore(clock.instant())) request(z.get());
+        return Optional.of(last.status());
     }
 
-    /** Starts a check of {@code z} unless one is running; every caller gets the one running check. */
-    CompletableFuture<ZoneStatus> refresh(ZoneEntry z) {
+    /** Requests a check of {@code z} unless one is requested or running; every caller gets that one check. */
+    CompletableFuture<ZoneStatus> request(ZoneEntry z) {
         CompletableFuture<ZoneStatus> mine = new CompletableFuture<>();
-        CompletableFuture<ZoneStatus> theirs = running.putIfAbsent(z.domain(), mine);
+        CompletableFuture<ZoneStatus> theirs = pending.putIfAbsent(z.domain(), mine);
         if (theirs != null) return theirs;
+        requested.add(z);
         try {
-            refresher.execute(() -> {
-                try {
-                    ZoneStatus s = compute(z, clock.instant());
-                    latest.put(z.domain(), s);
-                    mine.complete(s);
-                } catch (RuntimeException e) {
-                    LoggerFactory.getLogger(StatusService.class).warn("status {}: check failed: {}", z.domain(), e.toString());
-                    mine.completeExceptionally(e);
-                } finally {
-                    running.remove(z.domain(), mine);
-                }
-            });
-        } catch (RejectedExecutionException e) { // closing
-            running.remove(z.domain(), mine);
-            mine.completeExceptionally(e);
+            jobs.runNow(RECHECK);
+        } catch (JobsException | RuntimeException e) {
+            // The backstop schedule still takes the request.
+            log.warn("status {}: cannot wake {}: {}", z.domain(), RECHECK, e.toString());
         }
         return mine;
+    }
+
+    /** {@value #REFRESH}: requests a check of every zone (zones already requested are not requested again). */
+    void requestAll() {
+        for (ZoneEntry z : repo.zones()) request(z);
+    }
+
+    /** {@value #RECHECK}: runs every requested check, including those requested meanwhile, and stores the results. */
+    void runRequested() throws InterruptedException {
+        while (!closed) {
+            List<CompletableFuture<Void>> round = new ArrayList<>();
+            for (ZoneEntry z; (z = requested.poll()) != null; ) {
+                ZoneEntry zone = z;
+                round.add(CompletableFuture.runAsync(() -> checkAndStore(zone), checkers));
+            }
+            if (round.isEmpty()) return;
+            CompletableFuture<Void> all = CompletableFuture.allOf(round.toArray(CompletableFuture[]::new));
+            while (!all.isDone() && !closed) {
+                try {
+                    all.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // ExecutionException: checkAndStore logs and never throws; TimeoutException: look at closed again
+                }
+            }
+        }
+    }
+
+    private void checkAndStore(ZoneEntry z) {
+        CompletableFuture<ZoneStatus> f = pending.get(z.domain());
+        try {
+            ZoneStatus s = check.run(z, clock.instant());
+            store.save(s, check.inputs());
+            if (f != null) f.complete(s);
+        } catch (RuntimeException e) {
+            log.warn("status {}: check failed: {}", z.domain(), e.toString());
+            if (f != null) f.completeExceptionally(e);
+        } finally {
+            if (f != null) pending.remove(z.domain(), f);
+        }
     }
 
     /** The first result of a zone, or "still checking" when it takes longer than a page may wait. */
@@ -146,13 +172,7 @@ public final class StatusService implements AutoCloseable {
         try {
             return f.get(FIRST_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            List<ZoneStatus.ServerSerial> prim = new ArrayList<>();
-            for (int i = 0; i < z.primaries().size(); i++) prim.add(new ZoneStatus.ServerSerial("primary " + (i + 1), null, "checking"));
-            List<ZoneStatus.ServerSerial> sites = new TreeMap<>(config.edges()).keySet().stream()
-                    .map(n -> new ZoneStatus.ServerSerial(n, null, "checking")).toList();
-            return new ZoneStatus(z.domain(), true, z.createdAt(), prim, new ZoneStatus.ServerSerial("collector", null,
-                    "checking"), sites, null, null, null, new ZoneStatus.Delegation(
-                    List.of(), List.of(), List.of(), false, false), false, null);
+            return checking(z);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException("status " + z.domain() + ": check failed", e.getCause());
@@ -162,193 +182,24 @@ public final class StatusService implements AutoCloseable {
         }
     }
 
+    private ZoneStatus checking(ZoneEntry z) {
+        List<ZoneStatus.ServerSerial> prim = new ArrayList<>();
+        for (int i = 0; i < z.primaries().size(); i++) prim.add(new ZoneStatus.ServerSerial("primary " + (i + 1), null, "checking"));
+        List<ZoneStatus.ServerSerial> sites = new TreeMap<>(config.edges()).keySet().stream()
+                .map(n -> new ZoneStatus.ServerSerial(n, null, "checking")).toList();
+        return new ZoneStatus(z.domain(), true, z.createdAt(), prim, new ZoneStatus.ServerSerial("collector", null,
+                "checking"), sites, null, null, null, new ZoneStatus.Delegation(
+                List.of(), List.of(), List.of(), false, false), false, null);
+    }
+
+    /** Stops running checks (close before the {@link Jobs}, so a running {@value #RECHECK} returns promptly). */
     @Override
     public void close() {
-        refresher.shutdownNow();
-        pool.shutdownNow();
-    }
-
-    private ZoneStatus compute(ZoneEntry z, Instant now) {
-        Name name = absolute(z.domain());
-        // All SOA queries at once: an unreachable server costs one timeout, not one per server.
-        List<CompletableFuture<ZoneStatus.ServerSerial>> pf = new ArrayList<>();
-        // Primaries are asked as the collector asks them: signed with the zone's key when it has one.
-        TsigInput key = z.tsig();
-        for (int i = 0; i < z.primaries().size(); i++) {
-            String label = "primary " + (i + 1);
-            InetSocketAddress a = address(z.primaries().get(i));
-            pf.add(CompletableFuture.supplyAsync(() -> primarySerialAt(label, a, name, key), pool));
-        }
-        CompletableFuture<ZoneStatus.ServerSerial> cf = config.collector().dns() == null
-                ? CompletableFuture.completedFuture(new ZoneStatus.ServerSerial("collector", null, "not configured"))
-                : CompletableFuture.supplyAsync(() -> serialAt("collector", config.collector().dns(), name, null), pool);
-        List<CompletableFuture<ZoneStatus.ServerSerial>> sf = new ArrayList<>();
-        for (Map.Entry<String, InetSocketAddress> e : new TreeMap<>(config.edges()).entrySet()) {
-            sf.add(CompletableFuture.supplyAsync(() -> serialAt(e.getKey(), e.getValue(), name, null), pool));
-        }
-        List<ZoneStatus.ServerSerial> primaries = pf.stream().map(CompletableFuture::join).toList();
-        Long primarySerial = null;
-        for (ZoneStatus.ServerSerial s : primaries) {
-            if (s.serial() != null && (primarySerial == null || Serial.compare(s.serial(), primarySerial) > 0)) {
-                primarySerial = s.serial();
-            }
-        }
-        ZoneStatus.ServerSerial collector = cf.join();
-        List<ZoneStatus.ServerSerial> sites = sf.stream().map(CompletableFuture::join).toList();
-
-        Observation prev = repo.observation(z.domain()).orElse(null);
-        Instant lastTransfer = prev == null ? null : prev.lastTransferAt();
-        Long prevCollector = prev == null ? null : prev.collectorSerial();
-        if (collector.serial() != null && (prevCollector == null || !prevCollector.equals(collector.serial()))) {
-            lastTransfer = now; // first time we see this serial at the collector
-        }
-        String error = prev == null ? null : prev.lastError();
-        String fix = prev == null ? null : prev.lastErrorFix();
-        Instant errorAt = prev == null ? null : prev.lastErrorAt();
-        if (errorAt != null && z.updatedAt() != null && z.updatedAt().isAfter(errorAt)) {
-            // The owner changed primaries or key since that verdict: it no longer describes the zone; look again now.
-            error = null;
-            fix = null;
-            errorAt = null;
-            diagnosedAt.remove(z.domain());
-        }
-        boolean lagging = collector.serial() == null
-                || (primarySerial != null && Serial.compare(collector.serial(), primarySerial) < 0);
-        // A primary that does not answer (or refuses our key) will stall the next refresh even if we are level now.
-        boolean primaryFails = primaries.stream().anyMatch(p -> p.serial() == null);
-        if (lagging || primaryFails) {
-            // The SOA answers are fresh on every view; only the AXFR attempt (when lagging) is rate-limited per zone.
-            Instant last = diagnosedAt.get(z.domain());
-            boolean mayTransfer = lagging && (last == null || last.plus(DIAGNOSE_EVERY).isBefore(now));
-            if (mayTransfer) diagnosedAt.put(z.domain(), now);
-            String[] diag = diagnose(z, name, primaries, mayTransfer);
-            if (diag != null) {
-                error = diag[0];
-                fix = diag[1];
-                errorAt = now;
-            }
-        } else if (primarySerial != null) {
-            error = null; // in step: the last error is history
-            fix = null;
-        }
-        String refused = collectorZones == null ? null : collectorZones.refusal(z.domain());
-        if (refused != null) {
-            // The collector's own verdict beats what we can infer from serials: it names the zone and the limit.
-            error = "Refused by the collector: " + refused;
-            fix = refused.contains("allow-primaries")
-                    ? "Give primaries with public addresses (not loopback, private or other special ranges)."
-                    : "The zone is larger than NS-Global accepts; make it smaller than the limit named above. "
-                    + "The version we already have (if any) keeps being served.";
-            errorAt = now;
-        }
-        repo.saveObservation(new Observation(z.domain(), now, primarySerial, collector.serial(), lastTransfer, error, fix,
-                errorAt));
-
-        Long newest = primarySerial;
-        boolean inSync = newest != null && newest.equals(collector.serial())
-                && sites.stream().allMatch(s -> newest.equals(s.serial()));
-        return new ZoneStatus(z.domain(), true, z.createdAt(), primaries, collector, sites, lastTransfer, error, fix,
-                delegation(name), inSync, now);
-    }
-
-    /**
-     * [error, fix] in plain language for the first primary that will not give us the zone; null when none refuses.
-     * Every question to the primary (SOA, AXFR) is signed with the zone's TSIG key when it has one, as the collector's
-     * are: a primary that requires TSIG must not look broken here because we asked unsigned. Without
-     * {@code mayTransfer} only the SOA answers are judged (no AXFR is attempted).
-     */
-    private String[] diagnose(ZoneEntry z, Name name, List<ZoneStatus.ServerSerial> primaries, boolean mayTransfer) {
-        String from = config.collector().transferAddress();
-        TsigInput key = z.tsig();
-        for (int i = 0; i < z.primaries().size(); i++) {
-            String who = "primary " + (i + 1);
-            ZoneStatus.ServerSerial s = primaries.get(i);
-            if (s.serial() == null && s.problem().startsWith("TSIG")) {
-                return tsigRejected(who, s.problem());
-            }
-            if (s.serial() == null) {
-                return new String[] {who + ": " + s.problem(),
-                        "Make sure " + who + " serves " + z.domain() + " and answers DNS (UDP and TCP) from " + from + "."};
-            }
-            if (!mayTransfer) continue;
-            String p = transfers.problem(address(z.primaries().get(i)), name, key == null ? null : key.signer());
-            if (p == null) continue;
-            boolean signed = key != null;
-            if (p.equals("REFUSED") || (p.equals("NOTAUTH") && !signed)) { // Knot says NOTAUTH when its ACL denies
-                return new String[] {p + " by " + who + " (zone transfer)",
-                        "Allow AXFR and IXFR of " + z.domain() + " from " + from + "."
-                                + (signed ? "" : " If your primary allows transfers only with a TSIG key, give us "
-                                + "that key with the change form.")};
-            }
-            if (p.equals("NOTAUTH") || p.startsWith("TSIG")) {
-                return tsigRejected(who, p);
-            }
-            if (p.equals("timeout")) {
-                return new String[] {"Timeout transferring from " + who,
-                        "Open TCP port " + address(z.primaries().get(i)).getPort() + " on " + who + " to " + from + "."};
-            }
-            return new String[] {"Transfer from " + who + " failed: " + p,
-                    "Check the primary's logs for transfers of " + z.domain() + " from " + from + "."};
-        }
-        return null;
-    }
-
-    private static String[] tsigRejected(String who, String problem) {
-        String detail = problem.startsWith("TSIG ") ? " (" + problem.substring(5) + ")" : "";
-        return new String[] {"TSIG rejected by " + who + detail,
-                "Check that the TSIG key name, algorithm and secret you gave us match the primary's; "
-                        + "change them with the change form if not."};
-    }
-
-    private ZoneStatus.Delegation delegation(Name name) {
-        List<String> ours = config.nsNames().stream().map(StatusService::norm).toList();
-        List<Name> found = probe.parentDelegation(name);
-        boolean atParent = !found.isEmpty();
-        if (!atParent) found = probe.publicNs(name); // no reachable parent (labs): the zone's own NS set
-        List<String> listed = found.stream().map(n -> norm(n.toString())).toList();
-        List<String> missing = ours.stream().filter(n -> !listed.contains(n)).toList();
-        return new ZoneStatus.Delegation(ours, listed, missing, !found.isEmpty(), atParent);
-    }
-
-    /**
-     * A primary's serial, asked only while the address policy accepts it: a zone stored before a range was refused
-     * keeps its row, but we no longer send it packets (the collector and sites are our own and are not judged).
-     */
-    private ZoneStatus.ServerSerial primarySerialAt(String label, InetSocketAddress server, Name name, TsigInput key) {
-        Optional<net.nsglobal.dns.config.AddressPolicy.Refusal> refused = policy.check(server.getAddress());
-        if (refused.isPresent()) return new ZoneStatus.ServerSerial(label, null, "not asked: " + refused.get().reason);
-        return serialAt(label, server, name, key);
-    }
-
-    private ZoneStatus.ServerSerial serialAt(String label, InetSocketAddress server, Name name, TsigInput key) {
-        SoaAnswer a = probe.soaAt(server, name, key == null ? null : key.signer());
-        if (a instanceof SoaAnswer.TsigFailed t) return new ZoneStatus.ServerSerial(label, null, "TSIG " + t.why());
-        if (a instanceof SoaAnswer.Found f && f.authoritative()) return new ZoneStatus.ServerSerial(label, f.soa().getSerial(), null);
-        if (a instanceof SoaAnswer.Found) return new ZoneStatus.ServerSerial(label, null, "answers, but not authoritatively");
-        if (a instanceof SoaAnswer.Rcode rc) return new ZoneStatus.ServerSerial(label, null, rc.rcode());
-        if (a instanceof SoaAnswer.NoSuchDomain) return new ZoneStatus.ServerSerial(label, null, "NXDOMAIN");
-        if (a instanceof SoaAnswer.NotAZone) return new ZoneStatus.ServerSerial(label, null, "no SOA");
-        return new ZoneStatus.ServerSerial(label, null, "no answer");
-    }
-
-    private static InetSocketAddress address(String primary) {
-        try {
-            return PrimaryAddress.parse(primary).socketAddress();
-        } catch (PrimaryAddress.Invalid e) {
-            throw new IllegalStateException("stored primary does not parse: " + primary, e);
-        }
-    }
-
-    private static String norm(String n) {
-        String s = n.toLowerCase(Locale.ROOT);
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static Name absolute(String d) {
-        try {
-            return Name.fromString(d + ".");
-        } catch (TextParseException e) {
-            throw new IllegalStateException(e);
+        closed = true;
+        checkers.shutdownNow();
+        check.close();
+        for (CompletableFuture<ZoneStatus> f : pending.values()) {
+            f.completeExceptionally(new IllegalStateException("status: the control plane is closing"));
         }
     }
 }

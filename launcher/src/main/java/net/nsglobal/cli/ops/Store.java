@@ -12,7 +12,7 @@ import net.nsglobal.config.ProcessFile;
 import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.operator.OperatorSettings;
 import net.nsglobal.control.operator.Operators;
-import net.nsglobal.control.store.Database;
+import net.nsglobal.platform.db.Database;
 import net.nsglobal.control.store.SqlOperatorStore;
 import picocli.CommandLine.Option;
 
@@ -75,8 +75,8 @@ final class Store {
             Optional<Integer> port = runningEmbedded(dir.resolve("pg"));
             if (port.isPresent()) {
                 url = "jdbc:postgresql://localhost:" + port.get() + "/postgres";
-                user = "postgres";
-                password = "postgres";
+                user = Database.EMBEDDED_USER;
+                password = Database.embeddedPassword(dir);
             } else if (!Files.isDirectory(dir)) {
                 throw new Unusable("ops: no data directory " + dir + " (start the control plane once, or give "
                         + "--data-dir of an existing one)");

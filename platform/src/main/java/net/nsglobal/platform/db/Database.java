@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final Pattern MODULE = Pattern.compile("[a-z][a-z0-9_]{0,40}");
+    private static final Pattern MODULE = Pattern.compile("[a-z][a-z0-9_-]{0,40}");
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
@@ -39,6 +39,22 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+    }
+
+    /** The superuser of the embedded PostgreSQL in {@code dataDir}, to reach it while it runs in another process. */
+    public static final String EMBEDDED_USER = EmbeddedAuth.SUPERUSER;
+
+    /**
+     * The password of the embedded PostgreSQL in {@code dataDir} (its 0600 file), for a tool that connects to that
+     * instance while another process runs it (the operator CLI beside a running control plane).
+     */
+    public static String embeddedPassword(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(EmbeddedAuth.PASSWORD_FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IOException("database: no " + file + " (the embedded PostgreSQL of this data directory has "
+                    + "never been started by this version)");
+        }
+        return java.nio.file.Files.readString(file).trim();
     }
 
     /** The embedded PostgreSQL in {@code dataDir/pg}, created on first use. */
@@ -102,7 +118,8 @@ public final class Database implements AutoCloseable {
     /**
      * Brings {@code module}'s tables up to date: the versioned migrations in {@code classpath:db/migration/<module>},
      * recorded in {@code flyway_history_<module>}. The other modules' tables are none of its business: a module's
-     * first migration runs even when the schema already holds other modules' tables (baseline at version 0).
+     * first migration runs even when the schema already holds other modules' tables (baseline at version 0). A module
+     * name may contain '-' (the history table name is then quoted by Flyway, e.g. {@code "flyway_history_control-plane"}).
      */
     public void migrate(String module) {
         if (!MODULE.matcher(module).matches()) {

@@ -86,6 +86,17 @@ public final class Jobs implements AutoCloseable {
      * {@code shutdownBound} for running jobs.
      */
     public static Jobs open(Database db, String instanceName, int threads, Duration shutdownBound) throws JobsException {
+        try {
+            // Quartz keeps one scheduler per instance name in the JVM and would hand back the running one (on another
+            // database) instead of making a second: two owners of one name must be refused, not merged.
+            Scheduler live = org.quartz.impl.SchedulerRepository.getInstance().lookup(instanceName);
+            if (live != null && !live.isShutdown()) {
+                throw new JobsException("jobs: a scheduler named '" + instanceName + "' is already running in this "
+                        + "JVM; give each database's scheduler its own instance name", null);
+            }
+        } catch (SchedulerException e) {
+            throw new JobsException("jobs: " + instanceName + ": " + e.getMessage(), e);
+        }
         db.migrate("quartz");
         String provider = "nsglobal-" + instanceName + "-" + System.identityHashCode(db);
         DBConnectionManager.getInstance().addConnectionProvider(provider, new PoolConnectionProvider(db.dataSource()));

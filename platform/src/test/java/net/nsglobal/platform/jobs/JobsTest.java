@@ -45,6 +45,19 @@ class JobsTest {
         boolean ok() throws Exception;
     }
 
+    /** Before: Quartz handed the second owner the first one's running scheduler (and its database). */
+    @Test
+    void aSecondSchedulerOfTheSameNameInOneJvmIsRefused() throws Exception {
+        try (Jobs first = Jobs.open(db, "twice", 1, Duration.ofSeconds(10))) {
+            first.start();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Jobs.open(db, "twice", 1, Duration.ofSeconds(10)))
+                    .isInstanceOf(JobsException.class).hasMessageContaining("'twice' is already running");
+        }
+        try (Jobs again = Jobs.open(db, "twice", 1, Duration.ofSeconds(10))) {
+            assertThat(again).as("the name is free once the first is closed").isNotNull();
+        }
+    }
+
     @Test
     void manyConcurrentRunNowRequestsMakeOneRun() throws Exception {
         AtomicInteger runs = new AtomicInteger();
