@@ -68,9 +68,14 @@ public final class Demo implements AutoCloseable {
     private final Map<String, Integer> edgePorts;
     private final int primaryPort;
     private final int collectorPort;
+    private final String operatorPassword;
+
+    /** The demo's operator, so {@code /ops} can be tried; its password is made once per data directory. */
+    public static final String OPERATOR = "demo";
 
     private Demo(DemoMailbox mailbox, DemoFleet fleet, ControlPlane plane, WebApp web, Map<String, Integer> edgePorts,
-                 int primaryPort, int collectorPort) {
+                 int primaryPort, int collectorPort, String operatorPassword) {
+        this.operatorPassword = operatorPassword;
         this.mailbox = mailbox;
         this.fleet = fleet;
         this.plane = plane;
@@ -125,13 +130,14 @@ public final class Demo implements AutoCloseable {
                     .withDb(new ControlPlaneConfig.Database(o.dbUrl(), o.dbUser(), o.dbPassword()))
                     .withDemoMailbox();
             plane = ControlPlane.start(cfg, null, null);
+            String operatorPassword = demoOperator(plane, o.dataDir());
             web = WebApp.serve(plane, mailbox::messages);
             fleet.startCollector(o.dataDir().resolve("collector"), collectorPort, catalogPort, CATALOG, FLEET,
                     new ArrayList<>(edgePorts.values()), keysFile, catalogKey, collectorHttp);
             for (Map.Entry<String, Integer> e : edgePorts.entrySet()) {
                 fleet.startEdge(o.dataDir().resolve("edge-" + e.getKey()), e.getKey(), e.getValue(), collectorPort, FLEET);
             }
-            return new Demo(mailbox, fleet, plane, web, edgePorts, primaryPort, collectorPort);
+            return new Demo(mailbox, fleet, plane, web, edgePorts, primaryPort, collectorPort, operatorPassword);
         } catch (Exception | Error e) {
             if (web != null) web.close();
             if (plane != null) plane.close();
@@ -139,6 +145,34 @@ public final class Demo implements AutoCloseable {
             mailbox.close();
             throw e;
         }
+    }
+
+    /**
+     * The demo operator's password: made at random on the first run and kept (0600) in the data directory, so a
+     * restarted demo logs in with the same one; the operator is added when the database does not have it yet.
+     */
+    static String demoOperator(ControlPlane plane, Path dataDir) throws IOException {
+        Path file = dataDir.resolve("demo-operator.password");
+        String password;
+        if (Files.isRegularFile(file)) {
+            password = Files.readString(file).trim();
+        } else {
+            byte[] b = new byte[15];
+            new java.security.SecureRandom().nextBytes(b);
+            password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            Path tmp = dataDir.resolve("demo-operator.password.tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, password + "\n");
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            plane.operators().add(OPERATOR, password);
+        } catch (net.nsglobal.control.store.OperatorStore.NameTaken e) {
+            // already there from an earlier run of this data directory
+        }
+        return password;
     }
 
     /** A YAML double-quoted scalar (JSON escapes), so any path or host text stays one value. */
@@ -155,6 +189,7 @@ public final class Demo implements AutoCloseable {
         edgePorts.forEach((site, port) -> l.add("edge " + site + ": 127.0.0.1:" + port));
         l.add("collector: 127.0.0.1:" + collectorPort);
         l.add("demo mailbox page: " + web.url() + "/demo/mailbox");
+        l.add("operator log-in: " + web.url() + "/ops/login " + OPERATOR + " " + operatorPassword);
         l.add("tsig key (optional at sign-up): " + DemoFleet.CUSTOMER_KEY_NAME + " hmac-sha256 "
                 + DemoFleet.CUSTOMER_KEY_SECRET);
         return l;
@@ -166,6 +201,7 @@ public final class Demo implements AutoCloseable {
     public DemoFleet fleet() { return fleet; }
     public Map<String, Integer> edgePorts() { return edgePorts; }
     public int primaryPort() { return primaryPort; }
+    public String operatorPassword() { return operatorPassword; }
 
     @Override
     public void close() {

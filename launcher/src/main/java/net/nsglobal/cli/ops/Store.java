@@ -12,6 +12,7 @@ import net.nsglobal.config.ProcessFile;
 import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.operator.OperatorSettings;
 import net.nsglobal.control.operator.Operators;
+import net.nsglobal.control.store.Schema;
 import net.nsglobal.platform.db.Database;
 import net.nsglobal.control.store.SqlOperatorStore;
 import picocli.CommandLine.Option;
@@ -83,6 +84,12 @@ final class Store {
             }
         }
         Database db = Database.open(url, user, password, dir == null ? Path.of(".") : dir);
+        try {
+            Schema.migrate(db); // the control plane's tables, also when the CLI comes first
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return new Opened(db, new Operators(new SqlOperatorStore(db.jdbi()), OperatorSettings.defaults(publicUrl),
                 Clock.systemUTC()));
     }
