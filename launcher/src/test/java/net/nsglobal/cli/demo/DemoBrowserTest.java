@@ -57,7 +57,7 @@ class DemoBrowserTest {
         int base = freeBlock(Demo.EDGE_OFFSET + 3);
         int http = freeBlock(1);
         demo = Demo.start(new Demo.Options(dir.resolve("demo"), base, "127.0.0.1", http, null, null, null,
-                Path.of("../sites"), List.of("ams1", "fra1", "sin1")));
+                Path.of("../sites"), List.of("fmt1", "fra1", "nrt1")));
         url = demo.web().url();
         shots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(shots);
@@ -83,9 +83,9 @@ class DemoBrowserTest {
         assertThat(b.get(0)).matches("dashboard: http://127\\.0\\.0\\.1:\\d+/");
         assertThat(b.get(1)).matches("mailbox: imap://hostmaster:demo@127\\.0\\.0\\.1:\\d+");
         assertThat(b.get(2)).matches("primary: 127\\.0\\.0\\.1:\\d+ example-shop\\.test blue-bakery\\.test xn--caf-dma\\.test");
-        assertThat(b).anyMatch(l -> l.matches("edge ams1: 127\\.0\\.0\\.1:\\d+"))
+        assertThat(b).anyMatch(l -> l.matches("edge fmt1: 127\\.0\\.0\\.1:\\d+"))
                 .anyMatch(l -> l.matches("edge fra1: 127\\.0\\.0\\.1:\\d+"))
-                .anyMatch(l -> l.matches("edge sin1: 127\\.0\\.0\\.1:\\d+"))
+                .anyMatch(l -> l.matches("edge nrt1: 127\\.0\\.0\\.1:\\d+"))
                 .anyMatch(l -> l.matches("tsig key \\(optional at sign-up\\): demo-customer-key hmac-sha256 \\S+="));
     }
 
@@ -134,7 +134,7 @@ class DemoBrowserTest {
         // The status page reloads itself (meta refresh, no JavaScript) until every site has the zone.
         new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250))
                 .until(d -> d.getPageSource().contains("In sync everywhere"));
-        assertThat(browser.getPageSource()).contains("Confirmed").contains("Site ams1").contains("Site sin1");
+        assertThat(browser.getPageSource()).contains("Confirmed").contains("Site fmt1").contains("Site nrt1");
         shot("06-status");
 
         for (Map.Entry<String, Integer> e : demo.edgePorts().entrySet()) {

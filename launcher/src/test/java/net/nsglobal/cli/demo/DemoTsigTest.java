@@ -30,7 +30,7 @@ class DemoTsigTest {
         int base = DemoBrowserTest.freeBlock(Demo.EDGE_OFFSET + 3);
         int http = DemoBrowserTest.freeBlock(1);
         try (Demo demo = Demo.start(new Demo.Options(dir.resolve("demo"), base, "127.0.0.1", http, null, null, null,
-                Path.of("../sites"), List.of("ams1", "fra1", "sin1")))) {
+                Path.of("../sites"), List.of("fmt1", "fra1", "nrt1")))) {
             String key = demo.banner().stream().filter(l -> l.startsWith("tsig key")).findFirst().orElseThrow();
             String[] k = key.substring(key.indexOf(": ") + 2).split(" ");
             Http api = new Http(demo.web().url());

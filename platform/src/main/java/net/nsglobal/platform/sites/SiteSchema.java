@@ -50,12 +50,15 @@ public final class SiteSchema {
             "communities attached to our announcements here");
 
     static final Setting<Community> A_COMMUNITY = Setting.required("community", SiteKinds.community(), "the community");
-    static final Setting<String> A_ACTION = Setting.required("action", Kind.string(), "what the neighbour does when it sees it");
+    static final Setting<CommunityAction> A_ACTION = Setting.required("action", Kind.oneOf(CommunityAction.class),
+            "what the neighbour does when it sees it (prepend-N: towards its peers)");
+    static final Setting<Region> A_REGION = Setting.optional("region", Kind.oneOf(Region.class), null,
+            "for no-export-to-region only (and required there): the region whose peers do not get the route");
 
     private static final List<Setting<?>> TOP = List.of(ID, CITY, COUNTRY, LATITUDE, LONGITUDE, UNICAST_V4, UNICAST_V6,
             ANYCAST_PREFIXES, LOCAL_AS);
     private static final List<Setting<?>> NEIGHBOR = List.of(N_NAME, N_PEER_AS, N_ADDRESS, N_KIND, N_PREPEND, N_COMMUNITIES);
-    private static final List<Setting<?>> ACTION = List.of(A_COMMUNITY, A_ACTION);
+    private static final List<Setting<?>> ACTION = List.of(A_COMMUNITY, A_ACTION, A_REGION);
 
     /** Reads one site file's tree (checks within the file; cross-file checks are {@link Sites}'). */
     static Site read(Section top) throws ConfigException {
@@ -92,11 +95,24 @@ public final class SiteSchema {
         List<Community> communities = n.get(N_COMMUNITIES);
         List<ActionCommunity> actions = new ArrayList<>();
         for (Section a : n.list(ACTIONS)) {
-            actions.add(new ActionCommunity(a.get(A_COMMUNITY), a.get(A_ACTION)));
-            a.finish();
+            actions.add(action(a));
         }
         n.finish();
         return new Neighbor(name, peerAs, address, kind, prepend, communities, actions);
+    }
+
+    private static ActionCommunity action(Section a) throws ConfigException {
+        Community community = a.get(A_COMMUNITY);
+        CommunityAction action = a.get(A_ACTION);
+        Region region = a.get(A_REGION);
+        if (action == CommunityAction.NO_EXPORT_TO_REGION && region == null) {
+            throw new ConfigException(a.keyOf(A_REGION.key()), "is required when action is " + action);
+        }
+        if (action != CommunityAction.NO_EXPORT_TO_REGION && region != null) {
+            throw new ConfigException(a.keyOf(A_REGION.key()), "only goes with action " + CommunityAction.NO_EXPORT_TO_REGION + ", not " + action);
+        }
+        a.finish();
+        return new ActionCommunity(community, action, Optional.ofNullable(region));
     }
 
     /** The reference table of every key (Markdown), as sites/README.md shows it. */

@@ -36,7 +36,10 @@ class SitesTest {
                 communities: ["64511:100"]
                 action_communities:
                   - community: "64511:3001"
-                    action: prepend once
+                    action: prepend-1
+                  - community: "64511:971"
+                    action: no-export-to-region
+                    region: north-america
             """;
 
     private Path write(String name, String text) throws Exception {
@@ -60,14 +63,21 @@ class SitesTest {
     @Test
     void theRealSitesFolderLoads() throws Exception {
         Sites sites = Sites.load(REAL);
-        assertThat(sites.all()).hasSize(12);
-        Site ams = sites.byId("ams1").orElseThrow();
-        assertThat(ams.city()).isEqualTo("Amsterdam");
-        assertThat(ams.unicastV4().getHostAddress()).isEqualTo("192.0.2.1");
-        assertThat(ams.anycastPrefixes()).extracting(Object::toString).containsExactly("198.51.100.0/24", "2001:db8:53:0:0:0:0:0/48");
-        assertThat(ams.neighbors()).extracting(Neighbor::kind).containsExactly(NeighborKind.TRANSIT, NeighborKind.ROUTE_SERVER);
-        assertThat(ams.neighbors().get(0).actionCommunities()).extracting(a -> a.community().toString()).containsExactly("64511:3001", "64511:3009");
-        assertThat(ams.neighbors().get(1).communities()).extracting(Community::birdLiteral).containsExactly("(64500,100)", "(64500,1,2)");
+        assertThat(sites.all()).extracting(Site::id).containsExactly(
+                "ams1", "cdg1", "fmt1", "fra1", "gru1", "iad1", "jnb1", "lhr1", "nrt1", "nyc1", "slc1", "syd1");
+        Site fra = sites.byId("fra1").orElseThrow();
+        assertThat(fra.city()).isEqualTo("Frankfurt");
+        assertThat(fra.unicastV4().getHostAddress()).isEqualTo("192.0.2.6");
+        assertThat(fra.anycastPrefixes()).extracting(Object::toString).containsExactly("198.51.100.0/24", "2001:db8:53:0:0:0:0:0/48");
+        assertThat(fra.neighbors()).extracting(Neighbor::peerAs).containsExactly(1299L, 174L, 6695L);
+        assertThat(fra.neighbors()).extracting(Neighbor::kind).containsExactly(NeighborKind.TRANSIT, NeighborKind.TRANSIT, NeighborKind.ROUTE_SERVER);
+        ActionCommunity euPeers = fra.neighbors().get(1).actionCommunities().get(5);
+        assertThat(euPeers.community()).hasToString("174:981");
+        assertThat(euPeers.action()).isEqualTo(CommunityAction.NO_EXPORT_TO_REGION);
+        assertThat(euPeers.region()).contains(Region.EUROPE);
+        assertThat(fra.neighbors().get(2).actionCommunities()).singleElement()
+                .satisfies(a -> assertThat(a.community().toString() + " " + a.action()).isEqualTo("0:6695 no-export-to-peers"));
+        assertThat(sites.all()).allSatisfy(s -> assertThat(s.localAs()).isEqualTo(64500L));
     }
 
     @Test
@@ -111,6 +121,19 @@ class SitesTest {
     }
 
     @Test
+    void anActionOrRegionOutsideItsListIsReportedAtItsLine() throws Exception {
+        assertThat(problem("tst1.yaml", GOOD.replace("action: prepend-1", "action: prepend once")))
+                .startsWith("sites/tst1.yaml:18: neighbors[0].action_communities[0].action: expected one of "
+                        + "prepend-1|prepend-2|prepend-3|no-export-to-peers|no-export-to-region, got 'prepend once'");
+        assertThat(problem("tst1.yaml", GOOD.replace("region: north-america", "region: mars")))
+                .startsWith("sites/tst1.yaml:21: neighbors[0].action_communities[1].region: expected one of north-america|");
+        assertThat(problem("tst1.yaml", GOOD.replace("        region: north-america\n", "")))
+                .startsWith("sites/tst1.yaml:19: neighbors[0].action_communities[1].region: is required when action is no-export-to-region");
+        assertThat(problem("tst1.yaml", GOOD.replace("action: prepend-1", "action: prepend-1\n        region: europe")))
+                .startsWith("sites/tst1.yaml:19: neighbors[0].action_communities[0].region: only goes with action no-export-to-region, not prepend-1");
+    }
+
+    @Test
     void aMissingRequiredKeyIsReportedAtItsMapping() throws Exception {
         assertThat(problem("tst1.yaml", GOOD.replace("    peer_as: 64511\n", "")))
                 .startsWith("sites/tst1.yaml:11: neighbors[0].peer_as: is required");
@@ -130,7 +153,7 @@ class SitesTest {
         assertThat(problem("tst2.yaml", other)).isEqualTo("sites/tst2.yaml:6: unicast_v4: 192.0.2.10 is already site tst1's");
         Files.delete(dir.resolve("sites/tst2.yaml"));
         String twoSessions = GOOD + "  - name: transit-a\n    peer_as: 64512\n    address: 203.0.113.2\n";
-        assertThat(problem("tst1.yaml", twoSessions)).startsWith("sites/tst1.yaml:19: neighbors[1].name: name 'transit-a' used twice");
+        assertThat(problem("tst1.yaml", twoSessions)).startsWith("sites/tst1.yaml:22: neighbors[1].name: name 'transit-a' used twice");
         assertThat(problem("tst1.yaml", GOOD.replace("city: Testville\n", "city: Testville\ncity: Elsewhere\n")))
                 .startsWith("sites/tst1.yaml:3: city: given twice (first on line 2)");
     }

@@ -37,21 +37,55 @@ class BirdConfigTest {
             Path conf = bird.write(s, dir);
             assertThat(birdParse(conf)).as("bird -p on %s:\n%s", s.id(), Files.readString(conf)).isNull();
             String text = Files.readString(conf);
-            assertThat(text).contains("router id " + s.unicastV4().getHostAddress() + ";")
-                    .contains("neighbor " + s.neighbors().get(0).address().getHostAddress() + " as " + s.neighbors().get(0).peerAs());
+            assertThat(text).contains("router id " + s.unicastV4().getHostAddress() + ";");
+            for (var n : s.neighbors()) {
+                assertThat(text).contains("neighbor " + n.address().getHostAddress() + " as " + n.peerAs() + ";")
+                        .contains("description \"" + n.kind() + " " + n.name() + "\";");
+            }
         }
     }
 
+    /** A site whose route-server session has a prepend and communities (the real files have none until te-engine sets them). */
+    private static final String TST1 = """
+            id: tst1
+            city: Testville
+            country: NL
+            latitude: 52.3
+            longitude: 4.7
+            unicast_v4: 192.0.2.99
+            anycast_prefixes: ["198.51.100.0/24", "2001:db8:53::/48"]
+            local_as: 64500
+            neighbors:
+              - name: transit-a
+                peer_as: 64511
+                address: 203.0.113.1
+                action_communities:
+                  - community: "64511:3001"
+                    action: prepend-1
+              - name: ixp-rs
+                kind: route-server
+                peer_as: 64510
+                address: "2001:db8:ffff::1"
+                prepend: 1
+                communities: ["64500:100", "64500:1:2"]
+            """;
+
     @Test
     void prependsCommunitiesAndFamiliesFollowTheRecord() throws Exception {
-        Site ams = Sites.load(SITES).byId("ams1").orElseThrow();
-        String text = new BirdConfig(SITES.resolve("templates")).render(ams);
+        Path sites = dir.resolve("sites");
+        Files.createDirectories(sites);
+        Files.writeString(sites.resolve("tst1.yaml"), TST1);
+        Site tst = Sites.load(sites).byId("tst1").orElseThrow();
+        String text = new BirdConfig(SITES.resolve("templates")).render(tst);
+        Path conf = dir.resolve("tst1.conf");
+        Files.writeString(conf, text);
+        assertThat(birdParse(conf)).as("bird -p on tst1:\n%s", text).isNull();
         String rs = text.substring(text.indexOf("filter export_ixp_rs"));
         rs = rs.substring(0, rs.indexOf("protocol bgp"));
         assertThat(rs).containsOnlyOnce("bgp_path.prepend(64500);").contains("bgp_community.add((64500,100));")
                 .contains("bgp_large_community.add((64500,1,2));").contains("2001:db8:53:0:0:0:0:0/48").doesNotContain("198.51.100.0/24");
         String transit = text.substring(text.indexOf("filter export_transit_a"), text.indexOf("protocol bgp transit_a"));
-        assertThat(transit).doesNotContain("prepend").contains("198.51.100.0/24");
+        assertThat(transit).doesNotContain("prepend").doesNotContain("64511,3001").contains("198.51.100.0/24");
         assertThat(text).contains("ipv6 { import none; export filter export_ixp_rs; };");
     }
 
@@ -68,9 +102,9 @@ class BirdConfigTest {
         Path t = dir.resolve("templates");
         Files.createDirectories(t);
         Files.writeString(t.resolve(BirdConfig.TEMPLATE), "router id ${site.noSuchField};\n");
-        Site ams = Sites.load(SITES).byId("ams1").orElseThrow();
-        assertThatThrownBy(() -> new BirdConfig(t).write(ams, dir.resolve("out"))).hasMessageContaining("site ams1");
-        assertThat(dir.resolve("out/ams1.conf")).doesNotExist();
+        Site fra = Sites.load(SITES).byId("fra1").orElseThrow();
+        assertThatThrownBy(() -> new BirdConfig(t).write(fra, dir.resolve("out"))).hasMessageContaining("site fra1");
+        assertThat(dir.resolve("out/fra1.conf")).doesNotExist();
     }
 
     @Test
