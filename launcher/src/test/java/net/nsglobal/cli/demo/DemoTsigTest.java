@@ -31,6 +31,10 @@ class DemoTsigTest {
         int http = DemoBrowserTest.freeBlock(1);
         try (Demo demo = Demo.start(new Demo.Options(dir.resolve("demo"), base, "127.0.0.1", http, null, null, null,
                 Path.of("../sites"), List.of("fmt1", "fra1", "nrt1")))) {
+            // The banner's operator log-in works (the demo's /ops can be tried at once).
+            String[] op = demo.banner().stream().filter(l -> l.startsWith("operator log-in: ")).findFirst()
+                    .orElseThrow().split(" ");
+            assertThat(new Http(demo.web().url()).logIn(op[3], op[4]).statusCode()).isEqualTo(303);
             String key = demo.banner().stream().filter(l -> l.startsWith("tsig key")).findFirst().orElseThrow();
             String[] k = key.substring(key.indexOf(": ") + 2).split(" ");
             Http api = new Http(demo.web().url());
