@@ -124,7 +124,7 @@ public final class ControlPlane implements AutoCloseable {
                     clock, jobs);
             confirms.republish();
             ControlPlane cp = new ControlPlane(db, jobs, repo, pub, statuses, config, signups, confirms, proofs);
-            cp.operators = new Operators(new SqlOperatorStore(db.jdbi()), OperatorSettings.defaults(config.publicUrl()),
+            cp.operators = new Operators(new SqlOperatorStore(db.jdbi()), OperatorSettings.of(config),
                     clock);
             cp.delegations = new DelegationWatch(repo, proofs, delegationCheck, clock);
             statuses.registerJobs();

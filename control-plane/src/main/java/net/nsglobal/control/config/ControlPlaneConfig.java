@@ -47,13 +47,14 @@ import net.nsglobal.dns.config.TsigKey;
  * @param ownPrefixes  our own prefixes: never accepted as a customer's primary
  * @param nsNames      our name servers, which the parent delegation should list
  * @param edges        edge site code → DNS address (SOA queries for the status page)
+ * @param operators    {@code operators:} — how operators' sessions and log-in attempts are limited
  * @param demoMailbox  true only in the demo (no key: the demo sets it)
  */
 public record ControlPlaneConfig(String publicUrl, InetSocketAddress http, Database db, Path dataDir,
                                  InetSocketAddress resolver, SmtpSettings smtp, List<Cidr> allowList,
                                  List<Cidr> ownPrefixes, List<String> nsNames, Collector collector,
                                  Map<String, InetSocketAddress> edges, Catalog catalog, Limits limits, Signup signup,
-                                 boolean demoMailbox) {
+                                 OperatorLogIn operators, boolean demoMailbox) {
 
     public ControlPlaneConfig {
         allowList = List.copyOf(allowList);
@@ -135,6 +136,18 @@ public record ControlPlaneConfig(String publicUrl, InetSocketAddress http, Datab
         }
     }
 
+    /**
+     * {@code operators:} — operators' sessions and log-in attempts (docs/operators.md).
+     *
+     * @param sessionLifetime   a session ends this long after log-in, however busy
+     * @param idleTimeout       a session unused for this long ends
+     * @param attemptWindow     the sliding window the failed-attempt limits count in
+     * @param failuresPerClient failed log-ins per window from one client network
+     * @param failuresPerName   failed log-ins per window for one operator name, from anywhere
+     */
+    public record OperatorLogIn(Duration sessionLifetime, Duration idleTimeout, Duration attemptWindow,
+                                int failuresPerClient, int failuresPerName) {}
+
     /** The one key without a default, for the small parsers above. */
     private static final String MINIMAL_CATALOG =
             "catalog: {tsig-key: {name: unused, secret: c2l4dGVlbi1ieXRlcy1zZWNyZXQ=}}";
@@ -187,13 +200,18 @@ public record ControlPlaneConfig(String publicUrl, InetSocketAddress http, Datab
 
         Limits limits = Limits.read(top.section("limits"));
 
+        Section op = top.section("operators");
+        OperatorLogIn operators = new OperatorLogIn(op.get(OPS_SESSION_LIFETIME), op.get(OPS_IDLE_TIMEOUT),
+                op.get(OPS_ATTEMPT_WINDOW), op.get(OPS_FAILURES_PER_CLIENT), op.get(OPS_FAILURES_PER_NAME));
+        op.finish();
+
         Section su = top.section("signup");
         Signup signup = new Signup(su.get(TXT_PROOF), su.get(DNS_PORT), su.get(DELEGATION_RECHECK));
         su.finish();
 
         ControlPlaneConfig partial = new ControlPlaneConfig(publicUrl, http, db, dataDir, top.get(RESOLVER), smtp,
                 top.get(ALLOW_LIST), top.get(OWN_PREFIXES), top.get(NS_NAMES), collector, top.get(EDGES), null,
-                limits, signup, false);
+                limits, signup, operators, false);
         // Last, so that other mistakes are reported first: the one key without a default.
         Section cat = top.section("catalog");
         Catalog catalog = new Catalog(cat.get(CATALOG_ZONE), cat.get(CATALOG_LISTEN), catalogKey(cat));
@@ -220,36 +238,36 @@ public record ControlPlaneConfig(String publicUrl, InetSocketAddress http, Datab
     /** The same config with another public URL (once the real HTTP port is known). */
     public ControlPlaneConfig withPublicUrl(String url) {
         return new ControlPlaneConfig(url, http, db, dataDir, resolver, smtp, allowList, ownPrefixes, nsNames,
-                collector, edges, catalog, limits, signup, demoMailbox);
+                collector, edges, catalog, limits, signup, operators, demoMailbox);
     }
 
     /** The same config with another database ({@code --db-url}). */
     public ControlPlaneConfig withDb(Database other) {
         return new ControlPlaneConfig(publicUrl, http, other, dataDir, resolver, smtp, allowList, ownPrefixes, nsNames,
-                collector, edges, catalog, limits, signup, demoMailbox);
+                collector, edges, catalog, limits, signup, operators, demoMailbox);
     }
 
     /** The same config with another allow-list (labs). */
     public ControlPlaneConfig withAllowList(List<Cidr> allow) {
         return new ControlPlaneConfig(publicUrl, http, db, dataDir, resolver, smtp, allow, ownPrefixes, nsNames,
-                collector, edges, catalog, limits, signup, demoMailbox);
+                collector, edges, catalog, limits, signup, operators, demoMailbox);
     }
 
     /** The same config with other sign-up settings. */
     public ControlPlaneConfig withSignup(Signup s) {
         return new ControlPlaneConfig(publicUrl, http, db, dataDir, resolver, smtp, allowList, ownPrefixes, nsNames,
-                collector, edges, catalog, limits, s, demoMailbox);
+                collector, edges, catalog, limits, s, operators, demoMailbox);
     }
 
     /** The same config with another catalog (e.g. a TSIG key made fresh for one run). */
     public ControlPlaneConfig withCatalog(Catalog c) {
         return new ControlPlaneConfig(publicUrl, http, db, dataDir, resolver, smtp, allowList, ownPrefixes, nsNames,
-                collector, edges, c, limits, signup, demoMailbox);
+                collector, edges, c, limits, signup, operators, demoMailbox);
     }
 
     /** The same config with the demo's mailbox page on. */
     public ControlPlaneConfig withDemoMailbox() {
         return new ControlPlaneConfig(publicUrl, http, db, dataDir, resolver, smtp, allowList, ownPrefixes, nsNames,
-                collector, edges, catalog, limits, signup, true);
+                collector, edges, catalog, limits, signup, operators, true);
     }
 }

@@ -150,6 +150,20 @@ public final class Schema {
     public static final Setting<Duration> DELEGATION_RECHECK = Setting.optional("delegation-recheck", POSITIVE_DURATION,
             Duration.ofHours(1), "how often every served zone's delegation by its parent is checked again");
 
+    // ---- operators:
+    public static final Setting<Duration> OPS_SESSION_LIFETIME = Setting.optional("session-lifetime", POSITIVE_DURATION,
+            Duration.ofHours(12), "an operator's session ends this long after log-in, however busy");
+    public static final Setting<Duration> OPS_IDLE_TIMEOUT = Setting.optional("idle-timeout", POSITIVE_DURATION,
+            Duration.ofMinutes(30), "an operator's session unused for this long ends");
+    public static final Setting<Duration> OPS_ATTEMPT_WINDOW = Setting.optional("attempt-window", POSITIVE_DURATION,
+            Duration.ofMinutes(15), "the sliding window in which failed log-ins are counted");
+    public static final Setting<Integer> OPS_FAILURES_PER_CLIENT = Setting.optional("failures-per-client",
+            integer(1, 100000), 20, "failed log-ins per window from one client network (IPv4 /24, IPv6 /64 and /48); "
+                    + "then 429 until the window moves on");
+    public static final Setting<Integer> OPS_FAILURES_PER_NAME = Setting.optional("failures-per-name",
+            integer(1, 100000), 5, "failed log-ins per window for one operator name, from anywhere; then 429 (that "
+                    + "operator's sessions and tokens keep working)");
+
     /** Every key of the {@code control-plane:} section, in the order the doc lists them. */
     public static List<Setting.Key> all() {
         String s = SECTION;
@@ -170,6 +184,9 @@ public final class Schema {
                 MAX_ZONES_PER_DOMAIN.at(s + ".limits"), MAX_ZONES_PER_RNAME.at(s + ".limits"),
                 TRACKED_KEYS.at(s + ".limits"), MAX_REQUEST_BYTES.at(s + ".limits"), TOKEN_LIFETIME.at(s + ".limits"),
                 PURGE_EVERY.at(s + ".limits"),
-                TXT_PROOF.at(s + ".signup"), DNS_PORT.at(s + ".signup"), DELEGATION_RECHECK.at(s + ".signup"));
+                TXT_PROOF.at(s + ".signup"), DNS_PORT.at(s + ".signup"), DELEGATION_RECHECK.at(s + ".signup"),
+                OPS_SESSION_LIFETIME.at(s + ".operators"), OPS_IDLE_TIMEOUT.at(s + ".operators"),
+                OPS_ATTEMPT_WINDOW.at(s + ".operators"), OPS_FAILURES_PER_CLIENT.at(s + ".operators"),
+                OPS_FAILURES_PER_NAME.at(s + ".operators"));
     }
 }

@@ -139,6 +139,21 @@ class ControlPlaneConfigTest {
                 .hasMessageContaining("control-plane.signup.txt: unknown setting");
     }
 
+    @Test
+    void operatorLogInSettingsComeFromTheOperatorsSection() throws Exception {
+        String key = "catalog: {tsig-key: {name: k, secret: c2l4dGVlbi1ieXRlcy1zZWNyZXQ=}}\n";
+        var d = net.nsglobal.control.operator.OperatorSettings.of(ControlPlaneConfig.parse(key, Path.of(".")));
+        assertThat(d).isEqualTo(new net.nsglobal.control.operator.OperatorSettings(Duration.ofHours(12),
+                Duration.ofMinutes(30), Duration.ofMinutes(15), 20, 5, false));
+        var set = net.nsglobal.control.operator.OperatorSettings.of(ControlPlaneConfig.parse(key
+                + "public-url: https://ns.example\noperators: {session-lifetime: 1h, idle-timeout: 5m, "
+                + "attempt-window: 2m, failures-per-client: 7, failures-per-name: 3}\n", Path.of(".")));
+        assertThat(set).isEqualTo(new net.nsglobal.control.operator.OperatorSettings(Duration.ofHours(1),
+                Duration.ofMinutes(5), Duration.ofMinutes(2), 7, 3, true));
+        assertThatThrownBy(() -> ControlPlaneConfig.parse(key + "operators: {failures-per-name: 0}\n", Path.of(".")))
+                .hasMessageContaining("control-plane.operators.failures-per-name");
+    }
+
     /** The schema's key list (what the doc shows) is exactly what the parser reads. */
     @Test
     void everyKeyTheParserReadsIsInTheSchemaList() throws Exception {

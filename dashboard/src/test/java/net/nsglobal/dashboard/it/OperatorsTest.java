@@ -169,7 +169,7 @@ class OperatorsTest {
         ControlPlaneConfig c = new ControlPlaneConfig("https://ops.nsglobal.test",
                 new java.net.InetSocketAddress("127.0.0.1", 0), b.db(), dir, b.resolver(), b.smtp(), b.allowList(),
                 b.ownPrefixes(), b.nsNames(), b.collector(), b.edges(), b.catalog(), b.limits(), b.signup(),
-                b.demoMailbox());
+                b.operators(), b.demoMailbox());
         ops.add("secure-op", "secure-op-password");
         try (WebApp web = new WebApp(c, h.plane.signups(), h.plane.confirms(), h.plane.statuses(), null,
                 h.plane.proofs(), ops).start()) {

@@ -52,7 +52,7 @@ final class Store {
         String user = dbUser;
         String password = dbPassword;
         Path dir = dataDir;
-        String publicUrl = "http://localhost";
+        OperatorSettings settings = OperatorSettings.defaults("http://localhost");
         if (config != null) {
             ControlPlaneConfig c;
             try {
@@ -66,7 +66,7 @@ final class Store {
                 if (password == null) password = c.db().password();
             }
             if (dir == null) dir = c.dataDir();
-            publicUrl = c.publicUrl();
+            settings = OperatorSettings.of(c);
         }
         if ((url == null || url.isBlank()) && dir == null) {
             throw new Unusable("ops: say which database: --config FILE, --data-dir DIR (embedded PostgreSQL) or "
@@ -90,7 +90,7 @@ final class Store {
             db.close();
             throw e;
         }
-        return new Opened(db, new Operators(new SqlOperatorStore(db.jdbi()), OperatorSettings.defaults(publicUrl),
+        return new Opened(db, new Operators(new SqlOperatorStore(db.jdbi()), settings,
                 Clock.systemUTC()));
     }
 
