@@ -23,7 +23,9 @@ import net.nsglobal.control.signup.DelegationWatch;
 import net.nsglobal.control.signup.SignupService;
 import net.nsglobal.control.status.StatusService;
 import net.nsglobal.control.store.ProofStore;
+import net.nsglobal.control.store.SqlProofStore;
 import net.nsglobal.control.store.Repository;
+import net.nsglobal.control.store.SqlRepository;
 import net.nsglobal.control.store.Schema;
 import net.nsglobal.control.store.SecretBox;
 import net.nsglobal.control.store.SqlOperatorStore;
@@ -100,7 +102,7 @@ public final class ControlPlane implements AutoCloseable {
                 pub = new DnsCatalogPublisher(DomainName.parse(config.catalog().zone()), config.catalog().listen(), collectorAddr,
                         targets, config.dataDir().resolve("catalog-server"), config.catalog().tsigKey());
             }
-            Repository repo = new Repository(db.jdbi(), SecretBox.open(config.dataDir().resolve(SECRETS_KEY_FILE)));
+            Repository repo = new SqlRepository(db.jdbi(), SecretBox.open(config.dataDir().resolve(SECRETS_KEY_FILE)));
             int sealed = repo.sealClearSecrets();
             if (sealed > 0) log.info("dashboard: {} TSIG secrets stored in clear are now encrypted", sealed);
             purge(repo);
@@ -108,7 +110,7 @@ public final class ControlPlane implements AutoCloseable {
                     new AddressPolicy(config.allowList(), config.ownPrefixes()));
             Clock clock = Clock.systemUTC();
             Mailer m = mailer != null ? mailer : new SmtpMailer(config.smtp());
-            ProofStore proofs = new ProofStore(db.jdbi());
+            ProofStore proofs = new SqlProofStore(db.jdbi());
             // Parents served by NS-Global are asked at their customers' primaries, never at our edges (which answer
             // from the longest zone they hold, a stale child included).
             DelegationCheck delegationCheck = new DelegationCheck(config.resolver(), config.signup().dnsPort(),

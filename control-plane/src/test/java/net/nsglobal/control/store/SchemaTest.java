@@ -37,7 +37,7 @@ class SchemaTest {
         }
         try (Database db = Database.embedded(dir)) {
             Schema.migrate(db);
-            assertThat(new Repository(db.jdbi(), SecretBox.open(dir.resolve("k"))).zone("kept.test")).isPresent();
+            assertThat(new SqlRepository(db.jdbi(), SecretBox.open(dir.resolve("k"))).zone("kept.test")).isPresent();
             assertThat(versions(db)).containsExactly("1", "100", "200", "300");
             boolean oldGone = db.jdbi().withHandle(h -> h.createQuery("select to_regclass('flyway_schema_history') is null")
                     .mapTo(Boolean.class).one());
