@@ -59,8 +59,8 @@ class RealWorldRoutingTest {
             List<Announcement> anns = Announcement.of(fleet, Cidr.of(prefix));
             Catchment c = new Routing(graph).compute(origin, anns);
             List<String> wrong = RoutingOracle.violations(graph, origin, anns, c);
-            assertThat(wrong).as(prefix + ": ASes not holding their best offer (first 20 shown)")
-                    .hasSize(0);
+            assertThat(wrong.subList(0, Math.min(20, wrong.size())))
+                    .as(prefix + ": " + wrong.size() + " ASes not holding their best offer (first 20 shown)").isEmpty();
             // The fleet buys transit from tier-1 networks, so nearly every AS reaches it.
             assertThat(c.reached()).as(prefix + " reached").isGreaterThan(graph.size() * 99 / 100);
             Map<String, Integer> ases = c.asesPerSite();

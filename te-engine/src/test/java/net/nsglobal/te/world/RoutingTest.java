@@ -51,15 +51,16 @@ class RoutingTest {
 
     @Test
     void aPeerRouteGoesToCustomersOnlyNeverToAnotherPeerOrAProvider() {
-        // 2 is our transit; 1 peers with 2, 3 peers with 1, 4 is 1's provider, 5 is 1's customer.
-        String g = "1|2|0\n1|3|0\n4|1|-1\n1|5|-1\n";
+        // 2 is our transit; 9 peers with 2, 3 peers with 9, 4 is 9's provider, 5 is 9's customer. (9 sorts after 2,
+        // so a pass that let peer routes travel on would see 9's before it reaches 3.)
+        String g = "9|2|0\n9|3|0\n4|9|-1\n9|5|-1\n";
         Catchment c = run(g, List.of(transit("a", 2)));
-        assertThat(c.route(1).orElseThrow().relation()).isEqualTo(Relation.PEER);
+        assertThat(c.route(9).orElseThrow().relation()).isEqualTo(Relation.PEER);
         assertThat(c.route(3)).as("peer of a peer").isEmpty();
         assertThat(c.route(4)).as("provider of a peer").isEmpty();
         var r5 = c.route(5).orElseThrow();
         assertThat(r5.relation()).isEqualTo(Relation.PROVIDER);
-        assertThat(c.asPath(5)).containsExactly(1L, 2L, US);
+        assertThat(c.asPath(5)).containsExactly(9L, 2L, US);
         assertThat(c.reached()).isEqualTo(3);
     }
 
