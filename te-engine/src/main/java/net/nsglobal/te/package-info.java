@@ -7,5 +7,7 @@
  * interface); {@link net.nsglobal.te.analyze} turns them into catchment and latency per site;
  * {@link net.nsglobal.te.propose} derives BGP prepend/community changes for an operator to approve;
  * {@link net.nsglobal.te.apply} renders each site's BIRD config from {@code sites/} and applies it.
+ * Beside the steps, {@link net.nsglobal.te.world} is the routing core of the simulated Internet: which site each AS
+ * of CAIDA's AS graph reaches for a given set of announcements (the ground truth a what-if is predicted against).
  */
 package net.nsglobal.te;
