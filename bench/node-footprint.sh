@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# node-footprint: start-up time and memory of dns-node as `./nsglobal node` starts it (the launcher's JVM options, or
-# NSGLOBAL_JAVA_OPTS when set). Per run: milliseconds from exec to the first answered SOA query (polled every
-# 10 ms by bench/lib/first-answer.py), then VmRSS after a warm-up of queries, optionally the JVM's native memory summary. Not a test; figures in
-# docs/performance.md.
+# node-footprint: start-up time and memory of dns-node as `./nsglobal node` starts it (the launcher's JVM options
+# and AppCDS archive, or NSGLOBAL_JAVA_OPTS when set). Per run: milliseconds from exec to the first answered SOA
+# query (polled every 10 ms by bench/lib/first-answer.py), VmRSS then and after a warm-up of queries, optionally the
+# JVM's native memory summary. Not a test; method and figures in docs/performance.md.
 #
 # usage: bench/node-footprint.sh [-z small|bench] [-n RUNS] [-d SECONDS] [-q RATE] [-N]
 #   -z  small: dns-node/examples/example.com.zone (23 lines); bench: the 20,000-host bench.test zone of dns-bench
 #   -n  runs (default 3; start-up median and every run printed)   -d  warm-up seconds of dnsperf (default 5)
 #   -q  dnsperf rate during the warm-up (default 20000)             -N  print `jcmd VM.native_memory summary`
 #       (adds -XX:NativeMemoryTracking=summary to the JVM options)
-# env: NSGLOBAL_JAVA_OPTS (passed on: replaces the launcher's defaults when set, even empty)
+# env: NSGLOBAL_JAVA_OPTS (replaces the launcher's defaults when set, even empty; the archive is then not used),
+#      NSGLOBAL_CDS=0 (the launcher's defaults without the archive)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench=node-footprint
@@ -21,7 +22,7 @@ zone=small; runs=3; secs=5; rate=20000; nmt=0; keep=0
 while getopts "z:n:d:q:N" o; do
   case "$o" in
     z) zone="$OPTARG" ;; n) runs="$OPTARG" ;; d) secs="$OPTARG" ;; q) rate="$OPTARG" ;; N) nmt=1 ;;
-    *) sed -n '2,14p' "$0"; exit 2 ;;
+    *) sed -n '2,13p' "$0"; exit 2 ;;
   esac
 done
 need kdig dnsperf taskset python3 java jcmd
