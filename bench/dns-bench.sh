@@ -1,32 +1,37 @@
 #!/usr/bin/env bash
 # dns-bench: the same zone and query mix served by dns-node, knotd 3.2 and nsd 4.6, one worker each, server pinned
-# to core 0 and dnsperf to core 1. Prints per server: max qps with mean latency, then at a fixed 50,000 qps the
-# server's CPU time per query (utime+stime from /proc, children included) and mean/p99 latency, and RSS; then the
-# ratios dns-node/Knot and dns-node/NSD from this run, and the RSS of a 1M-record zone in dns-node and Knot.
-# Not a test. Figures and method: docs/performance.md.
+# to core 0 and dnsperf to core 1, all in the same run. Prints one table, per server: max qps at saturation (median
+# of the rounds, the servers taking turns), then at a fixed rate p50/p99/p99.9/max latency (dnsperf -Q RATE -v, per
+# query, bench/lib/latency.py), the server's CPU time per answered query (utime+stime from /proc/PID/stat over the
+# run, children included) and its kernel share, and RSS; then the ratios dns-node/Knot and dns-node/NSD.
+# Optionally the RSS of a 1M-record zone in dns-node and Knot, and a JFR profile. Not a test. Method and figures:
+# docs/performance.md.
 #
-# usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-r ROUNDS] [-s "dns-node knot nsd"] [-B] [-P] [-k]
-#   -d  length of each measured dnsperf run (default 10)      -w  JVM warm-up run before measuring (default 20)
-#   -s  servers to run (default all three; also dns-node-nio:  -B  skip the 1M-record RSS comparison
-#       dns-node with server.udp-io: nio, one system call per datagram, for comparison)
-#   -r  max-qps runs per server, taking turns; the median is reported (default 3)
+# usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-r ROUNDS] [-q RATE] [-s "dns-node knot nsd"] [-M] [-P] [-k]
+#   -d  length of each measured dnsperf run (default 5)       -w  warm-up run per server before measuring (default 5)
+#   -r  max-qps runs per server, taking turns; the median is reported (default 1)
+#   -q  fixed rate of the latency and CPU-per-query run (default 20000; env RATE too)
+#   -s  servers to run (default all three; also dns-node-nio: dns-node with server.udp-io: nio, one system call per
+#       datagram, for comparison)
+#   -M  also the 1M-record RSS comparison (-B, its old opt-out, is accepted and does nothing)
 #   -P  also profile dns-node under full load with JFR (a separate run after the measurements; summary printed)
 #   -k  keep the work directory
-# env: BUILD_DIR (maven build dir of the launcher, default target), NODE_JAVA_OPTS (extra JVM flags for dns-node,
-#      e.g. a JFR recording), RATE (fixed rate for the CPU-per-query run, default 50000), BIG_RECORDS (default 1000000)
+#   Longer, steadier runs: -d 10 -w 20 -r 5.
+# env: BUILD_DIR (maven build dir of the launcher, default target), NODE_JAVA_OPTS (JVM flags for dns-node, replacing
+#      the launcher's defaults of bin/jvm-options node, e.g. to add a JFR recording), BIG_RECORDS (default 1000000)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench=dns-bench
 # shellcheck source=lib/servers.sh
 . "$root/bench/lib/servers.sh"
-duration=10; warmup=20; servers="dns-node knot nsd"; big=1; keep=0; profile=0; rounds=3
-while getopts "d:w:s:r:BPk" o; do
+duration=5; warmup=5; servers="dns-node knot nsd"; big=0; keep=0; profile=0; rounds=1; rate="${RATE:-20000}"
+while getopts "d:w:s:r:q:MBPk" o; do
   case "$o" in
-    d) duration="$OPTARG" ;; w) warmup="$OPTARG" ;; r) rounds="$OPTARG" ;; s) servers="$OPTARG" ;; B) big=0 ;; P) profile=1 ;; k) keep=1 ;;
-    *) sed -n '2,16p' "$0"; exit 2 ;;
+    d) duration="$OPTARG" ;; w) warmup="$OPTARG" ;; r) rounds="$OPTARG" ;; q) rate="$OPTARG" ;; s) servers="$OPTARG" ;;
+    M) big=1 ;; B) ;; P) profile=1 ;; k) keep=1 ;;
+    *) sed -n '2,21p' "$0"; exit 2 ;;
   esac
 done
-rate="${RATE:-50000}"
 build_dir="${BUILD_DIR:-target}"
 big_records="${BIG_RECORDS:-1000000}"
 need knotd nsd dnsperf kdig taskset python3 java jcmd jfr
@@ -39,43 +44,9 @@ node_cp="$jar:$root/launcher/$build_dir/lib/*"
 make_work
 hz="$(getconf CLK_TCK)"
 
-# --- zone and query mix ------------------------------------------------------------------------------------------
-# bench.test: 20,000 hosts (A, half with AAAA, some MX/TXT), a wildcard, CNAMEs, a delegation. Unsigned, DO=0.
-gen_zone() { # origin hosts
-  awk -v origin="$1" -v hosts="$2" 'BEGIN {
-    srand(42)
-    print "$ORIGIN " origin; print "$TTL 3600"
-    print "@ IN SOA ns1 hostmaster 1 3600 900 604800 300"
-    print "@ IN NS ns1"; print "@ IN NS ns2"; print "@ IN MX 10 mail"
-    print "ns1 IN A 192.0.2.1"; print "ns2 IN A 192.0.2.2"; print "mail IN A 192.0.2.3"
-    print "*.wild IN A 192.0.2.4"; print "www IN CNAME h1"
-    print "deleg IN NS ns.deleg"; print "ns.deleg IN A 192.0.2.5"
-    for (i = 0; i < hosts; i++) {
-      printf "h%d IN A 10.%d.%d.%d\n", i, int(i / 65536) % 256, int(i / 256) % 256, i % 256
-      if (i % 2 == 0) printf "h%d IN AAAA 2001:db8::%x\n", i, i
-      if (i % 10 == 0) printf "h%d IN MX 10 mail\n", i
-      if (i % 7 == 0) printf "h%d IN TXT \"host %d\"\n", i, i
-    }
-  }'
-}
-# 70% existing A/AAAA, 10% MX/TXT, 10% NXDOMAIN, 5% NODATA, 5% wildcard/CNAME/referral.
-gen_queries() { # origin hosts count
-  awk -v origin="$1" -v hosts="$2" -v n="$3" 'BEGIN {
-    srand(7)
-    for (q = 0; q < n; q++) {
-      r = rand(); h = int(rand() * hosts)
-      if (r < 0.50) print "h" h "." origin " A"
-      else if (r < 0.70) print "h" (h - h % 2) "." origin " AAAA"
-      else if (r < 0.75) print "h" (h - h % 10) "." origin " MX"
-      else if (r < 0.80) print "h" (h - h % 7) "." origin " TXT"
-      else if (r < 0.90) print "nx" h "." origin " A"
-      else if (r < 0.95) print "h" h "." origin " SRV"
-      else if (r < 0.97) print "x" h ".wild." origin " A"
-      else if (r < 0.99) print "www." origin " A"
-      else print "host.deleg." origin " A"
-    }
-  }'
-}
+# --- zone and query mix: gen_zone and gen_queries from bench/lib/bench-zone.sh ---------------------------------
+# shellcheck source=lib/bench-zone.sh
+. "$root/bench/lib/bench-zone.sh"
 gen_zone bench.test. 20000 > "$work/bench.test.zone"
 gen_queries bench.test. 20000 100000 > "$work/queries.txt"
 
@@ -122,7 +93,7 @@ rss_kb() { local pl; pl="$(tree "$1")"
 
 perf() { taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries.txt" -c 10 -T 1 "$@"; }
 
-declare -A QPS LAT CPUQ P99 MEAN50 RSS ACH SYS PID PORT RUNS LATS
+declare -A QPS LAT CPUQ ANS P50 P99 P999 PMAX RSS ACH SYS PID PORT RUNS LATS
 # Max qps: one unthrottled run; sets QPS1 and LAT1.
 max_run() { # name
   local out
@@ -131,19 +102,16 @@ max_run() { # name
   LAT1="$(echo "$out" | awk '/Average Latency/ { printf "%.0f", $4 * 1e6 }')"
   echo "$out" | grep -E "Queries (completed|lost)" | tr -s ' ' | paste -sd' ' | sed "s/^/   [$1 round $r] /" >&2
 }
-# CPU per query, latency at a fixed rate, and RSS.
+# CPU per query, latency percentiles at a fixed rate, and RSS.
 fixed_rate() { # name
-  local name="$1" c0 c1 s0 s1 done_q
+  local name="$1" c0 c1 s0 s1
   c0="$(cpu_ticks "$pid")"; s0="$(sys_ticks "$pid")"
   perf -l "$duration" -Q "$rate" -v > "$work/lat-$name.txt" 2>&1 || true
   c1="$(cpu_ticks "$pid")"; s1="$(sys_ticks "$pid")"
   SYS[$name]="$(awk -v s=$((s1 - s0)) -v t=$((c1 - c0)) 'BEGIN { printf "%.0f", t ? s * 100 / t : 0 }')"
-  done_q="$(grep -c '^> ' "$work/lat-$name.txt" || true)"
   ACH[$name]="$(awk '/Queries per second/ { printf "%.0f", $4 }' "$work/lat-$name.txt")"
-  CPUQ[$name]="$(awk -v t=$((c1 - c0)) -v hz="$hz" -v n="$done_q" 'BEGIN { printf "%.2f", n ? t / hz / n * 1e6 : 0 }')"
-  read -r MEAN50[$name] P99[$name] < <(awk '/^> / { print $NF * 1e6 }' "$work/lat-$name.txt" | sort -n | awk '
-    { v[NR] = $1; s += $1 } END { if (NR == 0) { print "0 0"; exit } i = int(NR * 0.99); if (i < 1) i = 1
-      printf "%.0f %.0f\n", s / NR, v[i] }')
+  read -r ANS[$name] P50[$name] P99[$name] P999[$name] PMAX[$name] < <(python3 "$root/bench/lib/latency.py" < "$work/lat-$name.txt")
+  CPUQ[$name]="$(awk -v t=$((c1 - c0)) -v hz="$hz" -v n="${ANS[$name]}" 'BEGIN { printf "%.2f", n ? t / hz / n * 1e6 : 0 }')"
   RSS[$name]="$(rss_kb "$pid")"
 }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -181,17 +149,17 @@ for s in $servers; do stop "${PID[$s]}"; done
 
 echo
 echo "dns-bench $(date -u +%FT%TZ) on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "zone bench.test (20,000 hosts, unsigned), 100,000-query mix, UDP, DO=0, ${duration}s runs, dnsperf -c 10 -T 1;"
-echo "max qps: median of $rounds runs per server, the servers taking turns"
-printf "%-12s %10s %12s | %9s %14s %5s %12s %10s | %10s | %s\n" server "max qps" "mean lat us" "achieved" "CPU us/q @${rate}" "sys%" "mean lat us" "p99 lat us" "RSS MB" "each run's qps"
+echo "zone bench.test (20,000 hosts, unsigned), 100,000-query mix, UDP, DO=0, ${duration}s runs after ${warmup}s warm-up, dnsperf -c 10 -T 1;"
+echo "max qps: median of $rounds run(s) per server, the servers taking turns; latency, CPU and RSS: at a fixed ${rate} qps"
+printf "%-12s %8s | %8s %7s %7s %8s %8s | %8s %5s | %7s | %s\n" server "max qps" achieved "p50 us" "p99 us" "p99.9 us" "max us" "CPU us/q" "sys%" "RSS MB" "each run's qps"
 for s in $servers; do
-  printf "%-12s %10s %12s | %9s %14s %5s %12s %10s | %10.1f |%s\n" "$s" "${QPS[$s]}" "${LAT[$s]}" "${ACH[$s]}" "${CPUQ[$s]}" "${SYS[$s]}" "${MEAN50[$s]}" \
-    "${P99[$s]}" "$(awk -v k="${RSS[$s]}" 'BEGIN { print k / 1024 }')" "${RUNS[$s]}"
+  printf "%-12s %8s | %8s %7s %7s %8s %8s | %8s %5s | %7.1f |%s\n" "$s" "${QPS[$s]}" "${ACH[$s]}" "${P50[$s]}" "${P99[$s]}" \
+    "${P999[$s]}" "${PMAX[$s]}" "${CPUQ[$s]}" "${SYS[$s]}" "$(awk -v k="${RSS[$s]}" 'BEGIN { print k / 1024 }')" "${RUNS[$s]}"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 for ref in knot nsd; do
   if [ -n "${QPS[dns-node]:-}" ] && [ -n "${QPS[$ref]:-}" ]; then
-    echo "dns-node/$ref: qps $(ratio "${QPS[dns-node]}" "${QPS[$ref]}"), CPU per query $(ratio "${CPUQ[dns-node]}" "${CPUQ[$ref]}"), p99 $(ratio "${P99[dns-node]}" "${P99[$ref]}"), RSS $(ratio "${RSS[dns-node]}" "${RSS[$ref]}")"
+    echo "dns-node/$ref: qps $(ratio "${QPS[dns-node]}" "${QPS[$ref]}"), CPU per query $(ratio "${CPUQ[dns-node]}" "${CPUQ[$ref]}"), p99 $(ratio "${P99[dns-node]}" "${P99[$ref]}"), p99.9 $(ratio "${P999[dns-node]}" "${P999[$ref]}"), RSS $(ratio "${RSS[dns-node]}" "${RSS[$ref]}")"
   fi
 done
 

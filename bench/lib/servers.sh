@@ -8,7 +8,8 @@
 #   node_cp (for start_node) the classpath of net.nsglobal.cli.Main
 # and gets: work (the work directory), pids (every server started, killed at exit), and after each start_* the
 # server's pid and port.
-# env: NODE_JAVA_OPTS (extra JVM flags for dns-node, e.g. a JFR recording)
+# env: NODE_JAVA_OPTS (JVM flags for dns-node; when set, even to "", they replace the launcher's defaults printed by
+#      bin/jvm-options node, as NSGLOBAL_JAVA_OPTS does for ./nsglobal)
 
 # need TOOL...: exits when one is not installed.
 need() {
@@ -92,9 +93,11 @@ start_knot() {
 # start_node ZONE FILE [OPTION]...: dns-node from $node_cp on a free port serving ZONE from FILE, with further
 # command-line options; sets pid and port. Its log is $work/node-PORT.log (the last lines printed when it fails).
 start_node() {
+  local jopts
   port="$(free_port)"
+  jopts="${NODE_JAVA_OPTS-$("$root/bin/jvm-options" node)}"
   # shellcheck disable=SC2086
-  taskset -c 0 java ${NODE_JAVA_OPTS:-} -cp "$node_cp" net.nsglobal.cli.Main node \
+  taskset -c 0 java $jopts -cp "$node_cp" net.nsglobal.cli.Main node \
     --listen "127.0.0.1:$port" --zone "$1=$2" --udp-workers 1 "${@:3}" >"$work/node-$port.log" 2>&1 & pid=$!; pids+=("$pid")
   wait_soa "$port" "$1" "$pid" dns-node || { tail -20 "$work/node-$port.log" >&2; return 1; }
 }
