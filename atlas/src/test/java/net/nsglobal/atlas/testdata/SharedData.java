@@ -29,15 +29,7 @@ public final class SharedData {
     }
 
     public static Path root() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared/data");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("shared/data not found above " + dir
-                + ": the real RIPE Atlas data sets are required (see shared/data/SOURCES.md)");
+        return net.nsglobal.testkit.SharedData.root();
     }
 
     public static Path file(String relative) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SitesInCaidaTest {
-    static final Path CAIDA = Path.of("..", "..", "shared", "data", "caida");
+    static final Path CAIDA = net.nsglobal.testkit.SharedData.root().resolve("caida");
     static final Path GRAPH = CAIDA.resolve("20230201.as-rel.txt.bz2");
     static final Path ORGS = CAIDA.resolve("20221001.as-org2info.txt.gz");
 

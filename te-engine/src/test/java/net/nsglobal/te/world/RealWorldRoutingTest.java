@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class RealWorldRoutingTest {
-    static final Path DATA = Path.of("..", "..", "shared", "data");
+    static final Path DATA = net.nsglobal.testkit.SharedData.root();
     static final Path GRAPH = DATA.resolve("caida").resolve("20230201.as-rel.txt.bz2");
     static final Path PROBES = DATA.resolve("probes").resolve("ripe_atlas_probes_2023-04_connected.jsonl.gz");
 

@@ -17,7 +17,7 @@ import net.nsglobal.platform.sites.Sites;
 public final class RoutingBench {
     public static void main(String[] args) throws Exception {
         int warm = args.length > 0 ? Integer.parseInt(args[0]) : 50, rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        Path data = Path.of("..", "..", "shared", "data", "caida", "20230201.as-rel.txt.bz2");
+        Path data = net.nsglobal.testkit.SharedData.file("caida/20230201.as-rel.txt.bz2");
         long t0 = System.nanoTime();
         AsGraph g = AsGraph.load(data);
         long loadNs = System.nanoTime() - t0;
