@@ -33,11 +33,7 @@ public final class SharedData {
     }
 
     public static Path file(String relative) {
-        Path p = root().resolve(relative);
-        if (!Files.isRegularFile(p)) {
-            throw new AssertionError("missing data file " + p);
-        }
-        return p;
+        return net.nsglobal.testkit.SharedData.file(relative);
     }
 
     public static InputStream open(String relative) {

@@ -7,8 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import net.nsglobal.control.operator.Operators;
-import net.nsglobal.control.store.OperatorStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -29,16 +27,11 @@ final class OperatorCommand {
         public Integer call() throws Exception {
             char[] password = readPassword();
             if (password == null) return 1;
-            try (Store.Opened s = store.open()) {
-                s.operators().add(name, java.nio.CharBuffer.wrap(password));
-                System.out.println("operator " + name + " added");
-                return 0;
-            } catch (Operators.Invalid | OperatorStore.NameTaken e) {
-                System.err.println("ops: " + e.getMessage() + "; nothing changed");
-                return 1;
-            } catch (Store.Unusable e) {
-                System.err.println(e.getMessage());
-                return 2;
+            try {
+                return store.change(ops -> {
+                    ops.add(name, java.nio.CharBuffer.wrap(password));
+                    return "operator " + name + " added";
+                });
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -74,17 +67,10 @@ final class OperatorCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Store.Opened s = store.open()) {
-                s.operators().disable(name);
-                System.out.println("operator " + name + " disabled");
-                return 0;
-            } catch (Operators.Invalid e) {
-                System.err.println("ops: " + e.getMessage() + "; nothing changed");
-                return 1;
-            } catch (Store.Unusable e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
+            return store.change(ops -> {
+                ops.disable(name);
+                return "operator " + name + " disabled";
+            });
         }
     }
 }

@@ -113,4 +113,26 @@ final class Store {
         }
         return Optional.empty();
     }
+
+    /** One change to the operators, done by {@link #change}: returns what to print on success. */
+    interface Change {
+        String apply(Operators operators) throws Exception;
+    }
+
+    /**
+     * Opens the database, applies {@code change} and reports as every {@code ops} command does: its message and exit
+     * 0; a refused change (unknown or taken name, bad password) "nothing changed" and 1; unusable options 2.
+     */
+    int change(Change change) throws Exception {
+        try (Opened s = open()) {
+            System.out.println(change.apply(s.operators()));
+            return 0;
+        } catch (Operators.Invalid | net.nsglobal.control.store.OperatorStore.NameTaken e) {
+            System.err.println("ops: " + e.getMessage() + "; nothing changed");
+            return 1;
+        } catch (Unusable e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+    }
 }

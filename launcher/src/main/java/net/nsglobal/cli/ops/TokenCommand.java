@@ -1,8 +1,6 @@
 package net.nsglobal.cli.ops;
 
 import java.util.concurrent.Callable;
-import net.nsglobal.control.operator.Operators;
-import net.nsglobal.control.store.OperatorStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,19 +21,12 @@ final class TokenCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Store.Opened s = store.open()) {
-                String token = s.operators().createToken(name, operator);
+            return store.change(ops -> {
+                String token = ops.createToken(name, operator);
                 System.err.println("token " + name + " for operator " + operator + " (shown once; send it as "
                         + "Authorization: Bearer TOKEN):");
-                System.out.println(token);
-                return 0;
-            } catch (Operators.Invalid | OperatorStore.NameTaken e) {
-                System.err.println("ops: " + e.getMessage() + "; nothing changed");
-                return 1;
-            } catch (Store.Unusable e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
+                return token;
+            });
         }
     }
 
@@ -46,17 +37,10 @@ final class TokenCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Store.Opened s = store.open()) {
-                s.operators().revokeToken(name);
-                System.out.println("token " + name + " revoked");
-                return 0;
-            } catch (Operators.Invalid e) {
-                System.err.println("ops: " + e.getMessage() + "; nothing changed");
-                return 1;
-            } catch (Store.Unusable e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
+            return store.change(ops -> {
+                ops.revokeToken(name);
+                return "token " + name + " revoked";
+            });
         }
     }
 }
