@@ -2,16 +2,12 @@ package net.nsglobal.control.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 import javax.crypto.Cipher;
+import net.nsglobal.platform.secrets.SecretFile;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,7 +28,6 @@ public final class SecretBox {
     static final String PREFIX = "aesgcm1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
@@ -48,25 +43,11 @@ public final class SecretBox {
 
     /** The box for the key in {@code keyFile}, creating the file (0600, 32 random bytes in base64) when absent. */
     public static SecretBox open(Path keyFile) throws IOException {
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
-        if (!Files.exists(keyFile)) {
-            byte[] k = new byte[32];
-            new SecureRandom().nextBytes(k);
-            try {
-                Files.writeString(Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY)),
-                        Base64.getEncoder().encodeToString(k) + "\n");
-                log.info("secrets: created the TSIG secret key file {}", keyFile);
-            } catch (FileAlreadyExistsException e) {
-                // another process created it meanwhile: use theirs
-            }
-        }
-        if (!Files.getPosixFilePermissions(keyFile).equals(OWNER_ONLY)) {
-            Files.setPosixFilePermissions(keyFile, OWNER_ONLY);
-            log.warn("secrets: {} was readable by others; set to mode 0600", keyFile);
-        }
+        SecretFile.Secret text = SecretFile.readOrCreate(keyFile, 32, Base64.getEncoder());
+        if (text.created()) log.info("secrets: created the TSIG secret key file {}", keyFile);
         byte[] k;
         try {
-            k = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+            k = Base64.getDecoder().decode(text.value());
         } catch (IllegalArgumentException e) {
             throw new IOException("secrets: " + keyFile + " is not base64 (expected a 32-byte AES key)", e);
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.dashboard.web.WebApp;
+import net.nsglobal.platform.secrets.SecretFile;
 import net.nsglobal.platform.sites.Site;
 import net.nsglobal.platform.sites.Sites;
 import net.nsglobal.platform.sites.SitesException;
@@ -152,21 +153,8 @@ public final class Demo implements AutoCloseable {
      * restarted demo logs in with the same one; the operator is added when the database does not have it yet.
      */
     static String demoOperator(ControlPlane plane, Path dataDir) throws IOException {
-        Path file = dataDir.resolve("demo-operator.password");
-        String password;
-        if (Files.isRegularFile(file)) {
-            password = Files.readString(file).trim();
-        } else {
-            byte[] b = new byte[15];
-            new java.security.SecureRandom().nextBytes(b);
-            password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            Path tmp = dataDir.resolve("demo-operator.password.tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, password + "\n");
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
+        String password = SecretFile.readOrCreate(dataDir.resolve("demo-operator.password"), 15,
+                java.util.Base64.getUrlEncoder().withoutPadding()).value();
         try {
             plane.operators().add(OPERATOR, password);
         } catch (net.nsglobal.control.store.OperatorStore.NameTaken e) {

@@ -5,19 +5,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import net.nsglobal.platform.secrets.SecretFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +32,6 @@ final class EmbeddedAuth {
     static final String SUPERUSER = "postgres";
     /** The superuser's password, beside {@code pg/} in the data directory; mode 0600. */
     static final String PASSWORD_FILE = "pg.password";
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private final Path passwordFile;
     private final Path pgData;
@@ -55,25 +50,12 @@ final class EmbeddedAuth {
     static EmbeddedAuth prepare(Path dataDir, Path pgData) throws IOException {
         Path file = dataDir.resolve(PASSWORD_FILE);
         boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
-        if (Files.exists(file)) {
-            if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-                log.warn("platform db: {} was readable by others; setting its mode to 0600", file);
-                Files.setPosixFilePermissions(file, OWNER_ONLY);
-            }
-            String pw = Files.readString(file, StandardCharsets.US_ASCII).trim();
-            if (pw.isEmpty()) throw new IOException("platform db: " + file + " is empty; restore it, or delete it together with "
+        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.US_ASCII).isBlank()) {
+            throw new IOException("platform db: " + file + " is empty; restore it, or delete it together with "
                     + pgData + " to start with an empty database");
-            return new EmbeddedAuth(file, pgData, pw, fresh, false);
         }
-        byte[] raw = new byte[24];
-        new SecureRandom().nextBytes(raw);
-        String pw = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        Path tmp = dataDir.resolve(PASSWORD_FILE + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        Files.writeString(tmp, pw, StandardCharsets.US_ASCII);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return new EmbeddedAuth(file, pgData, pw, fresh, !fresh);
+        SecretFile.Secret pw = SecretFile.readOrCreate(file, 24, Base64.getUrlEncoder().withoutPadding());
+        return new EmbeddedAuth(file, pgData, pw.value(), fresh, pw.created() && !fresh);
     }
 
     String password() { return password; }
