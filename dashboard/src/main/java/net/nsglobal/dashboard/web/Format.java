@@ -39,4 +39,18 @@ public final class Format {
         if (max == null) return "serving";
         return s.serial().equals(max) ? "current" : "behind (primary has " + max + ")";
     }
+
+    /** Milliseconds with one decimal, or a dash when unknown (NaN). */
+    public static String ms(double v) { return Double.isNaN(v) ? "—" : String.format(java.util.Locale.ROOT, "%.1f", v); }
+
+    /** A share 0…1 as a percentage with one decimal, or a dash when unknown. */
+    public static String pct(Double v) {
+        return v == null || v.isNaN() ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    /** A credit amount (no decimals when whole), or "unknown" (NaN). */
+    public static String credits(double v) {
+        if (Double.isNaN(v)) return "unknown";
+        return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%.0f", v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
 }

@@ -5,9 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.control.operator.Operators;
@@ -16,6 +19,7 @@ import net.nsglobal.control.signup.ConfirmService;
 import net.nsglobal.control.signup.SignupService;
 import net.nsglobal.control.status.StatusService;
 import net.nsglobal.control.store.ProofStore;
+import net.nsglobal.te.analyze.Observatory;
 
 /**
  * The web server's shell: one Javalin server with the headers every response carries, the request size limit, the
@@ -27,6 +31,8 @@ import net.nsglobal.control.store.ProofStore;
  * Api           /api/v1/signups  /api/v1/zones/{domain}               JSON only, no cookies
  * OpsApi        /api/v1/ops/...                                       operator's API token or session
  * OpsPages      /ops/login  /ops/logout  /ops                         CSRF on POST; session (but the log-in form)
+ * ObservatoryPages /ops/te  /ops/te/charts  /ops/te/jobs ...          CSRF on POST; session
+ * ObservatoryApi   /api/v1/te/catchment  /api/v1/te/summary           operator's API token or session
  * DemoPages     /demo/mailbox                                         only when the demo gives a mailbox
  * </pre>
  * Every response forbids framing, sniffing and referrers (the confirmation token is in the URL), and the CSP allows
@@ -44,7 +50,22 @@ public final class WebApp implements AutoCloseable {
     /** @param demoMailbox the demo's mailbox (mounts {@code /demo/mailbox}); null outside the demo */
     public WebApp(ControlPlaneConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
                   Supplier<List<DemoMail>> demoMailbox, ProofStore proofs, Operators operators) {
+        this(config, signups, confirms, statuses, demoMailbox, proofs, operators, Optional.empty(), null);
+    }
+
+    /**
+     * @param observatory      the observatory the operator pages read (empty: they say none is configured)
+     * @param countriesGeoJson the map's countries (Natural Earth GeoJSON, e.g. {@code countries-110m.geojson}); read
+     *                         once here, required when there is an observatory
+     */
+    public WebApp(ControlPlaneConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
+                  Supplier<List<DemoMail>> demoMailbox, ProofStore proofs, Operators operators,
+                  Optional<Observatory> observatory, Path countriesGeoJson) {
         this.config = config;
+        if (observatory.isPresent() && countriesGeoJson == null) {
+            throw new IllegalArgumentException("dashboard: the observatory's map needs the countries GeoJSON file");
+        }
+        MapSvg map = observatory.isPresent() ? new MapSvg(countriesGeoJson) : null;
         byte[] css = resource("/static/style.css");
         OperatorAuth auth = new OperatorAuth(operators);
         List<WebModule> modules = new ArrayList<>(List.of(
@@ -53,7 +74,9 @@ public final class WebApp implements AutoCloseable {
                 new StatusPages(config, statuses, proofs, demoMailbox != null, pages),
                 new Api(signups, statuses, proofs),
                 new OpsApi(proofs, auth),
-                new OpsPages(proofs, auth, pages)));
+                new OpsPages(proofs, auth, pages),
+                new ObservatoryApi(observatory, auth),
+                new ObservatoryPages(observatory, map, auth, pages, Clock.systemUTC())));
         if (demoMailbox != null) modules.add(new DemoPages(demoMailbox, pages));
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = config.limits().maxRequestBytes();
@@ -75,6 +98,13 @@ public final class WebApp implements AutoCloseable {
     public static WebApp serve(ControlPlane plane, Supplier<List<DemoMail>> demoMailbox) {
         return new WebApp(plane.config(), plane.signups(), plane.confirms(), plane.statuses(), demoMailbox,
                 plane.proofs(), plane.operators()).start();
+    }
+
+    /** As {@link #serve(ControlPlane, Supplier)}, with the observatory's pages over {@code observatory}. */
+    public static WebApp serve(ControlPlane plane, Supplier<List<DemoMail>> demoMailbox, Observatory observatory,
+                               Path countriesGeoJson) {
+        return new WebApp(plane.config(), plane.signups(), plane.confirms(), plane.statuses(), demoMailbox,
+                plane.proofs(), plane.operators(), Optional.of(observatory), countriesGeoJson).start();
     }
 
     public WebApp start() {
