@@ -61,7 +61,7 @@ final class Charts {
         XYPlot plot = chart.getXYPlot();
         ((DateAxis) plot.getDomainAxis()).setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        y.setRange(0, 100);
+        y.setAutoRangeIncludesZero(true); // shares of a few percent stay readable; zero keeps them comparable
         XYItemRenderer r = plot.getRenderer();
         for (int i = 0; i < table.sites().size(); i++) {
             r.setSeriesPaint(i, palette.color(table.sites().get(i)));
