@@ -82,6 +82,26 @@ class SteeringTest {
         assertThat(ProbeCatchment.siteOf(prepended, berlin)).isEqualTo("iad");
         assertThat(ProbeCatchment.siteOf(prepended, newYork)).isEqualTo("iad");
         assertThat(prepended.asPath(10)).containsExactly(174L, US);
+        // The other way round: New York had the tie too and left at iad; a prepend there moves it to fra.
+        assertThat(ProbeCatchment.siteOf(tie, newYork)).isEqualTo("iad");
+        Catchment iadPrepended = run(COGENT, AsRegions.NONE, List.of(session("fra", FRA, 174), session("iad", IAD, 174).withPrepend(2)));
+        assertThat(ProbeCatchment.siteOf(iadPrepended, newYork)).isEqualTo("fra");
+    }
+
+    @Test
+    void aWithdrawMovesAllItsProbesAndNoOther() {
+        // 174 at fra and iad, 3356 at iad only; 3356's customer 30 has a probe in Berlin, 174's customers as above.
+        AsGraph g = AsGraph.parse("174|10|-1\n174|20|-1\n3356|30|-1\n");
+        List<Probe> probes = List.of(probe(1, 10, BERLIN), probe(2, 10, WASHINGTON), probe(3, 20, NEW_YORK), probe(4, 174, BERLIN),
+                probe(5, 30, BERLIN));
+        Announcement fra = session("fra", FRA, 174), iad = session("iad", IAD, 174), iadLumen = session("iad", IAD, 3356);
+        Catchment all = run(g, AsRegions.NONE, List.of(fra, iad, iadLumen));
+        assertThat(probes.stream().map(p -> ProbeCatchment.siteOf(all, p))).containsExactly("fra", "iad", "iad", "fra", "iad");
+        Catchment fraGone = run(g, AsRegions.NONE, List.of(fra.withdrawn(), iad, iadLumen));
+        assertThat(probes.stream().map(p -> ProbeCatchment.siteOf(fraGone, p))).containsExactly("iad", "iad", "iad", "iad", "iad");
+        Catchment iadGone = run(g, AsRegions.NONE, List.of(fra, iad.withdrawn(), iadLumen.withdrawn()));
+        assertThat(probes.stream().map(p -> ProbeCatchment.siteOf(iadGone, p))).containsExactly("fra", "fra", "fra", "fra", ProbeCatchment.NO_ROUTE);
+        assertThat(iadGone.asesPerSite()).containsEntry("iad", 0);
     }
 
     // Two transits: Cogent (174) at fra, Lumen (3356) at iad. Both peer with 3320 (Europe, probes in its customer
