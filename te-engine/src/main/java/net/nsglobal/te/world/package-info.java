@@ -3,7 +3,8 @@
  * relationships) and, for a set of anycast announcements, every AS's best route to the fleet
  * ({@link net.nsglobal.te.world.Routing}: Gao–Rexford preference and valley-free export, computed in three linear
  * passes) — i.e. which site and session catches each AS's traffic.
- * May use: platform.sites (the fleet's records), bzcat for the bzip2 graph file. Used by: te-engine's what-if
+ * May use: platform.sites (the fleet's records), bzcat for the bzip2 graph file, the rendered BIRD configurations
+ * (read, never written: {@link net.nsglobal.te.world.BirdAnnouncements}). Used by: te-engine's what-if
  * analysis and the demo's simulated clients. Never the web stack, never the network.
  */
 package net.nsglobal.te.world;
