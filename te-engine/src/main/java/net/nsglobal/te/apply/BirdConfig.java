@@ -14,9 +14,11 @@ import java.util.Map;
 import net.nsglobal.platform.sites.Site;
 
 /**
- * Renders a site's BIRD 2 configuration from its {@link Site} record and {@code sites/templates/bird.conf.ftl}.
- * The template sees one variable, {@code site}, and reads the record's components by name ({@code site.localAs},
- * {@code n.birdName()}). A template error is an error, never a half-written file: output goes to a temporary file
+ * Renders a site's BIRD 2 configuration from its {@link Site} record, the TE {@link Knobs} (per session: announce or
+ * withdraw, prepend, communities) and {@code sites/templates/bird.conf.ftl}. The template sees two variables,
+ * {@code site} and {@code knobs}, and reads the records' components by name ({@code site.localAs},
+ * {@code n.birdName()}, {@code knobs.session(n.name)}). te-engine's simulated world reads the rendered export filters
+ * back ({@code world.BirdAnnouncements}), so the template's filter shape is a contract with that reader. A template error is an error, never a half-written file: output goes to a temporary file
  * that replaces the old one only when complete.
  */
 public final class BirdConfig {
@@ -36,20 +38,35 @@ public final class BirdConfig {
         this.template = cfg.getTemplate(TEMPLATE);
     }
 
-    /** The configuration text for {@code site}. */
+    /** The configuration text for {@code site} as its record configures it ({@link Knobs#of(Site)}). */
     public String render(Site site) throws IOException {
+        return render(site, Knobs.of(site));
+    }
+
+    /**
+     * The configuration text for {@code site} with {@code knobs}.
+     *
+     * @throws IllegalArgumentException if the knobs do not name exactly the site's sessions
+     */
+    public String render(Site site, Knobs knobs) throws IOException {
+        knobs.checkAgainst(site);
         StringWriter out = new StringWriter();
         try {
-            template.process(Map.of("site", site), out);
+            template.process(Map.of("site", site, "knobs", knobs), out);
         } catch (TemplateException e) {
             throw new IOException("te-engine apply: rendering " + TEMPLATE + " for site " + site.id() + " failed: " + e.getMessage(), e);
         }
         return out.toString();
     }
 
-    /** Writes {@code dir/<id>.conf} atomically and returns its path. */
+    /** Writes {@code dir/<id>.conf} atomically, as the record configures it, and returns its path. */
     public Path write(Site site, Path dir) throws IOException {
-        String text = render(site);
+        return write(site, Knobs.of(site), dir);
+    }
+
+    /** Writes {@code dir/<id>.conf} with {@code knobs} atomically and returns its path. */
+    public Path write(Site site, Knobs knobs, Path dir) throws IOException {
+        String text = render(site, knobs);
         Files.createDirectories(dir);
         Path file = dir.resolve(site.id() + ".conf");
         Path tmp = dir.resolve(site.id() + ".conf.tmp");

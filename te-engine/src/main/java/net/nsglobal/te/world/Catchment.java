@@ -18,9 +18,11 @@ public final class Catchment {
     private final List<Announcement> sessions;
     private final List<String> sites;
     private final byte[] cls;
-    private final int[] len, sess, next;
+    private final int[] len, next;
+    /** Per AS, the tied sessions of its route: bit {@code s} for {@code sessions.get(s)}. */
+    private final long[] sess;
 
-    Catchment(AsGraph graph, long originAs, List<Announcement> sessions, List<String> sites, byte[] cls, int[] len, int[] sess, int[] next) {
+    Catchment(AsGraph graph, long originAs, List<Announcement> sessions, List<String> sites, byte[] cls, int[] len, long[] sess, int[] next) {
         this.graph = graph;
         this.originAs = originAs;
         this.sessions = sessions;
@@ -34,7 +36,8 @@ public final class Catchment {
     /**
      * One AS's route.
      *
-     * @param session    the announcement (site, session) the traffic reaches
+     * @param session    the announcement (site, session) the traffic reaches; of tied sessions (see
+     *                   {@link #sessions(long)}), the first in {@link Announcement#SESSION_ORDER}
      * @param relation   whom the AS learned it from
      * @param pathLength AS-path length as the AS holds it (our prepends included, the AS itself not)
      * @param nextHopAs  the neighbour AS it learned it from; our own AS for a route learned straight from us
@@ -46,25 +49,66 @@ public final class Catchment {
     public Optional<Route> route(long as) {
         int v = graph.index(as);
         if (v < 0 || cls[v] == Routing.NONE) return Optional.empty();
-        return Optional.of(new Route(as, sessions.get(sess[v]), Relation.values()[cls[v] - 1], len[v],
+        return Optional.of(new Route(as, sessions.get(first(v)), Relation.values()[cls[v] - 1], len[v],
                 next[v] < 0 ? originAs : graph.asn(next[v])));
     }
 
-    /** The site whose catchment holds {@code as}, or empty if it has no route. */
+    private int first(int v) { return Long.numberOfTrailingZeros(sess[v]); }
+
+    /**
+     * The site whose catchment holds {@code as}, or empty if it has no route. Where the route ties over several
+     * sessions, the first in session order stands for them; {@link #siteOf(long, double, double)} chooses by place.
+     */
     public Optional<String> siteOf(long as) {
         return route(as).map(Route::site);
     }
 
     /**
-     * The AS path {@code as} holds, first hop first: the ASes it goes through, then our AS as often as the session
-     * prepends it plus once. A route server is not in it (RFC 7947 §2.2.2.1).
+     * The site that traffic from a source in {@code as} at {@code lat}, {@code lon} reaches: of the sessions the AS's
+     * route ties over, the one whose site is nearest to the source (great-circle), as the neighbour's hot-potato
+     * routing hands the traffic over at the exit nearest to where it entered. Equal distances, unknown site
+     * locations or a {@code NaN} source fall back to session order.
+     */
+    public Optional<String> siteOf(long as, double lat, double lon) {
+        int v = graph.index(as);
+        if (v < 0 || cls[v] == Routing.NONE) return Optional.empty();
+        long m = sess[v];
+        Announcement best = sessions.get(first(v));
+        if (Long.bitCount(m) == 1 || Double.isNaN(lat) || Double.isNaN(lon)) return Optional.of(best.site());
+        double bestKm = best.located() ? GreatCircle.km(lat, lon, best.latitude(), best.longitude()) : Double.POSITIVE_INFINITY;
+        for (long b = m & (m - 1); b != 0; b &= b - 1) {
+            Announcement a = sessions.get(Long.numberOfTrailingZeros(b));
+            if (!a.located()) continue;
+            double km = GreatCircle.km(lat, lon, a.latitude(), a.longitude());
+            if (km < bestKm) {
+                bestKm = km;
+                best = a;
+            }
+        }
+        return Optional.of(best.site());
+    }
+
+    /** The sessions {@code as}'s route ties over (the neighbour's hot-potato choices), in session order. */
+    public List<Announcement> sessions(long as) {
+        int v = graph.index(as);
+        if (v < 0 || cls[v] == Routing.NONE) return List.of();
+        List<Announcement> out = new ArrayList<>();
+        for (long b = sess[v]; b != 0; b &= b - 1) out.add(sessions.get(Long.numberOfTrailingZeros(b)));
+        return out;
+    }
+
+    /**
+     * The AS path {@code as} holds, first hop first: the ASes it goes through (a neighbour that prepends itself on
+     * an action community as often as it does), then our AS as often as the session prepends it plus once. A route
+     * server is not in it (RFC 7947 §2.2.2.1); its prepends are copies of our AS.
      */
     public List<Long> asPath(long as) {
         int v = graph.index(as);
         if (v < 0 || cls[v] == Routing.NONE) return List.of();
         List<Long> path = new ArrayList<>();
-        for (int u = next[v]; u >= 0; u = next[u]) path.add(graph.asn(u));
-        path.addAll(Collections.nCopies(1 + sessions.get(sess[v]).prepend(), originAs));
+        int w = v;
+        for (int u = next[v]; u >= 0; w = u, u = next[u]) path.addAll(Collections.nCopies(len[w] - len[u], graph.asn(u)));
+        path.addAll(Collections.nCopies(len[w], originAs));
         return path;
     }
 
@@ -79,7 +123,7 @@ public final class Catchment {
     public Map<String, Integer> asesPerSite() {
         Map<String, Integer> out = new TreeMap<>();
         for (String s : sites) out.put(s, 0);
-        for (int v = 0; v < cls.length; v++) if (cls[v] != Routing.NONE) out.merge(sessions.get(sess[v]).site(), 1, Integer::sum);
+        for (int v = 0; v < cls.length; v++) if (cls[v] != Routing.NONE) out.merge(sessions.get(first(v)).site(), 1, Integer::sum);
         return out;
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import net.nsglobal.platform.sites.ActionCommunity;
 import net.nsglobal.platform.sites.NeighborKind;
 
 /**
@@ -29,20 +30,48 @@ import net.nsglobal.platform.sites.NeighborKind;
  *       first; an AS takes one only if it holds no customer or peer route.</li>
  * </ol>
  *
- * <p><b>Tie-break</b> among routes of the same class and length, so the output is deterministic: the lowest next-hop
- * AS number (for a route straight from us, the next hop is our own AS, {@code originAs}), then the session that
- * comes first by site id, then session name. The same rule is the hot-potato choice of an AS with sessions at
- * several sites: with equal prepends it picks the site whose id sorts first (a geographic choice can refine this).
+ * <p><b>Ties and hot potato.</b> Among routes of the same class and length the one from the lowest next-hop AS
+ * number wins (for a route straight from us, the next hop is our own AS, {@code originAs}), so the output is
+ * deterministic. Routes of the same class, length <em>and next hop</em> differ only in the session they end at — e.g.
+ * Cogent holding our announcements from Frankfurt and Reston, equal prepends — and are all kept: each AS holds the
+ * set of tied sessions (a bit set over the live sessions in {@link Announcement#SESSION_ORDER}) and passes it on with
+ * the route. Which of them a packet takes is the neighbour's hot-potato choice, made per source:
+ * {@link Catchment#siteOf(long, double, double)} picks the site nearest to the source; without a location, the first
+ * session in session order stands for the set.
+ *
+ * <p><b>Action communities</b> are honoured by the neighbour that defines them (the site's
+ * {@code action_communities} of that session), when that neighbour — holding our announcement straight from us —
+ * exports it on (the semantics are those of the sources quoted in {@code sites/*.yaml}):
+ * <ul>
+ *   <li>{@code prepend-N}: towards its peers the neighbour puts its own AS N more times in the path (the peers see
+ *       the path N longer); its customers and providers see the plain path;</li>
+ *   <li>{@code no-export-to-peers}: the neighbour announces the route to its customers only (Lumen's "to customers but
+ *       not to peers", NTT's "do not advertise to any peer"); a route server passes it to no member;</li>
+ *   <li>{@code no-export-to-region R}: no peer of the neighbour in region R gets it ({@link AsRegions}); a route
+ *       server passes it to no member in R.</li>
+ * </ul>
+ * The neighbour applies them per session: of the tied sessions it holds, it exports to each neighbour those that
+ * survive the filter and are shortest after its prepends (a session whose route is blocked leaves the others). A
+ * route server's prepend lengthens the path its members see by N copies of our AS.
  *
  * <p>Our own AS, if it is in the graph, takes no route (it would reject paths carrying its own AS).
  */
 public final class Routing {
     static final byte NONE = 0, CUST = 1, PEER = 2, PROV = 3;
+    /** Live sessions one computation handles (one bit each in a {@code long}). */
+    public static final int MAX_SESSIONS = 64;
 
     private final AsGraph graph;
+    private final int[] regionBits;
 
+    /** A world without regions: regional no-export communities then keep the route from nobody. */
     public Routing(AsGraph graph) {
+        this(graph, AsRegions.NONE);
+    }
+
+    public Routing(AsGraph graph, AsRegions regions) {
         this.graph = graph;
+        this.regionBits = regions.bitsFor(graph);
     }
 
     public AsGraph graph() { return graph; }
@@ -50,6 +79,8 @@ public final class Routing {
     /**
      * Computes the catchment of {@code announcements} originated by {@code originAs}. Withdrawn announcements are
      * ignored; an announcement to an AS that is not in the graph reaches nobody.
+     *
+     * @throws IllegalArgumentException if a session is listed twice or more than {@link #MAX_SESSIONS} are announced
      */
     public Catchment compute(long originAs, List<Announcement> announcements) {
         List<Announcement> live = new ArrayList<>();
@@ -60,20 +91,25 @@ public final class Routing {
             }
             if (a.announced()) live.add(a);
         }
+        if (live.size() > MAX_SESSIONS) {
+            throw new IllegalArgumentException("world: " + live.size() + " sessions announced; at most " + MAX_SESSIONS + " are modelled");
+        }
         live.sort(Announcement.SESSION_ORDER);
         int n = graph.size();
         byte[] cls = new byte[n];
-        int[] len = new int[n], sess = new int[n], next = new int[n];
+        int[] len = new int[n], next = new int[n];
+        long[] sess = new long[n];
         State st = new State(graph, originAs, cls, len, sess, next);
+        Actions act = new Actions(graph, live, regionBits);
         int origin = graph.index(originAs);
 
-        // Phase 1: customer routes, upwards.
+        // Phase 1: customer routes, upwards (a no-export-to-peers route stops at its neighbour).
         Levels q = new Levels();
         for (int s = 0; s < live.size(); s++) {
             Announcement a = live.get(s);
             int v = graph.index(a.neighborAs());
             if (a.kind() != NeighborKind.TRANSIT || v < 0 || v == origin) continue;
-            if (st.offer(v, CUST, 1 + a.prepend(), -1, s)) q.add(1 + a.prepend(), v);
+            if (st.offer(v, CUST, 1 + a.prepend(), -1, 1L << s)) q.add(1 + a.prepend(), v);
         }
         int[] provOff = graph.provOff(), prov = graph.prov();
         boolean[] done = new boolean[n];
@@ -83,9 +119,11 @@ public final class Routing {
                 int u = lv[k];
                 if (done[u] || len[u] != d || cls[u] != CUST) continue;
                 done[u] = true;
+                long up = act.toProvider(u, sess[u]);
+                if (up == 0) continue;
                 for (int e = provOff[u]; e < provOff[u + 1]; e++) {
                     int p = prov[e];
-                    if (p != origin && st.offer(p, CUST, d + 1, u, sess[u])) q.add(d + 1, p);
+                    if (p != origin && st.offer(p, CUST, d + 1, u, up)) q.add(d + 1, p);
                 }
             }
         }
@@ -94,9 +132,15 @@ public final class Routing {
         int[] peerOff = graph.peerOff(), peer = graph.peer();
         for (int u = 0; u < n; u++) {
             if (cls[u] != CUST) continue;
+            boolean plain = !act.actsAt(u, sess[u]);
             for (int e = peerOff[u]; e < peerOff[u + 1]; e++) {
                 int p = peer[e];
-                if (p != origin) st.offer(p, PEER, len[u] + 1, u, sess[u]);
+                if (p == origin) continue;
+                if (plain) st.offer(p, PEER, len[u] + 1, u, sess[u]);
+                else {
+                    long m = act.toPeer(u, sess[u], p);
+                    if (m != 0) st.offer(p, PEER, len[u] + 1 + act.added, u, m);
+                }
             }
         }
         int[] custOff = graph.custOff(), cust = graph.cust();
@@ -104,12 +148,13 @@ public final class Routing {
             Announcement a = live.get(s);
             int v = graph.index(a.neighborAs());
             if (a.kind() == NeighborKind.TRANSIT || v < 0 || v == origin) continue;
-            st.offer(v, PEER, 1 + a.prepend(), -1, s);
-            if (a.kind() == NeighborKind.ROUTE_SERVER) {
+            st.offer(v, PEER, 1 + a.prepend(), -1, 1L << s);
+            if (a.kind() == NeighborKind.ROUTE_SERVER && !act.noPeers[s]) {
+                int l = 1 + a.prepend() + act.prepend[s];
                 for (int[][] adj : new int[][][] {{custOff, cust}, {provOff, prov}, {peerOff, peer}}) {
                     for (int e = adj[0][v]; e < adj[0][v + 1]; e++) {
                         int m = adj[1][e];
-                        if (m != origin) st.offer(m, PEER, 1 + a.prepend(), -1, s);
+                        if (m != origin && (act.noRegion[s] & regionBits[m]) == 0) st.offer(m, PEER, l, -1, 1L << s);
                     }
                 }
             }
@@ -135,10 +180,86 @@ public final class Routing {
         return new Catchment(graph, originAs, List.copyOf(live), sites, cls, len, sess, next);
     }
 
+    /**
+     * The live sessions' action communities, resolved once per computation: for session {@code s}, the node of the
+     * neighbour that acts, its prepends towards peers, whether it keeps the route from all peers, and the regions
+     * (bit set) whose peers it keeps it from.
+     */
+    private static final class Actions {
+        final int[] actor, prepend, noRegion;
+        final boolean[] noPeers;
+        final int[] regionBits;
+        final long acting;
+        /** Extra prepends of the last {@link #toPeer} result. */
+        int added;
+
+        Actions(AsGraph graph, List<Announcement> live, int[] regionBits) {
+            int k = live.size();
+            actor = new int[k];
+            prepend = new int[k];
+            noRegion = new int[k];
+            noPeers = new boolean[k];
+            this.regionBits = regionBits;
+            long acts = 0;
+            for (int s = 0; s < k; s++) {
+                Announcement a = live.get(s);
+                actor[s] = graph.index(a.neighborAs());
+                for (ActionCommunity ac : a.actions()) {
+                    switch (ac.action()) {
+                        case PREPEND_1, PREPEND_2, PREPEND_3 -> prepend[s] = Math.max(prepend[s], ac.action().prepends());
+                        case NO_EXPORT_TO_PEERS -> noPeers[s] = true;
+                        case NO_EXPORT_TO_REGION -> noRegion[s] |= 1 << ac.region().orElseThrow().ordinal();
+                    }
+                }
+                if (actor[s] >= 0 && (prepend[s] > 0 || noPeers[s] || noRegion[s] != 0)) acts |= 1L << s;
+            }
+            acting = acts;
+        }
+
+        /** Whether node {@code u} acts on some session of {@code mask} (if not, the fast path skips the filter). */
+        boolean actsAt(int u, long mask) {
+            for (long b = mask & acting; b != 0; b &= b - 1) if (actor[Long.numberOfTrailingZeros(b)] == u) return true;
+            return false;
+        }
+
+        /** The sessions of {@code mask} that node {@code u} passes to its providers. */
+        long toProvider(int u, long mask) {
+            long m = mask & acting;
+            for (long b = m; b != 0; b &= b - 1) {
+                int s = Long.numberOfTrailingZeros(b);
+                if (actor[s] == u && noPeers[s]) mask &= ~(1L << s);
+            }
+            return mask;
+        }
+
+        /** The sessions of {@code mask} that node {@code u} passes to its peer {@code p}, shortest after u's prepends. */
+        long toPeer(int u, long mask, int p) {
+            long out = 0;
+            int best = Integer.MAX_VALUE;
+            for (long b = mask; b != 0; b &= b - 1) {
+                int s = Long.numberOfTrailingZeros(b);
+                int add = 0;
+                if (actor[s] == u && (acting & (1L << s)) != 0) {
+                    if (noPeers[s] || (noRegion[s] & regionBits[p]) != 0) continue;
+                    add = prepend[s];
+                }
+                if (add < best) {
+                    best = add;
+                    out = 1L << s;
+                } else if (add == best) out |= 1L << s;
+            }
+            added = out == 0 ? 0 : best;
+            return out;
+        }
+    }
+
     /** The routes being built, and the one rule that decides whether an offered route replaces the held one. */
-    private record State(AsGraph graph, long originAs, byte[] cls, int[] len, int[] sess, int[] next) {
-        /** Installs the offered route at {@code v} if it is better; {@code from} is the next-hop node, -1 for us. */
-        boolean offer(int v, byte c, int l, int from, int s) {
+    private record State(AsGraph graph, long originAs, byte[] cls, int[] len, long[] sess, int[] next) {
+        /**
+         * Installs the offered route at {@code v} if it is better, or adds its sessions to the held route if it ties
+         * (same class, length and next hop); {@code from} is the next-hop node, -1 for us. True if anything changed.
+         */
+        boolean offer(int v, byte c, int l, int from, long sessions) {
             byte held = cls[v];
             if (held != NONE) {
                 if (held < c) return false;
@@ -146,13 +267,19 @@ public final class Routing {
                     if (l > len[v]) return false;
                     if (l == len[v]) {
                         long a = from < 0 ? originAs : graph.asn(from), b = next[v] < 0 ? originAs : graph.asn(next[v]);
-                        if (a > b || (a == b && s >= sess[v])) return false;
+                        if (a > b) return false;
+                        if (a == b) {
+                            long union = sess[v] | sessions;
+                            if (union == sess[v]) return false;
+                            sess[v] = union;
+                            return true;
+                        }
                     }
                 }
             }
             cls[v] = c;
             len[v] = l;
-            sess[v] = s;
+            sess[v] = sessions;
             next[v] = from;
             return true;
         }

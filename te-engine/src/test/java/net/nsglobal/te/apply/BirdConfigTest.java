@@ -90,6 +90,24 @@ class BirdConfigTest {
     }
 
     @Test
+    void knobsOverrideTheRecordAndAWithdrawnSessionRejectsThePrefixes() throws Exception {
+        Site fra = Sites.load(SITES).byId("fra1").orElseThrow();
+        BirdConfig bird = new BirdConfig(SITES.resolve("templates"));
+        Knobs k = Knobs.of(fra).withPrepend("cogent", 2).withAnnounce("arelion", false);
+        Path conf = bird.write(fra, k, dir);
+        assertThat(birdParse(conf)).as("bird -p on fra1:\n%s", Files.readString(conf)).isNull();
+        String text = Files.readString(conf);
+        String cogent = text.substring(text.indexOf("filter export_cogent"), text.indexOf("protocol bgp cogent"));
+        assertThat(cogent).containsOnlyOnce("accept;").contains("bgp_path.prepend(64500);\n    bgp_path.prepend(64500);\n    accept;");
+        String arelion = text.substring(text.indexOf("filter export_arelion"), text.indexOf("protocol bgp arelion"));
+        assertThat(arelion).doesNotContain("accept;").contains("198.51.100.0/24 ] then {\n    reject;\n  }");
+        assertThat(bird.render(fra)).isEqualTo(bird.render(fra, Knobs.of(fra)));
+        assertThatThrownBy(() -> bird.render(fra, Knobs.of(Sites.load(SITES).byId("iad1").orElseThrow())))
+                .hasMessageContaining("site fra1: knobs for sessions [ntt, arelion, equinix-ix-rs]");
+        assertThatThrownBy(() -> k.withPrepend("cogent", 4)).hasMessageContaining("prepend 4 is not 0…3");
+    }
+
+    @Test
     void birdRejectsWhatTheTestWouldMiss() throws Exception {
         // The check is real: a configuration BIRD cannot parse is reported.
         Path bad = dir.resolve("bad.conf");

@@ -138,6 +138,16 @@ class RoutingTest {
                 .hasMessageContaining("a t1 is announced twice");
     }
 
+    @Test
+    void moreLiveSessionsThanTheModelHoldsIsAnError() {
+        List<Announcement> anns = new ArrayList<>();
+        for (int i = 0; i <= Routing.MAX_SESSIONS; i++) anns.add(new Announcement("s" + i, "t", 1, NeighborKind.TRANSIT, 0, true));
+        AsGraph g = AsGraph.parse("1|2|-1\n");
+        assertThatThrownBy(() -> new Routing(g).compute(64500, anns)).hasMessageContaining("65 sessions announced; at most 64");
+        anns.set(0, anns.get(0).withdrawn());
+        assertThat(new Routing(g).compute(64500, anns).reached()).isEqualTo(2);
+    }
+
     static List<String> dump(Catchment c) {
         List<String> out = new ArrayList<>();
         for (int v = 0; v < c.graph().size(); v++) {
