@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,10 +34,12 @@ import org.slf4j.LoggerFactory;
 /**
  * RIPE Atlas REST API v2 client (OkHttp + Jackson).
  *
- * <p>Retry rules: 429 and 5xx are retried with back-off ({@link RetryPolicy}), honouring {@code Retry-After}.
- * Creating a measurement spends credits, so a POST is retried only when the API says it did not process it
- * (429, 503); after 500/502/504 the measurement may exist and the error goes to the operator instead. Transport
- * failures are retried for GET/DELETE only. A results stream that breaks half-way is never re-fetched behind the
+ * <p>Retry rules: 429 and 5xx are retried with back-off ({@link RetryPolicy}), honouring {@code Retry-After} as the
+ * server gives it; when the waits of one request would exceed {@link AtlasConfig#deadline()} the client gives up at
+ * once, saying how long the server asked for. Creating a measurement spends credits, so a POST is retried only when
+ * the API says it did not process it (429, 503); after 500/502/504, a timeout or a reset connection the measurement
+ * may exist, and the error says so and how to check ({@code atlas list --mine}). Transport failures are retried for
+ * GET/DELETE only. {@code warnings} in an answer go to {@link #onWarning} (logged by default). A results stream that breaks half-way is never re-fetched behind the
  * caller's back (results already delivered would be delivered twice).
  *
  * <p>The API key is sent only as {@code Authorization: Key …}, only to the configured API host (a {@code next}
@@ -56,6 +59,7 @@ public final class AtlasClient implements AutoCloseable {
     private final ResultStreamParser resultParser = new ResultStreamParser(mapper);
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong cancelEpoch = new AtomicLong();
+    private volatile Consumer<String> warnings = w -> LOG.warn("atlas: the API warns: {}", w);
 
     public AtlasClient(AtlasConfig config) {
         this.config = config;
@@ -71,6 +75,15 @@ public final class AtlasClient implements AutoCloseable {
     public AtlasConfig config() {
         return config;
     }
+
+    /** Where the {@code warnings} of API answers go (the CLI prints them on stderr); by default they are logged. */
+    public void onWarning(Consumer<String> sink) {
+        this.warnings = sink;
+    }
+
+    /** What to tell the operator after a create whose outcome is unknown. */
+    static final String MAY_EXIST = "the measurement may have been created: check with `atlas list --mine` before "
+            + "creating it again";
 
     /** Creates the measurements of one request (one shared probe set); returns their ids in definition order. */
     public List<Long> create(MeasurementRequest request) {
@@ -118,17 +131,71 @@ public final class AtlasClient implements AutoCloseable {
         if (!probeIds.isEmpty()) {
             u.addQueryParameter("probe_ids", ids(probeIds));
         }
-        return stream(new Request.Builder().url(u.build()).get().build(), sink);
+        Request req = new Request.Builder().url(u.build()).get().build();
+        try (Exchange x = execute(req)) {
+            try (InputStream in = x.response.body().byteStream()) {
+                return resultParser.parseLatest(in, sink);
+            } catch (IOException e) {
+                throw failure(x.call, x.epoch, describe(req), e);
+            }
+        }
+    }
+
+    /**
+     * Measurements matching the query ({@code --mine}: {@code /measurements/my/}), following {@code next} page links
+     * until {@code limit} are delivered or the pages end.
+     */
+    public long measurements(MeasurementQuery query, Consumer<? super MeasurementInfo> sink) {
+        if (query.mine()) {
+            requireKey("listing your measurements");
+        }
+        HttpUrl.Builder u = url(query.path()).newBuilder();
+        query.parameters().forEach(u::addQueryParameter);
+        long[] n = {0};
+        pages(u.build(), query.limit(), item -> {
+            sink.accept(MeasurementInfo.fromJson(item));
+            n[0]++;
+            return true;
+        });
+        return n[0];
     }
 
     /** Every probe matching the query, following {@code next} page links; a malformed probe is skipped, counted. */
     public ParseStats probes(ProbeQuery query, Consumer<? super Probe> sink) {
         HttpUrl.Builder u = url("probes/").newBuilder();
         query.parameters().forEach(u::addQueryParameter);
-        HttpUrl next = u.build();
-        long parsed = 0;
-        long skipped = 0;
+        long[] counts = {0, 0};
         List<String> reasons = new ArrayList<>();
+        int pages = pages(u.build(), 0, p -> {
+            Probe probe;
+            try {
+                probe = Probe.fromJson(p);
+            } catch (IllegalArgumentException e) {
+                counts[1]++;
+                if (reasons.size() < 5) {
+                    reasons.add(e.getMessage());
+                }
+                return false;
+            }
+            if (query.admits(probe)) {
+                counts[0]++;
+                sink.accept(probe);
+                return true;
+            }
+            return false;
+        });
+        LOG.debug("atlas: {} probes in {} page(s), {} skipped", counts[0], pages, counts[1]);
+        return new ParseStats(counts[0], counts[1], 0, reasons);
+    }
+
+    /**
+     * Walks a paged listing ({@code {count, next, previous, results}}) from {@code first}, handing each item to
+     * {@code item} (which says whether it counted towards {@code limit}); stops after {@code limit} counted items
+     * (0 = no limit) or the last page. Returns the number of pages read.
+     */
+    private int pages(HttpUrl first, long limit, java.util.function.Predicate<JsonNode> item) {
+        HttpUrl next = first;
+        long delivered = 0;
         int pages = 0;
         while (next != null) {
             JsonNode page = json(new Request.Builder().url(next).get().build());
@@ -137,28 +204,19 @@ public final class AtlasClient implements AutoCloseable {
             if (!results.isArray()) {
                 throw new AtlasException("atlas: GET " + next.encodedPath() + " page " + pages + " has no results");
             }
-            for (JsonNode p : results) {
-                Probe probe;
-                try {
-                    probe = Probe.fromJson(p);
-                } catch (IllegalArgumentException e) {
-                    skipped++;
-                    if (reasons.size() < 5) {
-                        reasons.add(e.getMessage());
-                    }
-                    continue;
+            for (JsonNode r : results) {
+                if (item.test(r) && limit > 0 && ++delivered >= limit) {
+                    return pages;
                 }
-                parsed++;
-                sink.accept(probe);
             }
             String n = page.path("next").asText(null);
             next = n == null || n.isEmpty() ? null : HttpUrl.parse(n);
             if (n != null && !n.isEmpty() && next == null) {
-                throw new AtlasException("atlas: probes page " + pages + " has an unparseable next link");
+                throw new AtlasException("atlas: " + first.encodedPath() + " page " + pages
+                        + " has an unparseable next link");
             }
         }
-        LOG.debug("atlas: {} probes in {} page(s), {} skipped", parsed, pages, skipped);
-        return new ParseStats(parsed, skipped, 0, reasons);
+        return pages;
     }
 
     public Credits credits() {
@@ -207,11 +265,31 @@ public final class AtlasClient implements AutoCloseable {
 
     private JsonNode json(Request req) {
         try (Exchange x = execute(req)) {
+            JsonNode root;
             try {
-                return mapper.readTree(x.response.body().byteStream());
+                root = mapper.readTree(x.response.body().byteStream());
             } catch (IOException e) {
-                throw failure(x.call, x.epoch, describe(req), e);
+                AtlasException f = failure(x.call, x.epoch, describe(req), e);
+                throw "POST".equals(req.method()) ? new AtlasException(f.getMessage() + "; " + MAY_EXIST, e) : f;
             }
+            if (root != null) {
+                warnings(describe(req), root.get("warnings"));
+            }
+            return root == null ? mapper.nullNode() : root;
+        }
+    }
+
+    /** An answer's {@code warnings}: strings, or objects with a {@code detail}/{@code message}/{@code title}. */
+    private void warnings(String what, JsonNode w) {
+        if (w == null || w.isNull()) {
+            return;
+        }
+        for (JsonNode one : w.isArray() ? w : mapper.createArrayNode().add(w)) {
+            String text = one.isTextual() ? one.asText()
+                    : one.has("detail") ? one.get("detail").asText()
+                    : one.has("message") ? one.get("message").asText()
+                    : one.has("title") ? one.get("title").asText() : one.toString();
+            warnings.accept(what + ": " + text);
         }
     }
 
@@ -239,6 +317,7 @@ public final class AtlasClient implements AutoCloseable {
         boolean idempotent = !"POST".equals(unsigned.method());
         RetryPolicy policy = config.retry();
         long epoch = cancelEpoch.get();
+        Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             checkCancelled(epoch, what);
             Call call = http.newCall(sign(unsigned));
@@ -252,10 +331,19 @@ public final class AtlasClient implements AutoCloseable {
             } catch (IOException e) {
                 inFlight.remove(call);
                 AtlasException f = failure(call, epoch, what, e);
-                if (f instanceof AtlasCancelledException || !idempotent || attempt >= policy.maxAttempts()) {
+                if (!idempotent && !(f instanceof AtlasCancelledException)) {
+                    // The request may have reached the API before the connection broke or the answer timed out.
+                    throw new AtlasException(f.getMessage() + "; " + MAY_EXIST, e);
+                }
+                if (f instanceof AtlasCancelledException || attempt >= policy.maxAttempts()) {
                     throw f;
                 }
                 Duration d = policy.delay(attempt, null);
+                if (waited.plus(d).compareTo(config.deadline()) > 0) {
+                    throw new AtlasException(f.getMessage() + "; gave up: retrying would pass the deadline of "
+                            + config.deadline().toSeconds() + " s", e);
+                }
+                waited = waited.plus(d);
                 LOG.warn("atlas: {} failed ({}), retrying in {} ms (attempt {}/{})", what, e.toString(),
                         d.toMillis(), attempt, policy.maxAttempts());
                 pause(d, epoch, what);
@@ -276,10 +364,23 @@ public final class AtlasClient implements AutoCloseable {
                 if (!idempotent && code >= 500 && !mayRetry) {
                     LOG.warn("atlas: {} -> HTTP {}: the measurement may have been created; check before retrying",
                             what, code);
+                    throw ex.withAdvice(what, MAY_EXIST);
                 }
                 throw ex;
             }
             Duration d = policy.delay(attempt, retryAfter);
+            if (waited.plus(d).compareTo(config.deadline()) > 0) {
+                AtlasApiException ex = ErrorBody.toException(mapper, what, code, body);
+                Optional<Duration> asked = policy.retryAfter(retryAfter);
+                String advice = asked.isPresent()
+                        ? "the API asks to retry after " + asked.get().toSeconds() + " s, more than this command's "
+                                + "deadline of " + config.deadline().toSeconds() + " s allows (--deadline); try again "
+                                + "later"
+                        : "gave up: the next retry would pass this command's deadline of "
+                                + config.deadline().toSeconds() + " s (--deadline)";
+                throw ex.withAdvice(what, advice);
+            }
+            waited = waited.plus(d);
             LOG.warn("atlas: {} -> HTTP {}, retrying in {} ms (attempt {}/{})", what, code, d.toMillis(), attempt,
                     policy.maxAttempts());
             pause(d, epoch, what);
