@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import net.nsglobal.atlas.model.MeasurementRequest;
@@ -20,13 +14,10 @@ import net.nsglobal.atlas.probes.ProbeQuery;
 import net.nsglobal.atlas.results.MeasurementResult;
 import net.nsglobal.atlas.results.ParseStats;
 import net.nsglobal.atlas.results.ResultStreamParser;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * once, saying how long the server asked for. Creating a measurement spends credits, so a POST is retried only when
  * the API says it did not process it (429, 503); after 500/502/504, a timeout or a reset connection the measurement
  * may exist, and the error says so and how to check ({@code atlas list --mine}). Transport failures are retried for
- * GET/DELETE only. {@code warnings} in an answer go to {@link #onWarning} (logged by default). A results stream that breaks half-way is never re-fetched behind the
- * caller's back (results already delivered would be delivered twice).
+ * GET/DELETE only (the plumbing is {@link Transport}). {@code warnings} in an answer go to {@link #onWarning}
+ * (logged by default). A results stream that breaks half-way is never re-fetched behind the caller's back (results
+ * already delivered would be delivered twice).
  *
  * <p>The API key is sent only as {@code Authorization: Key …}, only to the configured API host (a {@code next}
  * link elsewhere gets no key), and never logged: requests are logged and reported by method and path.
@@ -53,23 +45,14 @@ public final class AtlasClient implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final AtlasConfig config;
-    private final HttpUrl base;
-    private final OkHttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Transport transport;
     private final ResultStreamParser resultParser = new ResultStreamParser(mapper);
-    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
-    private final AtomicLong cancelEpoch = new AtomicLong();
     private volatile Consumer<String> warnings = w -> LOG.warn("atlas: the API warns: {}", w);
 
     public AtlasClient(AtlasConfig config) {
         this.config = config;
-        this.base = HttpUrl.get(config.apiUrl());
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(config.connectTimeout())
-                .readTimeout(config.readTimeout())
-                .writeTimeout(config.readTimeout())
-                .retryOnConnectionFailure(false) // retries are ours, so they are counted and backed off
-                .build();
+        this.transport = new Transport(config, mapper);
     }
 
     public AtlasConfig config() {
@@ -80,10 +63,6 @@ public final class AtlasClient implements AutoCloseable {
     public void onWarning(Consumer<String> sink) {
         this.warnings = sink;
     }
-
-    /** What to tell the operator after a create whose outcome is unknown. */
-    static final String MAY_EXIST = "the measurement may have been created: check with `atlas list --mine` before "
-            + "creating it again";
 
     /** Creates the measurements of one request (one shared probe set); returns their ids in definition order. */
     public List<Long> create(MeasurementRequest request) {
@@ -108,7 +87,8 @@ public final class AtlasClient implements AutoCloseable {
     /** Stops a measurement ({@code DELETE /measurements/{id}/}); it keeps its results. */
     public void stop(long id) {
         requireKey("stopping a measurement");
-        try (Exchange x = execute(new Request.Builder().url(url("measurements/" + id + "/")).delete().build())) {
+        Request req = new Request.Builder().url(url("measurements/" + id + "/")).delete().build();
+        try (Transport.Exchange x = transport.execute(req)) {
             LOG.info("atlas: stopped measurement {} (HTTP {})", id, x.response.code());
         }
     }
@@ -132,11 +112,11 @@ public final class AtlasClient implements AutoCloseable {
             u.addQueryParameter("probe_ids", ids(probeIds));
         }
         Request req = new Request.Builder().url(u.build()).get().build();
-        try (Exchange x = execute(req)) {
+        try (Transport.Exchange x = transport.execute(req)) {
             try (InputStream in = x.response.body().byteStream()) {
                 return resultParser.parseLatest(in, sink);
             } catch (IOException e) {
-                throw failure(x.call, x.epoch, describe(req), e);
+                throw x.failure(Transport.describe(req), e);
             }
         }
     }
@@ -236,44 +216,39 @@ public final class AtlasClient implements AutoCloseable {
 
     /** Aborts every request, stream and retry wait in flight now. The client stays usable for new requests. */
     public void cancel() {
-        synchronized (cancelEpoch) {
-            cancelEpoch.incrementAndGet();
-            cancelEpoch.notifyAll();
-        }
-        inFlight.forEach(Call::cancel);
+        transport.cancel();
     }
 
     @Override
     public void close() {
-        cancel();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        transport.close();
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
 
     private ParseStats stream(Request req, Consumer<? super MeasurementResult> sink) {
-        try (Exchange x = execute(req)) {
+        try (Transport.Exchange x = transport.execute(req)) {
             ResponseBody body = x.response.body();
             try (InputStream in = body.byteStream()) {
                 return resultParser.parse(in, sink);
             } catch (IOException e) {
-                throw failure(x.call, x.epoch, describe(req), e);
+                throw x.failure(Transport.describe(req), e);
             }
         }
     }
 
     private JsonNode json(Request req) {
-        try (Exchange x = execute(req)) {
+        try (Transport.Exchange x = transport.execute(req)) {
             JsonNode root;
             try {
                 root = mapper.readTree(x.response.body().byteStream());
             } catch (IOException e) {
-                AtlasException f = failure(x.call, x.epoch, describe(req), e);
-                throw "POST".equals(req.method()) ? new AtlasException(f.getMessage() + "; " + MAY_EXIST, e) : f;
+                AtlasException f = x.failure(Transport.describe(req), e);
+                throw "POST".equals(req.method())
+                        ? new AtlasException(f.getMessage() + "; " + Transport.MAY_EXIST, e) : f;
             }
             if (root != null) {
-                warnings(describe(req), root.get("warnings"));
+                warnings(Transport.describe(req), root.get("warnings"));
             }
             return root == null ? mapper.nullNode() : root;
         }
@@ -293,160 +268,6 @@ public final class AtlasClient implements AutoCloseable {
         }
     }
 
-    /** A successful response, still open; closing it releases the connection and forgets the call. */
-    private final class Exchange implements AutoCloseable {
-        final Call call;
-        final Response response;
-        final long epoch;
-
-        Exchange(Call call, Response response, long epoch) {
-            this.call = call;
-            this.response = response;
-            this.epoch = epoch;
-        }
-
-        @Override
-        public void close() {
-            response.close();
-            inFlight.remove(call);
-        }
-    }
-
-    private Exchange execute(Request unsigned) {
-        String what = describe(unsigned);
-        boolean idempotent = !"POST".equals(unsigned.method());
-        RetryPolicy policy = config.retry();
-        long epoch = cancelEpoch.get();
-        Duration waited = Duration.ZERO;
-        for (int attempt = 1; ; attempt++) {
-            checkCancelled(epoch, what);
-            Call call = http.newCall(sign(unsigned));
-            inFlight.add(call);
-            if (cancelEpoch.get() != epoch) {
-                call.cancel();
-            }
-            Response resp;
-            try {
-                resp = call.execute();
-            } catch (IOException e) {
-                inFlight.remove(call);
-                AtlasException f = failure(call, epoch, what, e);
-                if (!idempotent && !(f instanceof AtlasCancelledException)) {
-                    // The request may have reached the API before the connection broke or the answer timed out.
-                    throw new AtlasException(f.getMessage() + "; " + MAY_EXIST, e);
-                }
-                if (f instanceof AtlasCancelledException || attempt >= policy.maxAttempts()) {
-                    throw f;
-                }
-                Duration d = policy.delay(attempt, null);
-                if (waited.plus(d).compareTo(config.deadline()) > 0) {
-                    throw new AtlasException(f.getMessage() + "; gave up: retrying would pass the deadline of "
-                            + config.deadline().toSeconds() + " s", e);
-                }
-                waited = waited.plus(d);
-                LOG.warn("atlas: {} failed ({}), retrying in {} ms (attempt {}/{})", what, e.toString(),
-                        d.toMillis(), attempt, policy.maxAttempts());
-                pause(d, epoch, what);
-                continue;
-            }
-            if (resp.isSuccessful()) {
-                LOG.debug("atlas: {} -> HTTP {}", what, resp.code());
-                return new Exchange(call, resp, epoch);
-            }
-            int code = resp.code();
-            String retryAfter = resp.header("Retry-After");
-            String body = readQuietly(resp);
-            resp.close();
-            inFlight.remove(call);
-            boolean mayRetry = RetryPolicy.retryable(code) && (idempotent || code == 429 || code == 503);
-            if (!mayRetry || attempt >= policy.maxAttempts()) {
-                AtlasApiException ex = ErrorBody.toException(mapper, what, code, body);
-                if (!idempotent && code >= 500 && !mayRetry) {
-                    LOG.warn("atlas: {} -> HTTP {}: the measurement may have been created; check before retrying",
-                            what, code);
-                    throw ex.withAdvice(what, MAY_EXIST);
-                }
-                throw ex;
-            }
-            Duration d = policy.delay(attempt, retryAfter);
-            if (waited.plus(d).compareTo(config.deadline()) > 0) {
-                AtlasApiException ex = ErrorBody.toException(mapper, what, code, body);
-                Optional<Duration> asked = policy.retryAfter(retryAfter);
-                String advice = asked.isPresent()
-                        ? "the API asks to retry after " + asked.get().toSeconds() + " s, more than this command's "
-                                + "deadline of " + config.deadline().toSeconds() + " s allows (--deadline); try again "
-                                + "later"
-                        : "gave up: the next retry would pass this command's deadline of "
-                                + config.deadline().toSeconds() + " s (--deadline)";
-                throw ex.withAdvice(what, advice);
-            }
-            waited = waited.plus(d);
-            LOG.warn("atlas: {} -> HTTP {}, retrying in {} ms (attempt {}/{})", what, code, d.toMillis(), attempt,
-                    policy.maxAttempts());
-            pause(d, epoch, what);
-        }
-    }
-
-    private Request sign(Request r) {
-        if (config.apiKey().isEmpty() || !sameOrigin(r.url())) {
-            return r.newBuilder().removeHeader("Authorization").build();
-        }
-        return r.newBuilder().header("Authorization", config.apiKey().get().authorizationHeader()).build();
-    }
-
-    private boolean sameOrigin(HttpUrl u) {
-        return u.scheme().equals(base.scheme()) && u.host().equals(base.host()) && u.port() == base.port();
-    }
-
-    private void pause(Duration d, long epoch, String what) {
-        try {
-            if (config.sleeper() == Sleeper.SYSTEM) {
-                waitUnlessCancelled(d, epoch);
-            } else {
-                config.sleeper().sleep(d);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AtlasCancelledException("atlas: " + what + " cancelled while waiting to retry", e);
-        }
-        checkCancelled(epoch, what);
-    }
-
-    /** Sleeps like {@link Sleeper#SYSTEM}, but {@link #cancel()} wakes it. */
-    private void waitUnlessCancelled(Duration d, long epoch) throws InterruptedException {
-        long deadline = System.nanoTime() + d.toNanos();
-        synchronized (cancelEpoch) {
-            long left;
-            while (cancelEpoch.get() == epoch && (left = deadline - System.nanoTime()) > 0) {
-                cancelEpoch.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-    }
-
-    private void checkCancelled(long epoch, String what) {
-        if (cancelEpoch.get() != epoch || Thread.currentThread().isInterrupted()) {
-            throw new AtlasCancelledException("atlas: " + what + " cancelled", null);
-        }
-    }
-
-    private AtlasException failure(Call call, long epoch, String what, IOException e) {
-        if (call.isCanceled() || cancelEpoch.get() != epoch || Thread.currentThread().isInterrupted()) {
-            return new AtlasCancelledException("atlas: " + what + " cancelled", e);
-        }
-        if (e instanceof InterruptedIOException) {
-            return new AtlasException("atlas: " + what + " timed out (" + e.getMessage() + ")", e);
-        }
-        return new AtlasException("atlas: " + what + " failed: " + e, e);
-    }
-
-    private static String readQuietly(Response resp) {
-        try {
-            return resp.body().source().readUtf8(); // error bodies are small
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private void requireKey(String what) {
         if (config.apiKey().isEmpty()) {
             throw new AtlasException("atlas: " + what + " needs an API key: set " + AtlasConfig.ENV_KEY
@@ -455,15 +276,11 @@ public final class AtlasClient implements AutoCloseable {
     }
 
     private HttpUrl url(String path) {
-        HttpUrl u = base.resolve(path);
+        HttpUrl u = transport.base().resolve(path);
         if (u == null) {
             throw new IllegalArgumentException("atlas: bad path " + path);
         }
         return u;
-    }
-
-    private static String describe(Request r) {
-        return r.method() + " " + r.url().encodedPath();
     }
 
     private static String ids(List<Integer> ids) {
