@@ -16,7 +16,13 @@ public final class AtlasApiException extends AtlasException {
     private final List<FieldError> errors;
 
     public AtlasApiException(String request, int status, String title, String detail, List<FieldError> errors) {
-        super(message(request, status, title, detail, errors));
+        this(request, status, title, detail, errors, null);
+    }
+
+    /** @param advice what the operator should do next (e.g. how to check whether a POST took effect), or null */
+    public AtlasApiException(String request, int status, String title, String detail, List<FieldError> errors,
+                             String advice) {
+        super(message(request, status, title, detail, errors) + (advice == null ? "" : "; " + advice));
         this.status = status;
         this.title = title;
         this.detail = detail;
@@ -52,5 +58,10 @@ public final class AtlasApiException extends AtlasException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The same refusal, with advice appended to the message. */
+    AtlasApiException withAdvice(String request, String advice) {
+        return new AtlasApiException(request, status, title, detail, errors, advice);
     }
 }

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import net.nsglobal.atlas.model.MeasurementRequest;
@@ -19,13 +14,10 @@ import net.nsglobal.atlas.probes.ProbeQuery;
 import net.nsglobal.atlas.results.MeasurementResult;
 import net.nsglobal.atlas.results.ParseStats;
 import net.nsglobal.atlas.results.ResultStreamParser;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * RIPE Atlas REST API v2 client (OkHttp + Jackson).
  *
- * <p>Retry rules: 429 and 5xx are retried with back-off ({@link RetryPolicy}), honouring {@code Retry-After}.
- * Creating a measurement spends credits, so a POST is retried only when the API says it did not process it
- * (429, 503); after 500/502/504 the measurement may exist and the error goes to the operator instead. Transport
- * failures are retried for GET/DELETE only. A results stream that breaks half-way is never re-fetched behind the
- * caller's back (results already delivered would be delivered twice).
+ * <p>Retry rules: 429 and 5xx are retried with back-off ({@link RetryPolicy}), honouring {@code Retry-After} as the
+ * server gives it; when the waits of one request would exceed {@link AtlasConfig#deadline()} the client gives up at
+ * once, saying how long the server asked for. Creating a measurement spends credits, so a POST is retried only when
+ * the API says it did not process it (429, 503); after 500/502/504, a timeout or a reset connection the measurement
+ * may exist, and the error says so and how to check ({@code atlas list --mine}). Transport failures are retried for
+ * GET/DELETE only (the plumbing is {@link Transport}). {@code warnings} in an answer go to {@link #onWarning}
+ * (logged by default). A results stream that breaks half-way is never re-fetched behind the caller's back (results
+ * already delivered would be delivered twice).
  *
  * <p>The API key is sent only as {@code Authorization: Key …}, only to the configured API host (a {@code next}
  * link elsewhere gets no key), and never logged: requests are logged and reported by method and path.
@@ -50,26 +45,23 @@ public final class AtlasClient implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final AtlasConfig config;
-    private final HttpUrl base;
-    private final OkHttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Transport transport;
     private final ResultStreamParser resultParser = new ResultStreamParser(mapper);
-    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
-    private final AtomicLong cancelEpoch = new AtomicLong();
+    private volatile Consumer<String> warnings = w -> LOG.warn("atlas: the API warns: {}", w);
 
     public AtlasClient(AtlasConfig config) {
         this.config = config;
-        this.base = HttpUrl.get(config.apiUrl());
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(config.connectTimeout())
-                .readTimeout(config.readTimeout())
-                .writeTimeout(config.readTimeout())
-                .retryOnConnectionFailure(false) // retries are ours, so they are counted and backed off
-                .build();
+        this.transport = new Transport(config, mapper);
     }
 
     public AtlasConfig config() {
         return config;
+    }
+
+    /** Where the {@code warnings} of API answers go (the CLI prints them on stderr); by default they are logged. */
+    public void onWarning(Consumer<String> sink) {
+        this.warnings = sink;
     }
 
     /** Creates the measurements of one request (one shared probe set); returns their ids in definition order. */
@@ -95,7 +87,8 @@ public final class AtlasClient implements AutoCloseable {
     /** Stops a measurement ({@code DELETE /measurements/{id}/}); it keeps its results. */
     public void stop(long id) {
         requireKey("stopping a measurement");
-        try (Exchange x = execute(new Request.Builder().url(url("measurements/" + id + "/")).delete().build())) {
+        Request req = new Request.Builder().url(url("measurements/" + id + "/")).delete().build();
+        try (Transport.Exchange x = transport.execute(req)) {
             LOG.info("atlas: stopped measurement {} (HTTP {})", id, x.response.code());
         }
     }
@@ -118,17 +111,71 @@ public final class AtlasClient implements AutoCloseable {
         if (!probeIds.isEmpty()) {
             u.addQueryParameter("probe_ids", ids(probeIds));
         }
-        return stream(new Request.Builder().url(u.build()).get().build(), sink);
+        Request req = new Request.Builder().url(u.build()).get().build();
+        try (Transport.Exchange x = transport.execute(req)) {
+            try (InputStream in = x.response.body().byteStream()) {
+                return resultParser.parseLatest(in, sink);
+            } catch (IOException e) {
+                throw x.failure(Transport.describe(req), e);
+            }
+        }
+    }
+
+    /**
+     * Measurements matching the query ({@code --mine}: {@code /measurements/my/}), following {@code next} page links
+     * until {@code limit} are delivered or the pages end.
+     */
+    public long measurements(MeasurementQuery query, Consumer<? super MeasurementInfo> sink) {
+        if (query.mine()) {
+            requireKey("listing your measurements");
+        }
+        HttpUrl.Builder u = url(query.path()).newBuilder();
+        query.parameters().forEach(u::addQueryParameter);
+        long[] n = {0};
+        pages(u.build(), query.limit(), item -> {
+            sink.accept(MeasurementInfo.fromJson(item));
+            n[0]++;
+            return true;
+        });
+        return n[0];
     }
 
     /** Every probe matching the query, following {@code next} page links; a malformed probe is skipped, counted. */
     public ParseStats probes(ProbeQuery query, Consumer<? super Probe> sink) {
         HttpUrl.Builder u = url("probes/").newBuilder();
         query.parameters().forEach(u::addQueryParameter);
-        HttpUrl next = u.build();
-        long parsed = 0;
-        long skipped = 0;
+        long[] counts = {0, 0};
         List<String> reasons = new ArrayList<>();
+        int pages = pages(u.build(), 0, p -> {
+            Probe probe;
+            try {
+                probe = Probe.fromJson(p);
+            } catch (IllegalArgumentException e) {
+                counts[1]++;
+                if (reasons.size() < 5) {
+                    reasons.add(e.getMessage());
+                }
+                return false;
+            }
+            if (query.admits(probe)) {
+                counts[0]++;
+                sink.accept(probe);
+                return true;
+            }
+            return false;
+        });
+        LOG.debug("atlas: {} probes in {} page(s), {} skipped", counts[0], pages, counts[1]);
+        return new ParseStats(counts[0], counts[1], 0, reasons);
+    }
+
+    /**
+     * Walks a paged listing ({@code {count, next, previous, results}}) from {@code first}, handing each item to
+     * {@code item} (which says whether it counted towards {@code limit}); stops after {@code limit} counted items
+     * (0 = no limit) or the last page. Returns the number of pages read.
+     */
+    private int pages(HttpUrl first, long limit, java.util.function.Predicate<JsonNode> item) {
+        HttpUrl next = first;
+        long delivered = 0;
         int pages = 0;
         while (next != null) {
             JsonNode page = json(new Request.Builder().url(next).get().build());
@@ -137,28 +184,19 @@ public final class AtlasClient implements AutoCloseable {
             if (!results.isArray()) {
                 throw new AtlasException("atlas: GET " + next.encodedPath() + " page " + pages + " has no results");
             }
-            for (JsonNode p : results) {
-                Probe probe;
-                try {
-                    probe = Probe.fromJson(p);
-                } catch (IllegalArgumentException e) {
-                    skipped++;
-                    if (reasons.size() < 5) {
-                        reasons.add(e.getMessage());
-                    }
-                    continue;
+            for (JsonNode r : results) {
+                if (item.test(r) && limit > 0 && ++delivered >= limit) {
+                    return pages;
                 }
-                parsed++;
-                sink.accept(probe);
             }
             String n = page.path("next").asText(null);
             next = n == null || n.isEmpty() ? null : HttpUrl.parse(n);
             if (n != null && !n.isEmpty() && next == null) {
-                throw new AtlasException("atlas: probes page " + pages + " has an unparseable next link");
+                throw new AtlasException("atlas: " + first.encodedPath() + " page " + pages
+                        + " has an unparseable next link");
             }
         }
-        LOG.debug("atlas: {} probes in {} page(s), {} skipped", parsed, pages, skipped);
-        return new ParseStats(parsed, skipped, 0, reasons);
+        return pages;
     }
 
     public Credits credits() {
@@ -178,171 +216,55 @@ public final class AtlasClient implements AutoCloseable {
 
     /** Aborts every request, stream and retry wait in flight now. The client stays usable for new requests. */
     public void cancel() {
-        synchronized (cancelEpoch) {
-            cancelEpoch.incrementAndGet();
-            cancelEpoch.notifyAll();
-        }
-        inFlight.forEach(Call::cancel);
+        transport.cancel();
     }
 
     @Override
     public void close() {
-        cancel();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        transport.close();
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
 
     private ParseStats stream(Request req, Consumer<? super MeasurementResult> sink) {
-        try (Exchange x = execute(req)) {
+        try (Transport.Exchange x = transport.execute(req)) {
             ResponseBody body = x.response.body();
             try (InputStream in = body.byteStream()) {
                 return resultParser.parse(in, sink);
             } catch (IOException e) {
-                throw failure(x.call, x.epoch, describe(req), e);
+                throw x.failure(Transport.describe(req), e);
             }
         }
     }
 
     private JsonNode json(Request req) {
-        try (Exchange x = execute(req)) {
+        try (Transport.Exchange x = transport.execute(req)) {
+            JsonNode root;
             try {
-                return mapper.readTree(x.response.body().byteStream());
+                root = mapper.readTree(x.response.body().byteStream());
             } catch (IOException e) {
-                throw failure(x.call, x.epoch, describe(req), e);
+                AtlasException f = x.failure(Transport.describe(req), e);
+                throw "POST".equals(req.method())
+                        ? new AtlasException(f.getMessage() + "; " + Transport.MAY_EXIST, e) : f;
             }
-        }
-    }
-
-    /** A successful response, still open; closing it releases the connection and forgets the call. */
-    private final class Exchange implements AutoCloseable {
-        final Call call;
-        final Response response;
-        final long epoch;
-
-        Exchange(Call call, Response response, long epoch) {
-            this.call = call;
-            this.response = response;
-            this.epoch = epoch;
-        }
-
-        @Override
-        public void close() {
-            response.close();
-            inFlight.remove(call);
-        }
-    }
-
-    private Exchange execute(Request unsigned) {
-        String what = describe(unsigned);
-        boolean idempotent = !"POST".equals(unsigned.method());
-        RetryPolicy policy = config.retry();
-        long epoch = cancelEpoch.get();
-        for (int attempt = 1; ; attempt++) {
-            checkCancelled(epoch, what);
-            Call call = http.newCall(sign(unsigned));
-            inFlight.add(call);
-            if (cancelEpoch.get() != epoch) {
-                call.cancel();
+            if (root != null) {
+                warnings(Transport.describe(req), root.get("warnings"));
             }
-            Response resp;
-            try {
-                resp = call.execute();
-            } catch (IOException e) {
-                inFlight.remove(call);
-                AtlasException f = failure(call, epoch, what, e);
-                if (f instanceof AtlasCancelledException || !idempotent || attempt >= policy.maxAttempts()) {
-                    throw f;
-                }
-                Duration d = policy.delay(attempt, null);
-                LOG.warn("atlas: {} failed ({}), retrying in {} ms (attempt {}/{})", what, e.toString(),
-                        d.toMillis(), attempt, policy.maxAttempts());
-                pause(d, epoch, what);
-                continue;
-            }
-            if (resp.isSuccessful()) {
-                LOG.debug("atlas: {} -> HTTP {}", what, resp.code());
-                return new Exchange(call, resp, epoch);
-            }
-            int code = resp.code();
-            String retryAfter = resp.header("Retry-After");
-            String body = readQuietly(resp);
-            resp.close();
-            inFlight.remove(call);
-            boolean mayRetry = RetryPolicy.retryable(code) && (idempotent || code == 429 || code == 503);
-            if (!mayRetry || attempt >= policy.maxAttempts()) {
-                AtlasApiException ex = ErrorBody.toException(mapper, what, code, body);
-                if (!idempotent && code >= 500 && !mayRetry) {
-                    LOG.warn("atlas: {} -> HTTP {}: the measurement may have been created; check before retrying",
-                            what, code);
-                }
-                throw ex;
-            }
-            Duration d = policy.delay(attempt, retryAfter);
-            LOG.warn("atlas: {} -> HTTP {}, retrying in {} ms (attempt {}/{})", what, code, d.toMillis(), attempt,
-                    policy.maxAttempts());
-            pause(d, epoch, what);
+            return root == null ? mapper.nullNode() : root;
         }
     }
 
-    private Request sign(Request r) {
-        if (config.apiKey().isEmpty() || !sameOrigin(r.url())) {
-            return r.newBuilder().removeHeader("Authorization").build();
+    /** An answer's {@code warnings}: strings, or objects with a {@code detail}/{@code message}/{@code title}. */
+    private void warnings(String what, JsonNode w) {
+        if (w == null || w.isNull()) {
+            return;
         }
-        return r.newBuilder().header("Authorization", config.apiKey().get().authorizationHeader()).build();
-    }
-
-    private boolean sameOrigin(HttpUrl u) {
-        return u.scheme().equals(base.scheme()) && u.host().equals(base.host()) && u.port() == base.port();
-    }
-
-    private void pause(Duration d, long epoch, String what) {
-        try {
-            if (config.sleeper() == Sleeper.SYSTEM) {
-                waitUnlessCancelled(d, epoch);
-            } else {
-                config.sleeper().sleep(d);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AtlasCancelledException("atlas: " + what + " cancelled while waiting to retry", e);
-        }
-        checkCancelled(epoch, what);
-    }
-
-    /** Sleeps like {@link Sleeper#SYSTEM}, but {@link #cancel()} wakes it. */
-    private void waitUnlessCancelled(Duration d, long epoch) throws InterruptedException {
-        long deadline = System.nanoTime() + d.toNanos();
-        synchronized (cancelEpoch) {
-            long left;
-            while (cancelEpoch.get() == epoch && (left = deadline - System.nanoTime()) > 0) {
-                cancelEpoch.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-    }
-
-    private void checkCancelled(long epoch, String what) {
-        if (cancelEpoch.get() != epoch || Thread.currentThread().isInterrupted()) {
-            throw new AtlasCancelledException("atlas: " + what + " cancelled", null);
-        }
-    }
-
-    private AtlasException failure(Call call, long epoch, String what, IOException e) {
-        if (call.isCanceled() || cancelEpoch.get() != epoch || Thread.currentThread().isInterrupted()) {
-            return new AtlasCancelledException("atlas: " + what + " cancelled", e);
-        }
-        if (e instanceof InterruptedIOException) {
-            return new AtlasException("atlas: " + what + " timed out (" + e.getMessage() + ")", e);
-        }
-        return new AtlasException("atlas: " + what + " failed: " + e, e);
-    }
-
-    private static String readQuietly(Response resp) {
-        try {
-            return resp.body().source().readUtf8(); // error bodies are small
-        } catch (IOException e) {
-            return null;
+        for (JsonNode one : w.isArray() ? w : mapper.createArrayNode().add(w)) {
+            String text = one.isTextual() ? one.asText()
+                    : one.has("detail") ? one.get("detail").asText()
+                    : one.has("message") ? one.get("message").asText()
+                    : one.has("title") ? one.get("title").asText() : one.toString();
+            warnings.accept(what + ": " + text);
         }
     }
 
@@ -354,15 +276,11 @@ public final class AtlasClient implements AutoCloseable {
     }
 
     private HttpUrl url(String path) {
-        HttpUrl u = base.resolve(path);
+        HttpUrl u = transport.base().resolve(path);
         if (u == null) {
             throw new IllegalArgumentException("atlas: bad path " + path);
         }
         return u;
-    }
-
-    private static String describe(Request r) {
-        return r.method() + " " + r.url().encodedPath();
     }
 
     private static String ids(List<Integer> ids) {

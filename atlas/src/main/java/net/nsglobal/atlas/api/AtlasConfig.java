@@ -14,13 +14,25 @@ import net.nsglobal.config.Section;
  * default public API. The key is optional: probe metadata and public results need none; creating, stopping and credits do.
  */
 public record AtlasConfig(String apiUrl, Optional<ApiKey> apiKey, Duration connectTimeout, Duration readTimeout,
-                          RetryPolicy retry, Sleeper sleeper) {
+                          RetryPolicy retry, Sleeper sleeper, Duration deadline) {
     public static final String DEFAULT_API_URL = "https://atlas.ripe.net/api/v2/";
     public static final String ENV_KEY = "RIPE_ATLAS_KEY";
     public static final String ENV_URL = "RIPE_ATLAS_API_URL";
 
+    /** How long one request may spend waiting to be retried (back-off and Retry-After) unless configured. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
+
     public AtlasConfig {
         apiUrl = apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
+        if (deadline == null || deadline.isNegative()) {
+            throw new IllegalArgumentException("atlas: deadline must be >= 0");
+        }
+    }
+
+    /** With the default deadline. */
+    public AtlasConfig(String apiUrl, Optional<ApiKey> apiKey, Duration connectTimeout, Duration readTimeout,
+                       RetryPolicy retry, Sleeper sleeper) {
+        this(apiUrl, apiKey, connectTimeout, readTimeout, retry, sleeper, DEFAULT_DEADLINE);
     }
 
     public static AtlasConfig of(String apiUrl, ApiKey key) {
@@ -47,7 +59,7 @@ public record AtlasConfig(String apiUrl, Optional<ApiKey> apiKey, Duration conne
         String url = firstNonBlank(apiUrlFlag, env.get(ENV_URL), file.apiUrl());
         String key = firstNonBlank(env.get(ENV_KEY));
         return new AtlasConfig(url, key != null ? Optional.of(ApiKey.of(key)) : file.apiKey(), file.connectTimeout(),
-                file.readTimeout(), file.retry(), file.sleeper());
+                file.readTimeout(), file.retry(), file.sleeper(), file.deadline());
     }
 
     /** The {@code atlas:} section, without the environment. */
@@ -61,15 +73,21 @@ public record AtlasConfig(String apiUrl, Optional<ApiKey> apiKey, Duration conne
         RetryPolicy d = RetryPolicy.defaults();
         return new AtlasConfig(s.get(AtlasSchema.API_URL), Optional.ofNullable(key == null ? null : ApiKey.of(key)),
                 s.get(AtlasSchema.CONNECT_TIMEOUT), s.get(AtlasSchema.READ_TIMEOUT),
-                new RetryPolicy(s.get(AtlasSchema.MAX_ATTEMPTS), base, max, d.random(), d.clock()), Sleeper.SYSTEM);
+                new RetryPolicy(s.get(AtlasSchema.MAX_ATTEMPTS), base, max, d.random(), d.clock()), Sleeper.SYSTEM,
+                s.get(AtlasSchema.DEADLINE));
     }
 
     public AtlasConfig withRetry(RetryPolicy policy, Sleeper s) {
-        return new AtlasConfig(apiUrl, apiKey, connectTimeout, readTimeout, policy, s);
+        return new AtlasConfig(apiUrl, apiKey, connectTimeout, readTimeout, policy, s, deadline);
     }
 
     public AtlasConfig withTimeouts(Duration connect, Duration read) {
-        return new AtlasConfig(apiUrl, apiKey, connect, read, retry, sleeper);
+        return new AtlasConfig(apiUrl, apiKey, connect, read, retry, sleeper, deadline);
+    }
+
+    /** How long one request may wait, in all, to be retried; a server asking for more is given up on. */
+    public AtlasConfig withDeadline(Duration d) {
+        return new AtlasConfig(apiUrl, apiKey, connectTimeout, readTimeout, retry, sleeper, d);
     }
 
     private static String firstNonBlank(String... values) {
@@ -84,6 +102,6 @@ public record AtlasConfig(String apiUrl, Optional<ApiKey> apiKey, Duration conne
     @Override
     public String toString() {
         return "AtlasConfig[apiUrl=" + apiUrl + ", apiKey=" + (apiKey.isPresent() ? "set" : "none")
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", deadline=" + deadline + "]";
     }
 }

@@ -54,11 +54,16 @@ public final class AtlasSchema {
             duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(1), "first back-off delay");
     public static final Setting<Duration> RETRY_MAX_DELAY = Setting.optional("retry-max-delay",
             duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(60),
-            "cap of every back-off delay, a Retry-After included");
+            "cap of the computed back-off delay (a Retry-After is honoured as the server gives it)");
+    public static final Setting<Duration> DEADLINE = Setting.optional("deadline",
+            duration(Duration.ZERO, Duration.ofDays(1)), AtlasConfig.DEFAULT_DEADLINE,
+            "longest one request may wait, in all, to be retried (back-off and Retry-After); a server that asks for "
+                    + "more is given up on with a message saying when to try again; --deadline wins over it");
 
     /** Every key of the {@code atlas:} section, for the reference doc. */
     public static List<Setting.Key> all() {
         return List.of(API_URL.at(SECTION), API_KEY.at(SECTION), CONNECT_TIMEOUT.at(SECTION), READ_TIMEOUT.at(SECTION),
-                MAX_ATTEMPTS.at(SECTION), RETRY_BASE_DELAY.at(SECTION), RETRY_MAX_DELAY.at(SECTION));
+                MAX_ATTEMPTS.at(SECTION), RETRY_BASE_DELAY.at(SECTION), RETRY_MAX_DELAY.at(SECTION),
+                DEADLINE.at(SECTION));
     }
 }

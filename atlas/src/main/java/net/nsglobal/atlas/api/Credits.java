@@ -2,9 +2,19 @@ package net.nsglobal.atlas.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** {@code GET /api/v2/credits/}: the balance and the API's own estimates of daily income and spending. */
+/**
+ * {@code GET /api/v2/credits/}: the balance, the API's own estimates of daily income and spending, and the daily
+ * spending cap that applies to the key ({@code max_daily_credits}, null when the answer has none).
+ */
 public record Credits(long currentBalance, Long estimatedDailyIncome, Long estimatedDailyExpenditure,
-                      Long estimatedRunoutSeconds, Long pastDayMeasurementResults, Long pastDayCreditsSpent) {
+                      Long estimatedRunoutSeconds, Long pastDayMeasurementResults, Long pastDayCreditsSpent,
+                      Long maxDailyCredits) {
+
+    public Credits(long currentBalance, Long estimatedDailyIncome, Long estimatedDailyExpenditure,
+                   Long estimatedRunoutSeconds, Long pastDayMeasurementResults, Long pastDayCreditsSpent) {
+        this(currentBalance, estimatedDailyIncome, estimatedDailyExpenditure, estimatedRunoutSeconds,
+                pastDayMeasurementResults, pastDayCreditsSpent, null);
+    }
 
     static Credits fromJson(JsonNode n) {
         if (!n.hasNonNull("current_balance")) {
@@ -12,7 +22,7 @@ public record Credits(long currentBalance, Long estimatedDailyIncome, Long estim
         }
         return new Credits(n.get("current_balance").asLong(), opt(n, "estimated_daily_income"),
                 opt(n, "estimated_daily_expenditure"), opt(n, "estimated_runout_seconds"),
-                opt(n, "past_day_measurement_results"), opt(n, "past_day_credits_spent"));
+                opt(n, "past_day_measurement_results"), opt(n, "past_day_credits_spent"), opt(n, "max_daily_credits"));
     }
 
     private static Long opt(JsonNode n, String f) {

@@ -10,7 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record MeasurementInfo(long id, String type, String status, boolean oneOff, Integer interval,
                               Double creditsPerResult, Integer probesRequested, Integer probesScheduled,
-                              Integer participantCount, Long estimatedResultsPerDay) {
+                              Integer participantCount, Long estimatedResultsPerDay, String description,
+                              String target, Long startTime, Long stopTime) {
+
+    public MeasurementInfo(long id, String type, String status, boolean oneOff, Integer interval,
+                           Double creditsPerResult, Integer probesRequested, Integer probesScheduled,
+                           Integer participantCount, Long estimatedResultsPerDay) {
+        this(id, type, status, oneOff, interval, creditsPerResult, probesRequested, probesScheduled, participantCount,
+                estimatedResultsPerDay, null, null, null, null);
+    }
 
     static MeasurementInfo fromJson(JsonNode n) {
         JsonNode status = n.path("status");
@@ -18,7 +26,13 @@ public record MeasurementInfo(long id, String type, String status, boolean oneOf
                 status.isObject() ? status.path("name").asText(null) : status.asText(null),
                 n.path("is_oneoff").asBoolean(false), intOrNull(n, "interval"), doubleOrNull(n, "credits_per_result"),
                 intOrNull(n, "probes_requested"), intOrNull(n, "probes_scheduled"), intOrNull(n, "participant_count"),
-                n.hasNonNull("estimated_results_per_day") ? n.get("estimated_results_per_day").asLong() : null);
+                n.hasNonNull("estimated_results_per_day") ? n.get("estimated_results_per_day").asLong() : null,
+                n.path("description").asText(null), n.path("target").asText(null), longOrNull(n, "start_time"),
+                longOrNull(n, "stop_time"));
+    }
+
+    private static Long longOrNull(JsonNode n, String f) {
+        return n.hasNonNull(f) && n.get(f).isNumber() ? n.get(f).asLong() : null;
     }
 
     /**

@@ -13,8 +13,10 @@ import java.util.random.RandomGenerator;
  * When and how long to wait before retrying a request that got 429 or 5xx.
  *
  * <p>Exponential back-off with "full jitter" (the delay is drawn uniformly from [base·2^n / 2, base·2^n], capped),
- * so that many clients throttled at once do not retry in lock-step. A {@code Retry-After} header (RFC 9110 §10.2.3,
- * delay-seconds or HTTP-date) wins over the computed delay when it is longer, still capped at {@code maxDelay}.
+ * so that many clients throttled at once do not retry in lock-step; {@code maxDelay} caps that computed delay. A
+ * {@code Retry-After} header (RFC 9110 §10.2.3, delay-seconds or HTTP-date) is the server saying when it will take
+ * the request again: it is honoured as given, never shortened to {@code maxDelay} (retrying earlier only earns another
+ * 429). Whether a wait that long still fits is the caller's deadline to judge ({@code AtlasConfig.deadline}).
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, RandomGenerator random, Clock clock) {
 
@@ -42,10 +44,11 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         long floor = ceiling / 2;
         long jittered = floor + (ceiling > floor ? random.nextLong(ceiling - floor + 1) : 0);
         long fromHeader = retryAfter(retryAfterHeader).map(Duration::toMillis).orElse(0L);
-        return Duration.ofMillis(Math.min(capMillis, Math.max(jittered, fromHeader)));
+        return Duration.ofMillis(Math.max(jittered, fromHeader));
     }
 
-    Optional<Duration> retryAfter(String header) {
+    /** The wait a {@code Retry-After} header asks for, if it is well-formed. */
+    public Optional<Duration> retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
  * commands without touching the real {@code RIPE_ATLAS_KEY}.
  */
 @Command(name = "atlas", mixinStandardHelpOptions = true,
-        description = "RIPE Atlas: probes, catchment, results, credits.",
-        subcommands = {ProbesCommand.class, CatchmentCommand.class, ResultsCommand.class, CreditsCommand.class})
+        description = "RIPE Atlas: probes, catchment, results, list, stop, credits.",
+        subcommands = {ProbesCommand.class, CatchmentCommand.class, ResultsCommand.class, ListCommand.class,
+                StopCommand.class, CreditsCommand.class})
 public final class AtlasCommand implements Callable<Integer> {
     private final Map<String, String> env;
 

@@ -31,6 +31,10 @@ abstract class AtlasSubcommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try (AtlasClient client = new AtlasClient(common.resolve(parent.env()))) {
+            client.onWarning(w -> {
+                err().println("# warning from RIPE Atlas: " + w);
+                err().flush();
+            });
             return run(client);
         } catch (AtlasException | IllegalArgumentException e) {
             err().println(e.getMessage());

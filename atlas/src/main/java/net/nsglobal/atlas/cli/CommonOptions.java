@@ -21,7 +21,13 @@ public final class CommonOptions {
                     + "(docs/configuration.md; the key may also come from $RIPE_ATLAS_KEY)")
     Path config;
 
+    @Option(names = "--deadline", paramLabel = "DURATION",
+            description = "Longest one request may wait to be retried, e.g. 90s, 10m (default: atlas.deadline of "
+                    + "--config, else 10m); a server asking to wait longer is given up on with a message")
+    String deadline;
+
     AtlasConfig resolve(Map<String, String> env) {
-        return AtlasConfig.resolve(apiUrl, config, env);
+        AtlasConfig c = AtlasConfig.resolve(apiUrl, config, env);
+        return deadline == null ? c : c.withDeadline(Durations.parse("--deadline", deadline));
     }
 }

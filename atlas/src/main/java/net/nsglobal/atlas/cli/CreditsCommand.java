@@ -20,7 +20,7 @@ final class CreditsCommand extends AtlasSubcommand {
         Credits c = client.credits();
         Output o = new Output(out(), common.format,
                 List.of("balance", "daily_income", "daily_expenditure", "runout_seconds", "past_day_results",
-                        "past_day_spent"), 12, 13, 18, 15, 17);
+                        "past_day_spent", "max_daily_credits"), 12, 13, 18, 15, 17, 15);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("balance", c.currentBalance());
         row.put("daily_income", c.estimatedDailyIncome());
@@ -28,6 +28,7 @@ final class CreditsCommand extends AtlasSubcommand {
         row.put("runout_seconds", c.estimatedRunoutSeconds());
         row.put("past_day_results", c.pastDayMeasurementResults());
         row.put("past_day_spent", c.pastDayCreditsSpent());
+        row.put("max_daily_credits", c.maxDailyCredits());
         o.row(row);
         if (expenses) {
             Output e = new Output(out(), common.format, List.of("msm_id", "description", "participants",

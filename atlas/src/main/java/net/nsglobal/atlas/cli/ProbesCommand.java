@@ -21,6 +21,13 @@ final class ProbesCommand extends AtlasSubcommand {
     @Option(names = "--connected", description = "Only connected probes")
     boolean connected;
 
+    @Option(names = "--tag", split = ",", paramLabel = "TAG",
+            description = "Only probes with all these tags (slugs, e.g. system-ipv6-works)")
+    List<String> tags = List.of();
+
+    @Option(names = "--exclude-tag", split = ",", paramLabel = "TAG", description = "No probes with any of these tags")
+    List<String> excludeTags = List.of();
+
     @Option(names = "--page-size", defaultValue = "500", description = "API page size, 1..500 (default: 500)")
     int pageSize;
 
@@ -36,9 +43,10 @@ final class ProbesCommand extends AtlasSubcommand {
         if (connected) {
             q = q.connectedOnly();
         }
+        q = q.withTags(tags).withoutTags(excludeTags);
         Output o = new Output(out(), common.format,
-                List.of("id", "asn_v4", "asn_v6", "country", "lat", "lon", "status", "anchor"),
-                7, 8, 8, 7, 9, 9, 14);
+                List.of("id", "asn_v4", "asn_v6", "country", "lat", "lon", "status", "anchor", "tags"),
+                7, 8, 8, 7, 9, 9, 14, 6);
         ParseStats s = client.probes(q, p -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", p.id());
@@ -49,6 +57,7 @@ final class ProbesCommand extends AtlasSubcommand {
             row.put("lon", p.longitude());
             row.put("status", p.status());
             row.put("anchor", p.anchor());
+            row.put("tags", common.format == Output.Format.json ? p.tags() : String.join(",", p.tags()));
             o.row(row);
         });
         err().printf("# %d probes, %d malformed skipped%n", s.parsed(), s.skipped());

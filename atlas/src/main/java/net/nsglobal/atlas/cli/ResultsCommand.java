@@ -32,13 +32,16 @@ final class ResultsCommand extends AtlasSubcommand {
     @Option(names = "--probe", split = ",", paramLabel = "ID", description = "Only these probe ids")
     List<Integer> probeIds = List.of();
 
+    @Option(names = "--latest", description = "Only each probe's latest result (/latest/; --since/--until ignored)")
+    boolean latest;
+
     @Override
     int run(AtlasClient client) {
         ResultQuery q = new ResultQuery(time(since), time(until), probeIds);
         Output o = new Output(out(), common.format,
                 List.of("probe", "timestamp", "type", "site", "rtt_ms", "rcode", "error", "loss"),
                 7, 21, 5, 12, 9, 9, 12);
-        ParseStats s = client.results(msmId, q, r -> {
+        java.util.function.Consumer<net.nsglobal.atlas.results.MeasurementResult> print = r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("probe", r.probeId());
             row.put("timestamp", r.timestamp().toString());
@@ -49,14 +52,19 @@ final class ResultsCommand extends AtlasSubcommand {
                 row.put("site", a.flatMap(DnsResponse::siteIdentity).map(x -> x.value()).orElse(null));
                 row.put("rtt_ms", a.map(DnsResponse::rttMs).orElse(null));
                 row.put("rcode", a.map(DnsResponse::rcodeName).orElse(null));
-                row.put("error", a.isPresent() || first == null ? null : first.error());
+                row.put("error", a.isPresent() && a.get().isMalformed() ? "malformed abuf: " + a.get().malformed()
+                        : a.isPresent() || first == null ? null : first.error());
             } else if (r instanceof PingResult p) {
                 row.put("type", "ping");
                 row.put("rtt_ms", p.minMs());
-                row.put("loss", p.lost() + "/" + p.rtts().size());
+                row.put("loss", p.lost() + "/" + p.requests());
             }
             o.row(row);
-        });
+        };
+        if (latest && (since != null || until != null)) {
+            throw new IllegalArgumentException("atlas: --latest reads each probe's newest result; drop --since/--until");
+        }
+        ParseStats s = latest ? client.latest(msmId, probeIds, print) : client.results(msmId, q, print);
         err().printf("# %d results, %d malformed skipped, %d of other types%n", s.parsed(), s.skipped(),
                 s.unsupported());
         err().flush();

@@ -7,15 +7,17 @@ import java.util.Objects;
 
 /**
  * One entry of the request's {@code probes} array: which probes take part. {@code type} is one of the API's
- * selectors ({@code area} WW/West/North-Central/South-Central/North-East/South-East, {@code country} ISO code,
- * {@code asn}, {@code prefix}, {@code probes} comma-separated ids, {@code msm} reuse another measurement's probes),
- * {@code requested} how many, and optional tag include/exclude filters.
+ * selectors ("Probe Selection"): {@code area} WW/West/North-Central/South-Central/North-East/South-East,
+ * {@code region} (e.g. {@code europe}, {@code western_europe}, {@code ripencc}), {@code country} ISO code,
+ * {@code countries} comma-separated ISO codes, {@code asn}, {@code prefix} (IPv4 or IPv6), {@code probes}
+ * comma-separated ids, {@code msm} reuse another measurement's probes; {@code requested} how many, and optional tag
+ * include/exclude filters (probe tag slugs, e.g. {@code system-ipv6-works}).
  */
 public record ProbeSelection(Type type, String value, int requested, List<String> tagsInclude,
                              List<String> tagsExclude) {
 
     public enum Type {
-        AREA, COUNTRY, ASN, PREFIX, PROBES, MSM;
+        AREA, REGION, COUNTRY, COUNTRIES, ASN, PREFIX, PROBES, MSM;
 
         public String apiName() {
             return name().toLowerCase(Locale.ROOT);
@@ -36,21 +38,45 @@ public record ProbeSelection(Type type, String value, int requested, List<String
         return new ProbeSelection(type, value, requested, List.of(), List.of());
     }
 
-    /** Parses the CLI's {@code TYPE:VALUE:REQUESTED} form, e.g. {@code area:WW:500} or {@code country:NL:50}. */
+    /**
+     * Parses the CLI's {@code TYPE:VALUE[:REQUESTED]} form, e.g. {@code area:WW:500}, {@code countries:NL,DE:50},
+     * {@code region:western_europe:20} or {@code prefix:2001:db8::/32:10}. The value may itself contain colons (an
+     * IPv6 prefix): the type ends at the first colon, and a trailing {@code :DIGITS} is the count, except where it
+     * would cut an IPv6 prefix that has no length (write those as {@code ADDR/LEN}).
+     */
     public static ProbeSelection parse(String spec) {
-        String[] parts = spec.split(":");
-        if (parts.length < 2 || parts.length > 3) {
+        int colon = spec.indexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
             throw new IllegalArgumentException("atlas: probe selection must be TYPE:VALUE[:REQUESTED], got '" + spec
                     + "'");
         }
+        String typeName = spec.substring(0, colon);
         Type type;
         try {
-            type = Type.valueOf(parts[0].toUpperCase(Locale.ROOT));
+            type = Type.valueOf(typeName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("atlas: unknown probe selection type '" + parts[0] + "'", e);
+            throw new IllegalArgumentException("atlas: unknown probe selection type '" + typeName + "' (one of area, "
+                    + "region, country, countries, asn, prefix, probes, msm)", e);
         }
-        int requested = parts.length == 3 ? Integer.parseInt(parts[2]) : defaultRequested(type, parts[1]);
-        return of(type, parts[1], requested);
+        String rest = spec.substring(colon + 1);
+        String value = rest;
+        Integer requested = null;
+        int last = rest.lastIndexOf(':');
+        if (last > 0 && rest.substring(last + 1).matches("\\d+")) {
+            String head = rest.substring(0, last);
+            // An IPv6 prefix is written ADDR/LEN, so a count can only follow it after the "/LEN".
+            if (type != Type.PREFIX || head.contains("/")) {
+                value = head;
+                requested = Integer.parseInt(rest.substring(last + 1));
+            }
+        }
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("atlas: probe selection '" + spec + "' has no value");
+        }
+        if (type == Type.PREFIX && !value.contains("/")) {
+            throw new IllegalArgumentException("atlas: prefix '" + value + "' needs a length, e.g. 2001:db8::/32");
+        }
+        return of(type, value, requested != null ? requested : defaultRequested(type, value));
     }
 
     private static int defaultRequested(Type type, String value) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * When the measurements run: once ({@code is_oneoff}, optionally at {@code start_time}) or periodically every
- * {@code interval} between {@code start_time} and {@code stop_time}.
+ * {@code interval} between {@code start_time} and {@code stop_time}. A periodic measurement must have a stop time:
+ * without one it would spend credits every interval until someone stops it by hand.
  */
 public sealed interface Schedule {
 
@@ -25,7 +26,11 @@ public sealed interface Schedule {
             if (interval.toSeconds() < 60) {
                 throw new IllegalArgumentException("atlas: interval must be >= 60 s, not " + interval);
             }
-            if (start.isPresent() && stop.isPresent() && !stop.get().isAfter(start.get())) {
+            if (stop.isEmpty()) {
+                throw new IllegalArgumentException("atlas: a periodic measurement needs a stop time (or a duration); "
+                        + "without one it spends credits every interval until stopped by hand");
+            }
+            if (start.isPresent() && !stop.get().isAfter(start.get())) {
                 throw new IllegalArgumentException("atlas: stop_time must be after start_time");
             }
         }
@@ -37,5 +42,13 @@ public sealed interface Schedule {
 
     static Schedule periodic(Duration interval, Instant start, Instant stop) {
         return new Periodic(interval, Optional.ofNullable(start), Optional.ofNullable(stop));
+    }
+
+    /** Every {@code interval} from {@code start} for {@code duration}. */
+    static Schedule periodicFor(Duration interval, Instant start, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("atlas: duration must be positive, not " + duration);
+        }
+        return new Periodic(interval, Optional.of(start), Optional.of(start.plus(duration)));
     }
 }

@@ -11,6 +11,11 @@ public record DnsResult(long msmId, int probeId, Instant timestamp, int fw, Stri
         responses = List.copyOf(responses);
     }
 
+    /** Whether any exchange's recorded answer could not be decoded (Sagan's {@code is_malformed}). */
+    public boolean isMalformed() {
+        return responses.stream().anyMatch(DnsResponse::isMalformed);
+    }
+
     /** The first answered response: what catchment mapping uses. */
     public Optional<DnsResponse> firstAnswer() {
         return responses.stream().filter(DnsResponse::answered).findFirst();

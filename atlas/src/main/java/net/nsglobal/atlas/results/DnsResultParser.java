@@ -10,7 +10,8 @@ import java.util.List;
  * own {@code result} or {@code error}, {@code subid}, {@code dst_addr}, {@code time}); a top-level {@code error}
  * means the probe got no answer at all. The answer is decoded from {@code abuf}; firmware that did not send
  * {@code abuf} (or measurements without include_abuf) fall back to the pre-parsed {@code answers} list, whose
- * {@code RDATA} is a string in fw 46xx and a list of strings from fw 47xx.
+ * {@code RDATA} is a string in fw 46xx and a list of strings from fw 47xx. An {@code abuf} that does not decode
+ * keeps the exchange and its {@code rt}, flagged malformed (as Sagan does), rather than dropping the whole result.
  */
 final class DnsResultParser {
     private DnsResultParser() {
@@ -66,7 +67,8 @@ final class DnsResultParser {
             try {
                 a = AbufDecoder.decode(abuf);
             } catch (IllegalArgumentException e) {
-                throw Fields.malformed(e.getMessage());
+                // The probe got an answer after rt ms; only its recording is unreadable. Keep the exchange, flagged.
+                return DnsResponse.undecodable(subid, dst, rt, e.getMessage());
             }
             return new DnsResponse(subid, dst, rt, a.rcode(), a.rcodeName(), a.txt(), a.nsid(),
                     SiteIdentity.from(a.nsid(), a.txt()).orElse(null), null);

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads a ping result. Each {@code result} entry is {@code {"rtt": ms}} (possibly with {@code ttl}, {@code dup},
- * {@code srcaddr}), {@code {"x": "*"}} for a packet that never came back, or {@code {"error": "…"}} when the probe
- * could not send it. Version-1 firmware results may lack min/avg/max; they are then computed from the packets.
+ * Reads a ping result ("Measurement Result Format", ping). Each {@code result} entry is {@code {"rtt": ms}} (possibly
+ * with {@code ttl}, {@code srcaddr}), {@code {"x": "*"}} for a request that never got a reply, {@code {"error": "…"}}
+ * when the probe could not send it, or a reply flagged {@code "dup": 1}: a duplicate of a reply already counted,
+ * which RIPE counts in the top-level {@code dup}, not in {@code rcvd}. Duplicates and send errors are therefore kept
+ * out of the RTTs and out of the loss. Firmware 1 wrote only {@code min/avg/max/sent/rcvd} (and {@code dup}), no
+ * {@code result} array; results without summary fields are summarised from the packets.
  */
 final class PingResultParser {
     private PingResultParser() {
@@ -20,24 +23,34 @@ final class PingResultParser {
         var ts = Fields.timestamp(n, "timestamp");
         int fw = Fields.fw(n);
         JsonNode packets = n.get("result");
-        if (packets == null || !packets.isArray()) {
-            throw Fields.malformed("ping 'result' is not an array");
-        }
         List<Double> rtts = new ArrayList<>();
         int errors = 0;
-        for (JsonNode p : packets) {
-            if (p.has("rtt")) {
-                if (!p.get("rtt").isNumber()) {
-                    throw Fields.malformed("non-numeric ping 'rtt'");
+        int dups = 0;
+        if (packets == null || packets.isNull()) {
+            if (!n.has("sent") || !n.has("rcvd")) {
+                throw Fields.malformed("ping without 'result' and without 'sent'/'rcvd'");
+            }
+            dups = n.path("dup").isIntegralNumber() ? n.get("dup").asInt() : 0;
+        } else if (!packets.isArray()) {
+            throw Fields.malformed("ping 'result' is not an array");
+        } else {
+            for (JsonNode p : packets) {
+                if (p.has("rtt")) {
+                    if (!p.get("rtt").isNumber()) {
+                        throw Fields.malformed("non-numeric ping 'rtt'");
+                    }
+                    if (p.path("dup").asInt(0) != 0 || p.path("dup").asBoolean(false)) {
+                        dups++;
+                    } else {
+                        rtts.add(p.get("rtt").asDouble());
+                    }
+                } else if (p.has("x")) {
+                    rtts.add(null);
+                } else if (p.has("error")) {
+                    errors++;
+                } else {
+                    throw Fields.malformed("ping packet has neither 'rtt', 'x' nor 'error'");
                 }
-                rtts.add(p.get("rtt").asDouble());
-            } else if (p.has("x")) {
-                rtts.add(null);
-            } else if (p.has("error")) {
-                rtts.add(null);
-                errors++;
-            } else {
-                throw Fields.malformed("ping packet has neither 'rtt', 'x' nor 'error'");
             }
         }
         List<Double> got = rtts.stream().filter(Objects::nonNull).toList();
@@ -49,6 +62,6 @@ final class PingResultParser {
                 : got.isEmpty() ? null : got.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         String dst = Fields.text(n, "dst_addr");
         return new PingResult(msm, prb, ts, fw, Fields.text(n, "from"), dst != null ? dst : Fields.text(n, "dst_name"),
-                sent, rcvd, min, avg, max, rtts, errors);
+                sent, rcvd, min, avg, max, rtts, errors, dups);
     }
 }

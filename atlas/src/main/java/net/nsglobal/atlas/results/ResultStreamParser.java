@@ -49,6 +49,53 @@ public final class ResultStreamParser {
         return new ParseStats(c.parsed, c.skipped, c.unsupported, c.reasons);
     }
 
+    /**
+     * Streams a {@code /measurements/{id}/latest/} answer. RIPE documents it as an object keyed by probe id, each value
+     * the list of that probe's latest results, newest first ({@code {"12345": [<result>, …], …}}; "Results and
+     * Latest"); a plain results array is read as well. Each result is delivered as it is read.
+     */
+    public ParseStats parseLatest(InputStream in, Consumer<? super MeasurementResult> sink) throws IOException {
+        Counter c = new Counter();
+        try (JsonParser p = mapper.getFactory().createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw new IOException("atlas latest: stream ended inside the array");
+                    }
+                    one(p, t, sink, c);
+                }
+            } else if (t == JsonToken.START_OBJECT) {
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String probe = p.currentName();
+                    t = p.nextToken();
+                    if (t == JsonToken.START_ARRAY) {
+                        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                            if (t == null) {
+                                throw new IOException("atlas latest: stream ended inside probe " + probe);
+                            }
+                            one(p, t, sink, c);
+                        }
+                    } else if (t == JsonToken.START_OBJECT) {
+                        one(p, t, sink, c);
+                    } else {
+                        p.skipChildren();
+                        c.skip("probe " + probe + ": latest value is " + t + ", not a list of results");
+                    }
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new IOException("atlas latest: stream ended inside the object");
+                }
+            } else if (t != null) {
+                throw new IOException("atlas latest: expected an object keyed by probe id, got " + t);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("atlas latest: broken JSON after " + c.parsed + " results: "
+                    + e.getOriginalMessage(), e);
+        }
+        return new ParseStats(c.parsed, c.skipped, c.unsupported, c.reasons);
+    }
+
     private void readAll(JsonParser p, Consumer<? super MeasurementResult> sink, Counter c) throws IOException {
         {
             JsonToken t = p.nextToken();
@@ -110,7 +157,7 @@ public final class ResultStreamParser {
         if (node.has("resultset") || node.path("result").isObject()) {
             return "dns";
         }
-        if (node.path("result").isArray() && node.has("sent")) {
+        if (node.has("sent") && node.has("rcvd")) { // with a result array, or firmware 1's summary only
             return "ping";
         }
         throw Fields.malformed("no 'type' and an unrecognisable shape");

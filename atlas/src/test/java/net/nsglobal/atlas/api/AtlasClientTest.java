@@ -118,9 +118,11 @@ class AtlasClientTest {
             atlas.server.enqueue(json(201, "{\"measurements\": [7]}"));
             String value = switch (t) {
                 case AREA -> "North-East";
+                case REGION -> "western_europe";
                 case COUNTRY -> "NL";
+                case COUNTRIES -> "NL,DE,FR";
                 case ASN -> "3333";
-                case PREFIX -> "193.0.0.0/21";
+                case PREFIX -> "2001:67c:2e8::/48";
                 case PROBES -> "7,8,10";
                 case MSM -> "1768147";
             };
@@ -314,7 +316,7 @@ class AtlasClientTest {
             server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3600").build());
             AtlasConfig cfg = AtlasConfig.of(server.url("/api/v2/").toString(), ApiKey.of(MockAtlas.KEY))
                     .withRetry(new RetryPolicy(3, Duration.ofSeconds(60), Duration.ofHours(2), new java.util.Random(3),
-                            java.time.Clock.systemUTC()), Sleeper.SYSTEM);
+                            java.time.Clock.systemUTC()), Sleeper.SYSTEM).withDeadline(Duration.ofHours(2));
             try (AtlasClient client = new AtlasClient(cfg)) {
                 java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
                         new java.util.concurrent.atomic.AtomicReference<>();

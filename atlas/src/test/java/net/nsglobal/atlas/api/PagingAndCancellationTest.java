@@ -119,7 +119,7 @@ class PagingAndCancellationTest {
             RetryPolicy slow = new RetryPolicy(3, Duration.ofSeconds(60), Duration.ofHours(2), new Random(1),
                     Clock.systemUTC());
             AtlasConfig cfg = AtlasConfig.of(server.url("/api/v2/").toString(), ApiKey.of(MockAtlas.KEY))
-                    .withRetry(slow, Sleeper.SYSTEM);
+                    .withRetry(slow, Sleeper.SYSTEM).withDeadline(Duration.ofHours(2));
             try (AtlasClient client = new AtlasClient(cfg)) {
                 CompletableFuture<Credits> f = CompletableFuture.supplyAsync(client::credits);
                 server.takeRequest(); // the 503 has been served; the client now waits an hour to retry

@@ -160,7 +160,8 @@ class AtlasCommandTest {
         Files.writeString(cfg, "atlas: {api-key: " + KEY + "}\n");
         assertThat(run(Map.of(), "catchment", "--target", "192.0.2.53", "--probes", "area:WW:500", "--config",
                 cfg.toString(), "--format", "json")).as(err).isZero();
-        JsonNode row = jsonLines().get(0);
+        assertThat(jsonLines().get(0).get("created").asLong()).as("the id comes first").isEqualTo(60012345L);
+        JsonNode row = jsonLines().get(1);
         assertThat(row.get("msm_id").asLong()).isEqualTo(60012345L);
         assertThat(row.get("credits_per_result").asDouble()).isEqualTo(10.0);
         assertThat(row.get("expected_credits").asDouble()).isEqualTo(5000.0);

@@ -28,6 +28,41 @@ class MeasurementRequestTest {
     }
 
     @Test
+    void aPeriodicMeasurementNeedsAStop() {
+        assertThatThrownBy(() -> Schedule.periodic(Duration.ofMinutes(15), null, null))
+                .hasMessageContaining("needs a stop time");
+        assertThatThrownBy(() -> Schedule.periodic(Duration.ofMinutes(15), Instant.ofEpochSecond(20), null))
+                .hasMessageContaining("needs a stop time");
+        Schedule s = Schedule.periodicFor(Duration.ofMinutes(15), Instant.ofEpochSecond(1800000000),
+                Duration.ofHours(6));
+        var json = new MeasurementRequest(List.of(PingDefinition.of("192.0.2.1", 4)),
+                List.of(ProbeSelection.parse("area:WW:5")), s, Optional.empty()).toJson();
+        assertThat(json.get("stop_time").asLong()).isEqualTo(1800000000L + 6 * 3600);
+        assertThat(json.at("/definitions/0/interval").asInt()).isEqualTo(900);
+    }
+
+    @Test
+    void selectionsByIpv6PrefixRegionAndCountries() {
+        ProbeSelection v6 = ProbeSelection.parse("prefix:2001:67c:2e8::/48:10");
+        assertThat(v6.type()).isEqualTo(ProbeSelection.Type.PREFIX);
+        assertThat(v6.value()).isEqualTo("2001:67c:2e8::/48");
+        assertThat(v6.requested()).isEqualTo(10);
+        ProbeSelection v6NoCount = ProbeSelection.parse("prefix:2001:db8::/32");
+        assertThat(v6NoCount.value()).isEqualTo("2001:db8::/32");
+        assertThat(v6NoCount.requested()).isEqualTo(10);
+        assertThat(ProbeSelection.parse("prefix:193.0.0.0/21:4").value()).isEqualTo("193.0.0.0/21");
+        assertThatThrownBy(() -> ProbeSelection.parse("prefix:2001:db8::")).hasMessageContaining("needs a length");
+
+        ProbeSelection region = ProbeSelection.parse("region:western_europe:20");
+        assertThat(region.type().apiName()).isEqualTo("region");
+        assertThat(region.value()).isEqualTo("western_europe");
+        ProbeSelection countries = ProbeSelection.parse("countries:NL,DE,FR:30");
+        assertThat(countries.type().apiName()).isEqualTo("countries");
+        assertThat(countries.value()).isEqualTo("NL,DE,FR");
+        assertThat(countries.requested()).isEqualTo(30);
+    }
+
+    @Test
     void probeListSelectionDefaultsToItsLength() {
         ProbeSelection p = ProbeSelection.parse("probes:7,8,10");
         assertThat(p.requested()).isEqualTo(3);

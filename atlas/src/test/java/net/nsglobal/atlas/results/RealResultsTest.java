@@ -109,8 +109,14 @@ class RealResultsTest {
 
         List<MeasurementResult> opendns = parseAll(SharedData.PING_OPENDNS, s);
         assertThat(s[0].parsed()).isEqualTo(9261);
-        // Two packets the probe could not send ({"error": …}) count as lost too.
-        assertThat(stats(opendns)).containsExactly(242L, 2L, 74L, 27504L);
+        // Two packets the probe could not send ({"error": …}) are not losses: RIPE's sent/rcvd leave them out too.
+        assertThat(stats(opendns)).containsExactly(240L, 2L, 74L, 27504L);
+        // Every recorded ping agrees with RIPE's own counters: lost = sent - rcvd (duplicates and send errors apart).
+        for (List<MeasurementResult> all : List.of(google, opendns)) {
+            assertThat(all).map(PingResult.class::cast)
+                    .allSatisfy(p -> assertThat(p.lost()).as("probe %d msm %d", p.probeId(), p.msmId())
+                            .isEqualTo(p.sent() - p.received()));
+        }
 
         PingResult first = (PingResult) google.get(0);
         assertThat(first.probeId()).isEqualTo(1000);
@@ -130,6 +136,33 @@ class RealResultsTest {
         assertThat(dark.minMs()).isNull(); // the API's -1
         assertThat(dark.avgMs()).isNull();
         assertThat(dark.maxMs()).isNull();
+    }
+
+    @Test
+    void duplicateRepliesAreNotRttsAndSendErrorsAreNotLosses() throws IOException {
+        ParseStats[] s = new ParseStats[1];
+        List<PingResult> google = parseAll(SharedData.PING_GOOGLE, s).stream().map(PingResult.class::cast).toList();
+        // Probe 21139: request 1 unanswered, then a late duplicate (1806 ms) and two replies; RIPE: sent 3, rcvd 2.
+        PingResult late = google.stream().filter(p -> p.probeId() == 21139 && p.msmId() == 9040760).findFirst()
+                .orElseThrow();
+        assertThat(late.rtts()).containsExactly(null, 802.572345, 681.72886);
+        assertThat(late.duplicates()).isEqualTo(1);
+        assertThat(late.lost()).isEqualTo(1);
+        // Probe 23580: nothing answered but two duplicates arrived; RIPE: rcvd 0, min/avg/max -1.
+        PingResult dupsOnly = google.stream().filter(p -> p.probeId() == 23580 && p.msmId() == 9040760).findFirst()
+                .orElseThrow();
+        assertThat(dupsOnly.rtts()).containsExactly(null, null, null);
+        assertThat(dupsOnly.duplicates()).isEqualTo(2);
+        assertThat(dupsOnly.minMs()).isNull();
+
+        List<PingResult> opendns = parseAll(SharedData.PING_OPENDNS, s).stream().map(PingResult.class::cast)
+                .toList();
+        // Probe 2091: "sendto failed: Network is unreachable" for one packet; RIPE: sent 2, rcvd 2.
+        PingResult unsent = opendns.stream().filter(p -> p.probeId() == 2091 && p.msmId() == 9040297).findFirst()
+                .orElseThrow();
+        assertThat(unsent.rtts()).containsExactly(15.530499, 15.684867);
+        assertThat(unsent.packetErrors()).isEqualTo(1);
+        assertThat(unsent.lost()).isZero();
     }
 
     /** lost packets, packet errors, results with nothing received, packets received. */

@@ -104,9 +104,9 @@ class ResultShapesTest {
         ObjectNode noProbe = (ObjectNode) M.readTree(cf.get(1));
         noProbe.remove("prb_id");
         ObjectNode badAbuf = (ObjectNode) M.readTree(cf.get(2));
-        ((ObjectNode) badAbuf.get("result")).put("abuf", "!!not base64!!");
+        badAbuf.remove("msm_id");
         ObjectNode truncatedAbuf = (ObjectNode) M.readTree(cf.get(3));
-        ((ObjectNode) truncatedAbuf.get("result")).put("abuf", "GzWEAAABAAEAAAAAAmlkBnNl");
+        truncatedAbuf.put("timestamp", "yesterday");
         ObjectNode badRtt = (ObjectNode) M.readTree(ping);
         ((ObjectNode) badRtt.get("result").get(0)).put("rtt", "fast");
         ObjectNode traceroute = (ObjectNode) M.readTree(ping);
@@ -121,7 +121,7 @@ class ResultShapesTest {
         assertThat(s[0].skipped()).isEqualTo(5);
         assertThat(s[0].unsupported()).isEqualTo(1);
         assertThat(s[0].sampleReasons()).hasSize(5).anySatisfy(r -> assertThat(r).contains("prb_id"))
-                .anySatisfy(r -> assertThat(r).contains("base64"));
+                .anySatisfy(r -> assertThat(r).contains("msm_id"));
         assertThat(rs).extracting(MeasurementResult::probeId)
                 .containsExactly(10855, M.readTree(cf.get(4)).get("prb_id").asInt(), 1000);
     }
@@ -157,6 +157,74 @@ class ResultShapesTest {
         assertThat(p.minMs()).isEqualTo(22.940165);
         assertThat(p.maxMs()).isEqualTo(23.930885);
         assertThat(p.avgMs()).isCloseTo((23.930885 + 22.940165) / 2, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void anAbufThatDoesNotDecodeKeepsTheRttAndIsFlaggedMalformed() throws IOException {
+        // As Sagan: the probe did get an answer after rt ms; only the recorded wire message is unreadable.
+        ObjectNode notBase64 = realCloudflare();
+        ((ObjectNode) notBase64.get("result")).put("abuf", "!!not base64!!");
+        ObjectNode truncated = realCloudflare();
+        ((ObjectNode) truncated.get("result")).put("abuf", "GzWEAAABAAEAAAAAAmlkBnNl");
+        ArrayNode arr = M.createArrayNode().add(notBase64).add(truncated).add(realCloudflare());
+        ParseStats[] s = new ParseStats[1];
+        List<MeasurementResult> rs = parse(arr.toString(), s);
+        assertThat(s[0].parsed()).isEqualTo(3);
+        assertThat(s[0].skipped()).isZero();
+        for (MeasurementResult r : rs.subList(0, 2)) {
+            DnsResult d = (DnsResult) r;
+            assertThat(d.isMalformed()).isTrue();
+            DnsResponse a = d.firstAnswer().orElseThrow();
+            assertThat(a.rttMs()).isEqualTo(65.725);
+            assertThat(a.malformed()).isNotBlank();
+            assertThat(a.rcode()).isNull();
+            assertThat(a.siteIdentity()).isEmpty();
+        }
+        assertThat(((DnsResult) rs.get(0)).firstAnswer().orElseThrow().malformed()).contains("base64");
+        DnsResult good = (DnsResult) rs.get(2);
+        assertThat(good.isMalformed()).isFalse();
+        assertThat(good.firstAnswer().orElseThrow().site().value()).isEqualTo("JNB");
+    }
+
+    @Test
+    void firmwareOnePingWithOnlyTheSummaryParses() throws IOException {
+        // Firmware 1 ("Measurement Result Format", ping, version 1): min/avg/max/sent/rcvd/dup, no result array.
+        ObjectNode o = (ObjectNode) M.readTree(SharedData.lines(SharedData.PING_GOOGLE).get(0));
+        o.remove(List.of("result", "type", "step", "lts", "proto", "group_id", "msm_name", "src_addr"));
+        o.put("fw", 1).put("sent", 3).put("rcvd", 2).put("dup", 0);
+        ParseStats[] s = new ParseStats[1];
+        PingResult p = (PingResult) parse(o.toString(), s).get(0);
+        assertThat(s[0].skipped()).isZero();
+        assertThat(p.fw()).isEqualTo(1);
+        assertThat(p.rtts()).isEmpty();
+        assertThat(p.minMs()).isEqualTo(22.228997);
+        assertThat(p.avgMs()).isEqualTo(23.033349);
+        assertThat(p.lost()).isEqualTo(1);
+        assertThat(p.requests()).isEqualTo(3);
+    }
+
+    @Test
+    void latestIsAnObjectKeyedByProbeId() throws IOException {
+        // "Results and Latest": {"<probe id>": [<newest result>, <older>, …], …}
+        List<String> cf = SharedData.lines(SharedData.CLOUDFLARE_IDSERVER);
+        ObjectNode a = (ObjectNode) M.readTree(cf.get(0));
+        ObjectNode b = (ObjectNode) M.readTree(cf.get(1));
+        ObjectNode b2 = (ObjectNode) M.readTree(cf.get(1));
+        ObjectNode body = M.createObjectNode();
+        body.putArray(a.get("prb_id").asText()).add(a);
+        body.putArray(b.get("prb_id").asText()).add(b).add(b2);
+        body.putArray("424242"); // a probe with no result yet
+        List<MeasurementResult> out = new ArrayList<>();
+        ParseStats s = parser.parseLatest(new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8)),
+                out::add);
+        assertThat(s.parsed()).isEqualTo(3);
+        assertThat(out).extracting(MeasurementResult::probeId)
+                .containsExactly(a.get("prb_id").asInt(), b.get("prb_id").asInt(), b.get("prb_id").asInt());
+
+        List<MeasurementResult> list = new ArrayList<>();
+        parser.parseLatest(new ByteArrayInputStream(SharedData.asJsonArray(cf.subList(0, 4))
+                .getBytes(StandardCharsets.UTF_8)), list::add);
+        assertThat(list).hasSize(4);
     }
 
     @Test
