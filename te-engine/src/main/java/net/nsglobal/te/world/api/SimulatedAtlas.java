@@ -313,8 +313,9 @@ public final class SimulatedAtlas implements AutoCloseable {
 
     private Reply expenses(long now) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        var owned = out.putObject("groups").putArray("owned_measurements");
-        out.with("groups").putArray("billed_measurements");
+        ObjectNode groups = out.putObject("groups");
+        var owned = groups.putArray("owned_measurements");
+        groups.putArray("billed_measurements");
         for (Measurement m : measurements.values()) {
             long perDay = m.resultsPerDay(now);
             if (perDay > 0) {

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatedAtlasDnsTest {
     static final String KEY = "5f3a-simulated-key";
     static final String ANYCAST = "192.0.2.53";
+    static final String AMS1_UNICAST = "198.51.100.2";
     static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
     @TempDir
@@ -62,7 +63,7 @@ class SimulatedAtlasDnsTest {
         ams = Knot.start(dir, new KnotConfig().logLevel("warning").server("identity: ns1.ams1.example")
                 .server("nsid: ams1"));
         Map<String, InetSocketAddress> servers = Map.of("fra1", fra.address(), "ams1", ams.address());
-        atlas = new SimulatedAtlas(world, servers, clock, AtlasOptions.of(KEY, Set.of(ANYCAST), Map.of())
+        atlas = new SimulatedAtlas(world, servers, clock, AtlasOptions.of(KEY, Set.of(ANYCAST), Map.of(AMS1_UNICAST, "ams1"))
                 .withDnsTimeout(Duration.ofMillis(500))).start(0);
         RetryPolicy noRetry = new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), new Random(1),
                 clock);
@@ -116,6 +117,20 @@ class SimulatedAtlasDnsTest {
         assertThat(nsid(results, 3)).contains("ams1");
         assertThat(results.get(3).firstAnswer()).as("probe 4 has no route").isEmpty();
         assertThat(results.get(3).responses().get(0).error()).isEqualTo("timeout");
+
+        // A query to a site's unicast address reaches that site from anywhere; TCP (RFC 1035 §4.2.2) works too.
+        DnsDefinition unicastTcp = new DnsDefinition(4, AMS1_UNICAST, "ams1 over TCP",
+                DnsDefinition.QueryClass.CHAOS, "TXT", "hostname.bind", true, false, DnsDefinition.Protocol.TCP, 1232,
+                true, false);
+        List<Long> pair = client.create(new MeasurementRequest(List.of(DnsDefinition.catchment(ANYCAST, 4),
+                unicastTcp), List.of(ProbeSelection.of(ProbeSelection.Type.PROBES, "1,4", 2)), Schedule.oneOff(),
+                Optional.empty()));
+        List<DnsResult> direct = poll(pair.get(1), ResultQuery.all());
+        assertThat(direct).extracting(DnsResult::proto).containsOnly("TCP");
+        assertThat(nsid(direct, 1)).contains("ams1");
+        assertThat(nsid(direct, 4)).as("no anycast route needed").contains("ams1");
+        assertThat(poll(pair.get(0), ResultQuery.all())).as("one request, one probe set")
+                .extracting(DnsResult::probeId).containsExactly(1, 4);
 
         List<MeasurementResult> latest = new ArrayList<>();
         client.latest(msm, List.of(3), latest::add);
