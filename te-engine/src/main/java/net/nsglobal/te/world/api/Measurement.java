@@ -73,11 +73,11 @@ final class Measurement {
     }
 
     /** Results a day at the current schedule: 0 for one-offs and measurements no longer running. */
-    long resultsPerDay(long now) {
+    synchronized long resultsPerDay(long now) {
         return oneOff || !running(now) ? 0 : (long) probes.size() * 86_400 / definition.interval();
     }
 
-    boolean running(long now) {
+    synchronized boolean running(long now) {
         return !probes.isEmpty() && !forced && stoppedAt == null && (stopTime == null || now < stopTime)
                 && !(oneOff && !rounds.isEmpty());
     }

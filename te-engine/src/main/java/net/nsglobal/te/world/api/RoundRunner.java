@@ -77,7 +77,7 @@ final class RoundRunner {
         return Optional.ofNullable(options.unicast().get(target));
     }
 
-    private ObjectNode dns(long msmId, Definition d, Probe p, long ts, Set<String> silent) throws IOException {
+    private ObjectNode dns(long msmId, Definition d, Probe p, long ts, Set<String> silent) {
         ObjectNode o = common(msmId, d, p, ts, "dns", "Tdig");
         o.put("dst_port", "53");
         o.put("proto", d.protocol());
@@ -88,8 +88,14 @@ final class RoundRunner {
             return timeout(o);
         }
         long started = System.nanoTime();
-        Optional<DnsExchange.Answer> answer = DnsExchange.ask(server, d, (int) (seed & 0xffff),
-                options.dnsTimeout());
+        Optional<DnsExchange.Answer> answer;
+        try {
+            answer = DnsExchange.ask(server, d, (int) (seed & 0xffff), options.dnsTimeout());
+        } catch (IOException e) {
+            // The probe cannot tell a refused send from silence: both are a timeout in its result.
+            LOG.warn("simulated atlas: msm {} site {} ({}): {}", msmId, site.get(), server, e.toString());
+            answer = Optional.empty();
+        }
         double measured = (System.nanoTime() - started) / 1e6;
         if (answer.isEmpty()) {
             if (silent.add(site.get())) {

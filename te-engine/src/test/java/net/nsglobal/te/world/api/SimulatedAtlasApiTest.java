@@ -210,6 +210,12 @@ class SimulatedAtlasApiTest {
                     assertThat(e.errors()).extracting(FieldError::pointer)
                             .containsExactly("/definitions/0/query_type");
                 });
+        DnsDefinition badName = new DnsDefinition(4, ANYCAST, "x", DnsDefinition.QueryClass.CHAOS, "TXT",
+                "hostname..bind", true, false, DnsDefinition.Protocol.UDP, 1232, true, false);
+        assertThatThrownBy(() -> c.create(MeasurementRequest.oneOff(List.of(badName),
+                ProbeSelection.of(ProbeSelection.Type.AREA, "WW", 5))))
+                .isInstanceOfSatisfying(AtlasApiException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::pointer).containsExactly("/definitions/0/query_argument"));
         assertThatThrownBy(() -> c.measurement(42)).isInstanceOfSatisfying(AtlasApiException.class,
                 e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> client(a, "not-our-key", 1).credits()).isInstanceOfSatisfying(
@@ -232,6 +238,10 @@ class SimulatedAtlasApiTest {
         assertThat(noKey.statusCode()).isEqualTo(403);
         assertThat(M.readTree(noKey.body()).at("/error/detail").asText())
                 .isEqualTo("Authentication credentials were not provided.");
+        HttpResponse<String> bigPage = http.send(HttpRequest.newBuilder(URI.create(a.url() + "probes/?page_size=501"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bigPage.statusCode()).isEqualTo(400);
+        assertThat(M.readTree(bigPage.body()).at("/error/errors/0/source/parameter").asText()).isEqualTo("page_size");
         assertThat(c.credits().currentBalance()).as("nothing was created, nothing spent").isEqualTo(1000);
     }
 
