@@ -123,6 +123,8 @@ record CreateRequest(List<Definition> definitions, List<Selection> probes, boole
         String qarg = text(n, "query_argument");
         if (qarg == null || qarg.isBlank()) {
             problems.add(Problem.at(at + "/query_argument", "This field is required."));
+        } else if (!isDomainName(qarg)) {
+            problems.add(Problem.at(at + "/query_argument", "\"" + qarg + "\" is not a domain name."));
         }
         String protocol = n.path("protocol").asText("UDP").toUpperCase(Locale.ROOT);
         if (!protocol.equals("UDP") && !protocol.equals("TCP")) {
@@ -175,6 +177,15 @@ record CreateRequest(List<Definition> definitions, List<Selection> probes, boole
             return null;
         }
         return v.asLong();
+    }
+
+    private static boolean isDomainName(String s) {
+        try {
+            org.xbill.DNS.Name.fromString(s, org.xbill.DNS.Name.root);
+            return true;
+        } catch (org.xbill.DNS.TextParseException e) {
+            return false;
+        }
     }
 
     private static String text(JsonNode n, String field) {
