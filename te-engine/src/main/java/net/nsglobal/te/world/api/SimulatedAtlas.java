@@ -13,11 +13,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,7 +142,7 @@ public final class SimulatedAtlas implements AutoCloseable {
         }
         List<String> parts = new ArrayList<>(List.of(path.substring(PREFIX.length()).split("/")));
         parts.removeIf(String::isEmpty);
-        Map<String, String> q = query(x.getRequestURI().getRawQuery());
+        Map<String, String> q = Params.query(x.getRequestURI().getRawQuery());
         String method = x.getRequestMethod();
 
         Optional<String> key = key(x, q);
@@ -270,15 +267,15 @@ public final class SimulatedAtlas implements AutoCloseable {
     }
 
     private Reply results(Measurement m, Map<String, String> q, long now) {
-        Long start = epoch(q, "start");
-        Long stop = epoch(q, "stop");
+        Long start = Params.epoch(q, "start");
+        Long stop = Params.epoch(q, "stop");
         if (q.containsKey("start") && start == null) {
             return ApiError.badParameter("start", "Enter a UNIX timestamp in seconds.");
         }
         if (q.containsKey("stop") && stop == null) {
             return ApiError.badParameter("stop", "Enter a UNIX timestamp in seconds.");
         }
-        List<Integer> probeIds = probeIds(q);
+        List<Integer> probeIds = Params.probeIds(q);
         if (probeIds == null) {
             return ApiError.badParameter("probe_ids", "Enter a comma-separated list of probe ids.");
         }
@@ -290,7 +287,7 @@ public final class SimulatedAtlas implements AutoCloseable {
     }
 
     private Reply latest(Measurement m, Map<String, String> q, long now) {
-        List<Integer> probeIds = probeIds(q);
+        List<Integer> probeIds = Params.probeIds(q);
         if (probeIds == null) {
             return ApiError.badParameter("probe_ids", "Enter a comma-separated list of probe ids.");
         }
@@ -348,45 +345,6 @@ public final class SimulatedAtlas implements AutoCloseable {
             return Optional.of(h.substring(4).strip());
         }
         return Optional.ofNullable(q.get("key"));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            q.put(k, v);
-        }
-        return q;
-    }
-
-    private static Long epoch(Map<String, String> q, String name) {
-        try {
-            return q.containsKey(name) ? Long.parseLong(q.get(name).strip()) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** The {@code probe_ids} filter; null if it is not a list of ids. */
-    private static List<Integer> probeIds(Map<String, String> q) {
-        String v = q.get("probe_ids");
-        if (v == null || v.isBlank()) {
-            return List.of();
-        }
-        List<Integer> ids = new ArrayList<>();
-        for (String s : v.split(",")) {
-            try {
-                ids.add(Integer.parseInt(s.strip()));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return ids;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
