@@ -181,6 +181,28 @@ class SimulatedAtlasApiTest {
     }
 
     @Test
+    void aMeasurementWaitsForItsStartTimeAndIsListedAmongTheExpenses() {
+        AtlasClient c = client(atlas(), KEY, 1);
+        Instant start = T0.plusSeconds(3600);
+        long msm = c.create(ping(FRA1, Schedule.periodic(Duration.ofSeconds(600), start, start.plusSeconds(1800))))
+                .get(0);
+        assertThat(c.measurement(msm).status()).isEqualTo("Scheduled");
+        assertThat(pings(c, msm)).isEmpty();
+        assertThat(c.expenses()).singleElement().satisfies(e -> {
+            assertThat(e.measurementId()).isEqualTo(msm);
+            assertThat(e.estimatedDailyCost()).isEqualTo(3L * 4 * 144);
+        });
+
+        clock.advance(Duration.ofSeconds(3600));
+        assertThat(c.measurement(msm).status()).isEqualTo("Ongoing");
+        clock.advance(Duration.ofHours(2));
+        assertThat(pings(c, msm)).extracting(r -> r.timestamp().getEpochSecond() - start.getEpochSecond())
+                .as("rounds at 0, 600, 1200 s; none at the stop time").containsOnly(0L, 600L, 1200L).hasSize(12);
+        assertThat(c.measurement(msm).status()).isEqualTo("Stopped");
+        assertThat(c.expenses()).isEmpty();
+    }
+
+    @Test
     void probesArePagedAndFilteredAsTheApiDoes() {
         AtlasClient anonymous = client(atlas(), null, 1);
         List<Probe> all = new ArrayList<>();
