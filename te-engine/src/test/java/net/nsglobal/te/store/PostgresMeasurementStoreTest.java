@@ -235,6 +235,7 @@ class PostgresMeasurementStoreTest {
         store.recordSpend(s2);
         assertThat(store.spend(T0, T0.plusSeconds(6))).containsExactly(s1, s2);
         assertThat(store.spend(T0.plusSeconds(1), T0.plusSeconds(6))).containsExactly(s2);
+        assertThat(store.spend(T0, T0.plusSeconds(5))).as("to is exclusive").containsExactly(s1);
         assertThatThrownBy(() -> store.recordSpend(new Spend("x", 1, T0, Double.NaN))).hasMessageContaining("credits");
     }
 }
