@@ -12,8 +12,9 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Ingestion, the same on both paths: the batch is checked first (a bad sample rejects the whole batch with its
- * position, before anything is written), then COPYed into a temporary staging table (dropped at commit), then moved
- * with {@code INSERT … SELECT … ON CONFLICT (msm_id, prb_id, ts) DO NOTHING}, all in one transaction. Samples
+ * position, before anything is written), then COPYed in binary format ({@link CopyBinary}) into a temporary staging
+ * table (dropped at commit), then moved with {@code INSERT … SELECT … ON CONFLICT (msm_id, prb_id, ts) DO NOTHING},
+ * all in one transaction (PgJDBC's CopyManager on the pooled connection). Samples
  * already stored (overlapping fetch windows, a repeated upload, a duplicate inside the batch) are skipped by the
  * unique key; a late sample (older timestamp arriving later) is simply a new key. The INSERT's row count is the
  * number of new samples.
@@ -38,14 +39,14 @@ final class Ingest {
         return run(jdbi, "catchment",
                 "CREATE TEMP TABLE te_catchment_stage (msm_id bigint, prb_id integer, ts timestamptz, site text, "
                         + "rtt_ms double precision, error text) ON COMMIT DROP",
-                "COPY te_catchment_stage (msm_id, prb_id, ts, site, rtt_ms, error) FROM STDIN",
+                "COPY te_catchment_stage (msm_id, prb_id, ts, site, rtt_ms, error) FROM STDIN (FORMAT binary)",
                 "INSERT INTO te_catchment (msm_id, prb_id, ts, site, rtt_ms, error) "
                         + "SELECT msm_id, prb_id, ts, site, rtt_ms, error FROM te_catchment_stage ORDER BY ts "
                         + "ON CONFLICT (msm_id, prb_id, ts) DO NOTHING",
                 out -> {
                     for (CatchmentSample s : samples) {
-                        out.field(s.msmId()).field(s.probeId()).field(s.time()).field(s.site()).field(s.rttMs())
-                                .field(s.error()).endRow();
+                        out.row(6).int8(s.msmId()).int4(s.probeId()).timestamptz(s.time()).text(s.site())
+                                .float8OrNull(s.rttMs()).text(s.error());
                     }
                 });
     }
@@ -63,20 +64,20 @@ final class Ingest {
         return run(jdbi, "ping",
                 "CREATE TEMP TABLE te_ping_stage (msm_id bigint, prb_id integer, ts timestamptz, site text, "
                         + "min_rtt_ms double precision, sent integer, received integer) ON COMMIT DROP",
-                "COPY te_ping_stage (msm_id, prb_id, ts, site, min_rtt_ms, sent, received) FROM STDIN",
+                "COPY te_ping_stage (msm_id, prb_id, ts, site, min_rtt_ms, sent, received) FROM STDIN (FORMAT binary)",
                 "INSERT INTO te_ping (msm_id, prb_id, ts, site, min_rtt_ms, sent, received) "
                         + "SELECT msm_id, prb_id, ts, site, min_rtt_ms, sent, received FROM te_ping_stage ORDER BY ts "
                         + "ON CONFLICT (msm_id, prb_id, ts) DO NOTHING",
                 out -> {
                     for (PingSample s : samples) {
-                        out.field(s.msmId()).field(s.probeId()).field(s.time()).field(s.site()).field(s.minRttMs())
-                                .field(s.sent()).field(s.received()).endRow();
+                        out.row(7).int8(s.msmId()).int4(s.probeId()).timestamptz(s.time()).text(s.site())
+                                .float8OrNull(s.minRttMs()).int4(s.sent()).int4(s.received());
                     }
                 });
     }
 
     private interface Rows {
-        void write(CopyText out) throws SQLException;
+        void write(CopyBinary out) throws SQLException;
     }
 
     private static int run(Jdbi jdbi, String kind, String stage, String copy, String insert, Rows rows) {
@@ -87,7 +88,7 @@ final class Ingest {
                     st.execute(stage);
                 }
                 CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-                CopyText out = new CopyText(in);
+                CopyBinary out = new CopyBinary(in);
                 try {
                     rows.write(out);
                     out.finish();

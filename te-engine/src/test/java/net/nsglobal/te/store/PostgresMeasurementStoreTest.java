@@ -90,6 +90,7 @@ class PostgresMeasurementStoreTest {
                 new CatchmentSample(5, 2, T0, null, Double.NaN, "timeout"),
                 new CatchmentSample(5, 3, T0.plusSeconds(1), "fra1", 40.0, "odd\ttab\nnewline\\back\rslash é"));
         assertThat(store.ingestCatchment(in)).isEqualTo(3);
+        assertThat(rows("te_catchment WHERE rtt_ms IS NULL AND site IS NULL AND error = 'timeout'")).isEqualTo(1);
         List<CatchmentSample> out = store.catchment(5);
         assertThat(out).hasSize(3);
         assertThat(out.get(0)).isEqualTo(in.get(0));
@@ -105,6 +106,7 @@ class PostgresMeasurementStoreTest {
         List<PingSample> in = List.of(new PingSample(9, 1, T0, "ams1", 7.5, 3, 3),
                 new PingSample(9, 2, T0.plusSeconds(2), "ams1", Double.NaN, 3, 0));
         assertThat(store.ingestPings(in)).isEqualTo(2);
+        assertThat(rows("te_ping WHERE min_rtt_ms IS NULL")).as("no RTT is NULL to SQL (avg, min skip it), not NaN").isEqualTo(1);
         List<PingSample> out = store.pings(9);
         assertThat(out.get(0)).isEqualTo(in.get(0));
         assertThat(out.get(1).minRttMs()).isNaN();
