@@ -5,7 +5,7 @@
 # same rounds again (duplicates), ping rounds, a roll-up refresh and retention. Not a test. Method and figures:
 # docs/performance.md ("Observatory store: ingestion").
 #
-# usage: bench/te-ingest.sh [SAMPLES] [PROBES] [WARMUP_ROUNDS]    (default 1000000 10000 5)
+# usage: bench/te-ingest.sh [SAMPLES] [PROBES] [WARMUP_ROUNDS] [ROUNDS_PER_CALL]   (default 1000000 10000 5 1)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

@@ -23,6 +23,11 @@ public record StoreSettings(Path path, Duration rawRetention, Duration rollupRef
         positive("raw retention", rawRetention);
         positive("roll-up refresh window", rollupRefreshWindow);
         positive("compress after", compressAfter);
+        if (rollupRefreshWindow.compareTo(Duration.ofMinutes(15)) < 0) {
+            // TimescaleDB's refresh policy needs a window of at least two buckets beyond its 5-minute end offset
+            throw new IllegalArgumentException("te store: roll-up refresh window " + rollupRefreshWindow
+                    + " must be at least 15 minutes (three 5-minute buckets)");
+        }
         if (rollupRefreshWindow.compareTo(rawRetention) >= 0) {
             // a refresh reaching past retention would recompute buckets from raw rows that are gone
             throw new IllegalArgumentException("te store: roll-up refresh window " + rollupRefreshWindow

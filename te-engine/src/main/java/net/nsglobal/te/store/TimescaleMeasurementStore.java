@@ -32,19 +32,20 @@ public final class TimescaleMeasurementStore extends SqlMeasurementStore {
     void applyPolicies() {
         jdbi.useTransaction(h -> {
             for (String table : new String[] {"te_catchment", "te_ping"}) {
-                h.createQuery("SELECT remove_retention_policy('" + table + "', if_exists => true)").mapTo(Object.class).list();
-                h.createQuery("SELECT add_retention_policy('" + table + "', drop_after => make_interval(secs => :s))")
-                        .bind("s", secs(settings.rawRetention())).mapTo(Object.class).list();
-                h.createQuery("SELECT remove_compression_policy('" + table + "', if_exists => true)").mapTo(Object.class).list();
-                h.createQuery("SELECT add_compression_policy('" + table + "', compress_after => make_interval(secs => :s))")
-                        .bind("s", secs(settings.compressAfter())).mapTo(Object.class).list();
+                // each policy function returns one row; run as statements, the result is not needed
+                h.createUpdate("SELECT remove_retention_policy('" + table + "', if_exists => true)").execute();
+                h.createUpdate("SELECT add_retention_policy('" + table + "', drop_after => make_interval(secs => :s))")
+                        .bind("s", secs(settings.rawRetention())).execute();
+                h.createUpdate("SELECT remove_compression_policy('" + table + "', if_exists => true)").execute();
+                h.createUpdate("SELECT add_compression_policy('" + table + "', compress_after => make_interval(secs => :s))")
+                        .bind("s", secs(settings.compressAfter())).execute();
             }
-            h.createQuery("SELECT remove_continuous_aggregate_policy('te_share_cagg', if_exists => true)")
-                    .mapTo(Object.class).list();
-            h.createQuery("SELECT add_continuous_aggregate_policy('te_share_cagg', "
+            h.createUpdate("SELECT remove_continuous_aggregate_policy('te_share_cagg', if_exists => true)")
+                    .execute();
+            h.createUpdate("SELECT add_continuous_aggregate_policy('te_share_cagg', "
                             + "start_offset => make_interval(secs => :s), end_offset => INTERVAL '5 minutes', "
                             + "schedule_interval => INTERVAL '5 minutes')")
-                    .bind("s", secs(settings.rollupRefreshWindow())).mapTo(Object.class).list();
+                    .bind("s", secs(settings.rollupRefreshWindow())).execute();
         });
     }
 
@@ -65,8 +66,10 @@ public final class TimescaleMeasurementStore extends SqlMeasurementStore {
         if (f.isBefore(oldest)) f = oldest;
         if (!f.isBefore(t)) return;
         Instant start = f;
-        jdbi.useHandle(h -> h.createCall("CALL refresh_continuous_aggregate('te_share_cagg', :f, :t)")
-                .bind("f", start).bind("t", t).invoke());
+        // window bounds are "any" in the procedure's signature: typed here, or PostgreSQL cannot resolve them
+        jdbi.useHandle(h -> h.createUpdate("CALL refresh_continuous_aggregate('te_share_cagg', "
+                        + "CAST(:f AS timestamptz), CAST(:t AS timestamptz))")
+                .bind("f", start).bind("t", t).execute());
     }
 
     /** Retention is the policy's (whole chunks); nothing is deleted row by row here. */

@@ -18,7 +18,7 @@ import net.nsglobal.platform.db.Database;
  * embedded PostgreSQL (the platform's, fsync on), one round per {@code ingestCatchment} call, and prints results/s.
  * Then: the last rounds again (every sample a duplicate of an overlapping fetch window), ping rounds (one sample per
  * probe per site), a roll-up refresh over everything, and retention of half.
- * Arguments: [samples] [probes] [warm-up rounds], default 1000000 10000 5.
+ * Arguments: [samples] [probes] [warm-up rounds] [rounds per call], default 1000000 10000 5 1.
  */
 public final class IngestBench {
     static final String[] SITES = {"ams1", "cdg1", "fmt1", "fra1", "gru1", "iad1", "jnb1", "lhr1", "nrt1", "nyc1", "slc1", "syd1"};
@@ -78,20 +78,26 @@ public final class IngestBench {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int probes = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int warm = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int rounds = Math.max(1, total / probes);
+        int perCall = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        int rounds = Math.max(1, total / probes / perCall) * perCall;
         SplittableRandom rnd = new SplittableRandom(42);
         Path dir = Files.createTempDirectory("te-ingest-bench");
         try (Database db = Database.embedded(dir)) {
             MeasurementStore store = MeasurementStores.open(db, StoreSettings.defaults());
             List<List<CatchmentSample>> warmup = new ArrayList<>(), measured = new ArrayList<>();
             for (int r = 0; r < warm; r++) warmup.add(round(1_000_000 + r, probes, T0.minus(Duration.ofDays(1)).plusSeconds(900L * r), rnd));
-            for (int r = 0; r < rounds; r++) measured.add(round(10_000_000 + r, probes, T0.plusSeconds(900L * r), rnd));
+            for (int r = 0; r < rounds; r += perCall) {
+                List<CatchmentSample> batch = new ArrayList<>(probes * perCall);
+                for (int k = r; k < r + perCall; k++) batch.addAll(round(10_000_000 + k, probes, T0.plusSeconds(900L * k), rnd));
+                measured.add(batch);
+            }
+            int calls = measured.size();
             for (List<CatchmentSample> b : warmup) store.ingestCatchment(b);
 
-            long[] ns = new long[rounds];
+            long[] ns = new long[calls];
             double[] c0 = cpu(dir);
             long stored = 0, t0 = System.nanoTime();
-            for (int r = 0; r < rounds; r++) {
+            for (int r = 0; r < calls; r++) {
                 long s = System.nanoTime();
                 stored += store.ingestCatchment(measured.get(r));
                 ns[r] = System.nanoTime() - s;
@@ -100,19 +106,22 @@ public final class IngestBench {
             double[] c1 = cpu(dir);
             long n = (long) rounds * probes;
             Arrays.sort(ns);
-            System.out.printf("catchment: %,d samples in %d rounds of %,d (after %d warm-up rounds): %.2f s, %,.0f results/s; "
-                            + "per round median %.0f ms, max %.0f ms; new %,d%n", n, rounds, probes, warm, all / 1e9,
-                    n / (all / 1e9), ns[rounds / 2] / 1e6, ns[rounds - 1] / 1e6, stored);
+            System.out.printf("catchment: %,d samples in %d rounds of %,d, %d round(s) per call (after %d warm-up rounds): "
+                            + "%.2f s, %,.0f results/s; per call median %.0f ms, max %.0f ms; new %,d%n", n, rounds, probes,
+                    perCall, warm, all / 1e9, n / (all / 1e9), ns[calls / 2] / 1e6, ns[calls - 1] / 1e6, stored);
             double server = c1[0] - c0[0], client = c1[1] - c0[1];
             System.out.printf("catchment CPU: server %.2f s, this JVM %.2f s; %,.0f results per server CPU-second, "
                     + "%,.0f per CPU-second of both%n", server, client, n / server, n / (server + client));
 
-            int again = Math.min(10, rounds);
-            long dupNew = 0, d0 = System.nanoTime();
-            for (int r = rounds - again; r < rounds; r++) dupNew += store.ingestCatchment(measured.get(r));
+            int again = Math.max(1, Math.min(10, rounds) / perCall);
+            long dupNew = 0, dupN = 0, d0 = System.nanoTime();
+            for (int r = calls - again; r < calls; r++) {
+                dupNew += store.ingestCatchment(measured.get(r));
+                dupN += measured.get(r).size();
+            }
             long dup = System.nanoTime() - d0;
-            System.out.printf("overlap: the last %d rounds again (%,d samples, all stored already): %.2f s, %,.0f results/s, new %d%n",
-                    again, (long) again * probes, dup / 1e9, again * probes / (dup / 1e9), dupNew);
+            System.out.printf("overlap: the last %d call(s) again (%,d samples, all stored already): %.2f s, %,.0f results/s, new %d%n",
+                    again, dupN, dup / 1e9, dupN / (dup / 1e9), dupNew);
 
             int pingRounds = 2;
             List<List<PingSample>> pr = new ArrayList<>();
