@@ -110,10 +110,12 @@ class MeasurementStoresTest {
     }
 
     @Test
-    void settingsRejectARefreshWindowReachingPastRetention() {
+    void settingsRejectRefreshWindowsTooShortOrReachingPastRetention() {
         assertThatThrownBy(() -> new StoreSettings(StoreSettings.Path.AUTO, Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(1)))
                 .hasMessageContaining("shorter than raw retention");
         assertThatThrownBy(() -> new StoreSettings(StoreSettings.Path.AUTO, Duration.ZERO, Duration.ofDays(3), Duration.ofDays(1)))
                 .hasMessageContaining("positive");
+        assertThatThrownBy(() -> new StoreSettings(StoreSettings.Path.AUTO, Duration.ofDays(2), Duration.ofMinutes(10), Duration.ofDays(1)))
+                .hasMessageContaining("at least 15 minutes");
     }
 }
