@@ -51,7 +51,12 @@ class JobsClusterTest {
         while (!c.ok()) Thread.sleep(20);
     }
 
-    /** Before (no clustering): both nodes acquired the same trigger and ran each second twice. */
+    /**
+     * Seen red: unclustered, no node checks in (the assertion on QRTZ_SCHEDULER_STATE); with a store per node (RAM)
+     * both nodes ran each second's firing. (Unclustered JDBC nodes do not double a firing here: Quartz acquires a
+     * trigger by a compare-and-set of its state; clustering adds the check-in, recovery of a dead node's firings and
+     * the row lock.)
+     */
     @Test
     void eachFiringRunsOnceAcrossTwoNodesAndTheSurvivorCarriesOn() throws Exception {
         Queue<Fired> fired = new ConcurrentLinkedQueue<>();
