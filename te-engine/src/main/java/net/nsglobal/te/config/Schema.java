@@ -42,8 +42,9 @@ public final class Schema {
             oneOf(Backend.class), Backend.SIMULATED,
             "who measures catchment and latency: simulated (no network, no credits) or ripe-atlas (spends credits)");
     public static final Setting<List<InetAddress>> ANYCAST_ADDRESSES = Setting.optional("anycast-addresses",
-            listOf(IP), List.of(), "the anycast service addresses measured: each probe asks CHAOS TXT hostname.bind "
-                    + "with NSID (RFC 5001) there, and the answering site's identity.nsid is its catchment");
+            listOf(IP), List.of(), "the anycast service addresses: each round's probes ask CHAOS TXT hostname.bind "
+                    + "with NSID (RFC 5001) at the first, and the answering site's identity.nsid is its catchment; "
+                    + "empty = the first host of the first site's IPv4 anycast prefix");
     public static final Setting<Duration> MEASUREMENT_INTERVAL = Setting.optional("measurement-interval",
             duration(Duration.ofMinutes(1), Duration.ofDays(7)), Duration.ofMinutes(15),
             "how often catchment is measured again (RIPE Atlas: each round costs credits per probe)");
