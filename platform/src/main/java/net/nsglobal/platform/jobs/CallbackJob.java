@@ -4,13 +4,15 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.InterruptableJob;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.PersistJobDataAfterExecution;
 import org.quartz.SchedulerException;
 
 /**
  * The one Quartz job class: the stored job names which registered {@link Jobs.Task} to call. Never two runs of one job
- * at once; a trigger firing while the job runs waits (Quartz's BLOCKED state) instead of starting a second run.
+ * at once, on any node; a trigger firing while the job runs waits (Quartz's BLOCKED state) instead of starting a second run.
  */
 @DisallowConcurrentExecution
+@PersistJobDataAfterExecution
 public final class CallbackJob implements InterruptableJob {
     private volatile Thread worker;
 

@@ -41,7 +41,7 @@ class JobsTest {
         while (!c.ok()) Thread.sleep(20);
     }
 
-    private interface Check {
+    interface Check {
         boolean ok() throws Exception;
     }
 
@@ -151,6 +151,61 @@ class JobsTest {
             // One catch-up run; a replayed backlog would have run the minutely job once per missed minute.
             assertThat(minutely.get()).isBetween(1, 2);
         }
+    }
+
+    /**
+     * Before: a pause was lost when the fixed-delay job re-scheduled itself after a run (the new trigger was stored
+     * as waiting), so a paused job ran again after the next run ended.
+     */
+    @Test
+    void aPausedScheduleStaysPausedThroughRunsAndRestartsUntilResumed() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        try (Jobs jobs = Jobs.open(db, "pausing", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("tick", Duration.ofMillis(200), runs::incrementAndGet);
+            jobs.cron("nightly", "0 0 3 * * ?", () -> { throw new IllegalStateException("no upstream"); });
+            jobs.start();
+            waitUntil(() -> runs.get() >= 1 && jobs.nextRun("tick").isPresent());
+            jobs.pause("tick");
+            assertThat(jobs.list()).filteredOn(j -> j.name().equals("tick")).singleElement()
+                    .satisfies(j -> assertThat(j.paused()).isTrue()).satisfies(j -> assertThat(j.nextRun()).isNull());
+            // A requested run still happens while paused, and its re-scheduling keeps the pause.
+            int before = runs.get();
+            waitUntil(() -> !jobs.busy("tick"));
+            jobs.runNow("tick");
+            waitUntil(() -> runs.get() > before && !jobs.busy("tick"));
+            assertThat(jobs.list().get(1)).as("tick").satisfies(j -> {
+                assertThat(j.name()).isEqualTo("tick");
+                assertThat(j.paused()).isTrue();
+                assertThat(j.nextRun()).isNull();
+                assertThat(j.lastRun()).isNotNull();
+                assertThat(j.lastOutcome()).startsWith("ok in ");
+                assertThat(j.schedule()).isEqualTo("every 0.2s after the previous run ends");
+            });
+            jobs.runNow("nightly");
+            waitUntil(() -> jobs.list().get(0).lastOutcome() != null && !jobs.busy("nightly"));
+            assertThat(jobs.list().get(0)).satisfies(j -> {
+                assertThat(j.schedule()).isEqualTo("cron 0 0 3 * * ?");
+                assertThat(j.paused()).isFalse();
+                assertThat(j.nextRun()).isNotNull();
+                assertThat(j.lastOutcome()).isEqualTo("failed: java.lang.IllegalStateException: no upstream");
+            });
+        }
+        try (Jobs jobs = Jobs.open(db, "pausing", 2, Duration.ofSeconds(10))) {
+            jobs.everyDelay("tick", Duration.ofMillis(200), runs::incrementAndGet);
+            jobs.cron("nightly", "0 0 3 * * ?", () -> { });
+            jobs.start();
+            assertThat(jobs.list().get(1).paused()).as("paused across a restart").isTrue();
+            assertThat(jobs.list().get(0).lastOutcome()).as("the last outcome is stored").startsWith("failed: ");
+            int before = runs.get();
+            jobs.resume("tick");
+            assertThat(jobs.list().get(1).paused()).isFalse();
+            waitUntil(() -> runs.get() >= before + 2);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            try (Jobs jobs = Jobs.open(db, "pausing", 1, Duration.ofSeconds(10))) {
+                jobs.pause("nope");
+            }
+        }).isInstanceOf(IllegalArgumentException.class).hasMessage("jobs: no job named nope");
     }
 
     @Test

@@ -20,6 +20,30 @@ class TeConfigTest {
         assertThat(c.measurementBackend()).isEqualTo(Schema.Backend.SIMULATED);
         assertThat(c.anycastAddresses()).isEmpty();
         assertThat(c.measurementInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.probesPerRound()).isEqualTo(100);
+        assertThat(c.ingestInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.ingestOverlap()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.ingestLookback()).isEqualTo(Duration.ofHours(2));
+        assertThat(c.retention()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void readsTheIngestionSettings() throws Exception {
+        TeConfig c = parse("te: {probes-per-round: 500, ingest-interval: 1m, ingest-overlap: 2m, ingest-lookback: 6h, "
+                + "retention: 7d}\n");
+        assertThat(c).extracting(TeConfig::probesPerRound, TeConfig::ingestInterval, TeConfig::ingestOverlap,
+                TeConfig::ingestLookback, TeConfig::retention).containsExactly(500, Duration.ofMinutes(1),
+                Duration.ofMinutes(2), Duration.ofHours(6), Duration.ofDays(7));
+    }
+
+    @Test
+    void ingestionSettingsThatWouldLoseOrRefetchSamplesAreRefused() {
+        assertThatThrownBy(() -> parse("te:\n  ingest-overlap: 3h\n"))
+                .hasMessageStartingWith("te.yaml:2: te.ingest-overlap: must be shorter than ingest-lookback");
+        assertThatThrownBy(() -> parse("te:\n  ingest-lookback: 2d\n  retention: 1d\n"))
+                .hasMessageStartingWith("te.yaml:3: te.retention: must be longer than ingest-lookback");
+        assertThatThrownBy(() -> parse("te:\n  probes-per-round: 0\n"))
+                .hasMessageStartingWith("te.yaml:2: te.probes-per-round:");
     }
 
     @Test
