@@ -61,11 +61,18 @@ class AnalysisTest {
 
     @Test
     void probesWithoutAnAnswerHaveRowsButNoFigures() {
-        List<ProbeInfo> probes = List.of(new ProbeInfo(1, 1L, "NL", 52, 5), new ProbeInfo(2, 1L, "NL", 52, 5));
-        List<CatchmentSample> c = List.of(answer(1, "ams1", 12),
-                new CatchmentSample(100, 2, T, null, Double.NaN, "timeout"));
+        List<ProbeInfo> probes = List.of(new ProbeInfo(1, 1L, "NL", 52, 5), new ProbeInfo(2, 1L, "NL", 52, 5),
+                new ProbeInfo(3, 1L, "NL", 52, 5));
+        // Probe 1 timed out first and answered later in the round: the answer counts. Probe 3's every ping was
+        // lost: no oracle for it.
+        List<CatchmentSample> c = List.of(new CatchmentSample(100, 1, T, null, Double.NaN, "timeout"),
+                answer(1, "ams1", 12), new CatchmentSample(100, 2, T, null, Double.NaN, "timeout"),
+                answer(3, "ams1", 13));
         CatchmentSnapshot s = Analysis.of(ROUND, probes, c, Map.of("ams1", List.of(ping(1, "ams1", 10),
-                ping(2, "ams1", 11))), SITES, Optional.empty());
+                ping(2, "ams1", 11), ping(3, "ams1", Double.NaN))), SITES, Optional.empty());
+        assertThat(s.probes()).extracting(ProbeRound::site).containsExactly("ams1", null, "ams1");
+        assertThat(s.probes().get(2).oracleSite()).isNull();
+        assertThat(s.probes().get(2).inflationMs()).isNaN();
         ProbeRound dark = s.probes().get(1);
         assertThat(dark.site()).isNull();
         assertThat(dark.rttMs()).isNaN();
@@ -73,9 +80,11 @@ class AnalysisTest {
         assertThat(dark.inflationMs()).isNaN();
         assertThat(dark.atOptimal()).isFalse();
         RegionSummary nl = s.countries().get(0);
-        assertThat(nl.probes()).isEqualTo(1);
+        assertThat(nl.probes()).isEqualTo(2);
         assertThat(nl.p50RttMs()).isEqualTo(12.0);
-        assertThat(nl.p90RttMs()).isEqualTo(12.0);
+        assertThat(nl.p90RttMs()).isEqualTo(13.0);
+        assertThat(nl.p50InflationMs()).isEqualTo(2.0); // only probe 1 has an oracle
+        assertThat(nl.shareAtOptimal()).isEqualTo(1.0);
         assertThat(nl.sharePerSite()).isEqualTo(Map.of("ams1", 1.0));
     }
 
