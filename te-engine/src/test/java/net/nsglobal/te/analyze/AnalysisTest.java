@@ -63,11 +63,13 @@ class AnalysisTest {
     void probesWithoutAnAnswerHaveRowsButNoFigures() {
         List<ProbeInfo> probes = List.of(new ProbeInfo(1, 1L, "NL", 52, 5), new ProbeInfo(2, 1L, "NL", 52, 5),
                 new ProbeInfo(3, 1L, "NL", 52, 5));
-        // Probe 1 timed out first and answered later in the round: the answer counts. Probe 3's every ping was
-        // lost: no oracle for it.
+        // Probe 1 timed out, then got an answer naming no known site, then one naming ams1: the last counts. Probe
+        // 3 answered twice, from ams1 and later from jnb1: the first counts. Probe 3's every ping was lost: no
+        // oracle for it.
         List<CatchmentSample> c = List.of(new CatchmentSample(100, 1, T, null, Double.NaN, "timeout"),
+                new CatchmentSample(100, 1, T.plusMillis(500), null, 11, null),
                 answer(1, "ams1", 12), new CatchmentSample(100, 2, T, null, Double.NaN, "timeout"),
-                answer(3, "ams1", 13));
+                answer(3, "ams1", 13), new CatchmentSample(100, 3, T.plusSeconds(60), "jnb1", 170, null));
         CatchmentSnapshot s = Analysis.of(ROUND, probes, c, Map.of("ams1", List.of(ping(1, "ams1", 10),
                 ping(2, "ams1", 11), ping(3, "ams1", Double.NaN))), SITES, Optional.empty());
         assertThat(s.probes()).extracting(ProbeRound::site).containsExactly("ams1", null, "ams1");
@@ -131,9 +133,10 @@ class AnalysisTest {
         List<List<CatchmentSample>> rounds = List.of(
                 List.of(answer(1, "jnb1", 5), new CatchmentSample(100, 2, T, null, Double.NaN, "timeout")),
                 List.of(new CatchmentSample(100, 1, T.plusSeconds(3600), null, Double.NaN, "malformed: no abuf"),
-                        new CatchmentSample(100, 2, T.plusSeconds(3600), null, Double.NaN, "Timeout 5000"),
-                        // An answer naming no known site still shows the probe is alive.
-                        new CatchmentSample(100, 2, T.plusSeconds(3601), null, 40, null)),
+                        // An answer naming no known site still shows the probe is alive, and outweighs a
+                        // timeout in the same round, whichever came first.
+                        new CatchmentSample(100, 2, T.plusSeconds(3601), null, 40, null),
+                        new CatchmentSample(100, 2, T.plusSeconds(3600), null, Double.NaN, "Timeout 5000")),
                 List.of(answer(9, "jnb1", 5)));
         List<ProbeHealth> h = Analysis.health(probes, rounds);
         assertThat(h).containsExactly(
