@@ -16,16 +16,17 @@ public final class Analysis {
 
     /**
      * The snapshot of one round: {@code catchment} holds the round's catchment samples, {@code pingsBySite} its
-     * unicast pings keyed by site id, {@code previous} the snapshot of the round before (for flips).
+     * unicast pings keyed by site id, {@code previous} the snapshot of the round before (for flips). The oracle is
+     * each probe's lowest unicast RTT ({@link Oracle#unicast}); the rules are {@link RoundAnalysis}'s.
      */
     public static CatchmentSnapshot of(Round round, List<ProbeInfo> probes, List<CatchmentSample> catchment,
                                        Map<String, List<PingSample>> pingsBySite, List<Site> sites,
                                        Optional<CatchmentSnapshot> previous) {
-        throw new UnsupportedOperationException("analysis: not built yet");
+        return RoundAnalysis.of(round, probes, catchment, Oracle.unicast(pingsBySite), sites, previous);
     }
 
-    /** Probe health over recent rounds' catchment samples (oldest round first). */
+    /** Probe health over recent rounds' catchment samples (oldest round first); the rules are {@link Health}'s. */
     public static List<ProbeHealth> health(List<ProbeInfo> probes, List<List<CatchmentSample>> recentRounds) {
-        throw new UnsupportedOperationException("analysis: not built yet");
+        return Health.of(probes, recentRounds);
     }
 }
