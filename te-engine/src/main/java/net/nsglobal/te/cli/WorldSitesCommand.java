@@ -51,6 +51,10 @@ final class WorldSitesCommand implements Callable<Integer> {
     @Option(names = "--prefix", required = true, paramLabel = "CIDR", description = "the anycast prefix")
     String prefix;
 
+    @Option(names = "--global-customers", defaultValue = "100", paramLabel = "N",
+            description = "a neighbour with at least N direct customers in the graph is a session at every site (default: ${DEFAULT-VALUE})")
+    int globalCustomers;
+
     @Option(names = "--out", paramLabel = "DIR", description = "where to write <id>.yaml (default: the spec's folder)")
     Path out;
 
@@ -74,7 +78,8 @@ final class WorldSitesCommand implements Callable<Integer> {
             List<SiteSpec> sites = readSpec(spec);
             Path g = graph != null ? graph : DataFiles.file(DataFiles.GRAPH);
             Set<Long> clique = new TreeSet<>(), ixps = new TreeSet<>();
-            Map<Long, String> links = neighbours(g, origin, clique, ixps);
+            Map<Long, Integer> customers = new HashMap<>();
+            Map<Long, String> links = neighbours(g, origin, clique, ixps, customers);
             Map<Long, String> country = countries(orgs != null ? orgs : DataFiles.file(DataFiles.ORGS));
             Path dir = out != null ? out : spec.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -85,13 +90,15 @@ final class WorldSitesCommand implements Callable<Integer> {
                     long as = e.getKey();
                     String rel = e.getValue();
                     if (rel.equals("provider") && clique.contains(as)) chosen.add(new Link(as, "transit"));
+                    else if (!rel.equals("customer") && customers.getOrDefault(as, 0) >= globalCustomers) chosen.add(new Link(as, "peer"));
                 }
                 for (Map.Entry<Long, String> e : links.entrySet()) {
                     long as = e.getKey();
                     String rel = e.getValue();
-                    if (rel.equals("customer") || (rel.equals("provider") && clique.contains(as))) continue;
+                    if (rel.equals("provider") && clique.contains(as)) continue;
+                    if (!rel.equals("customer") && customers.getOrDefault(as, 0) >= globalCustomers) continue;
                     if (!s.country().equals(country.get(as))) continue;
-                    chosen.add(new Link(as, ixps.contains(as) ? "route-server" : rel.equals("provider") ? "transit" : "peer"));
+                    chosen.add(new Link(as, ixps.contains(as) ? "route-server" : "peer"));
                 }
                 Files.writeString(dir.resolve(s.id() + ".yaml"), yaml(s, i, chosen), StandardCharsets.UTF_8);
                 err.printf("te world-sites: %s.yaml: %d neighbours%n", s.id(), chosen.size());
@@ -149,7 +156,8 @@ final class WorldSitesCommand implements Callable<Integer> {
     }
 
     /** The origin's neighbours in the graph with what each is to the origin; fills the clique and IXP sets. */
-    static Map<Long, String> neighbours(Path graph, long origin, Set<Long> clique, Set<Long> ixps) throws IOException {
+    static Map<Long, String> neighbours(Path graph, long origin, Set<Long> clique, Set<Long> ixps, Map<Long, Integer> customers)
+            throws IOException {
         Map<Long, String> out = new TreeMap<>();
         try (BufferedReader r = reader(graph)) {
             String line;
@@ -161,6 +169,7 @@ final class WorldSitesCommand implements Callable<Integer> {
                 if (f.length < 3) continue;
                 long a = Long.parseLong(f[0]), b = Long.parseLong(f[1]);
                 boolean p2c = f[2].equals("-1");
+                if (p2c) customers.merge(a, 1, Integer::sum);
                 if (a == origin) out.put(b, p2c ? "customer" : "peer");
                 else if (b == origin) out.put(a, p2c ? "provider" : "peer");
             }

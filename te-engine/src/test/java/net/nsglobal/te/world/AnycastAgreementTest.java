@@ -37,7 +37,7 @@ class AnycastAgreementTest {
         System.out.print("cloudflare-2015: " + r);
         assertThat(r.probes()).isEqualTo(119);
         assertThat(r.nearest()).as("nearest-site baseline").isEqualTo(79);
-        assertThat(r.model()).as("model").isGreaterThanOrEqualTo(71);
+        assertThat(r.model()).as("model").isGreaterThanOrEqualTo(74);
     }
 
     @Test
@@ -51,6 +51,6 @@ class AnycastAgreementTest {
         System.out.print("google-public-dns-2017: " + r);
         assertThat(r.probes()).isEqualTo(3040);
         assertThat(r.nearest()).as("nearest-site baseline").isEqualTo(2059);
-        assertThat(r.model()).as("model").isGreaterThanOrEqualTo(1691);
+        assertThat(r.model()).as("model").isGreaterThanOrEqualTo(2025);
     }
 }
