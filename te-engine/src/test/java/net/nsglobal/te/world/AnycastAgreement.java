@@ -60,11 +60,6 @@ final class AnycastAgreement {
             String real = o.mostOften();
             String predicted = world.siteOf(o.probe().id()).orElse("(no route)");
             String near = nearest(world, o.probe());
-            if (System.getenv("AGREEMENT_DEBUG") != null && !predicted.equals(real)) {
-                long as = o.probe().asnV4() == null ? -1 : Integer.toUnsignedLong(o.probe().asnV4());
-                System.out.println("MISS " + o.probe().id() + " AS" + as + " " + o.probe().countryCode() + " real=" + o.sites() + " pred=" + predicted
-                        + " near=" + near + " path=" + world.catchment().asPath(as) + " " + world.catchment().route(as).map(r -> r.relation() + " " + r.session().session()).orElse(""));
-            }
             int[] row = bySite.computeIfAbsent(real, k -> new int[3]);
             row[0]++;
             if (predicted.equals(real)) { model++; row[1]++; }
