@@ -28,12 +28,15 @@ import picocli.CommandLine.Spec;
  * site's BGP neighbours chosen from CAIDA's data by one mechanical rule (never per probe):
  * <ol>
  *   <li><b>transit everywhere</b>: the origin's providers in the AS graph that are in CAIDA's tier-1 clique
- *       ({@code # input clique:}) — global networks that meet the origin wherever it is — are a transit session
- *       at every site;</li>
- *   <li><b>local neighbours</b>: every other neighbour of the origin in the graph (provider or peer; customers do
- *       not carry its anycast routes outward) whose organisation's country in CAIDA's AS-to-organisation table is
- *       the site's country is a session at that site (at each site of that country), of the kind the graph gives:
- *       provider → transit, peer → peer, an IXP route-server AS ({@code # IXP ASes:}) → route-server.</li>
+ *       ({@code # input clique:}) are a transit session at every site;</li>
+ *   <li><b>global networks everywhere</b>: its other providers and peers with at least {@code --global-customers}
+ *       (100) direct customers in the graph are a peer session at every site;</li>
+ *   <li><b>local neighbours</b>: every other neighbour (provider, peer or customer) whose organisation's country in
+ *       CAIDA's AS-to-organisation table is a site's country is a peer session at that country's sites (an IXP
+ *       route-server AS, {@code # IXP ASes:}, a route-server session). CAIDA infers far more providers for a large
+ *       content network than it buys (194 for AS13335: on-net caches, paid peering), so only the tier-1s are
+ *       transit; a customer hears a peer session's route as it would its provider's: it exports it to its own
+ *       customers only.</li>
  * </ol>
  * Session addresses and the sites' unicast addresses are placeholders (10.0.0.0/8, 192.0.2.0/24); only the AS
  * numbers and kinds matter to the simulation.
@@ -115,8 +118,9 @@ final class WorldSitesCommand implements Callable<Integer> {
     private String yaml(SiteSpec s, int index, List<Link> links) {
         StringBuilder b = new StringBuilder();
         b.append("# Site ").append(s.id()).append(" (").append(s.city()).append(") of AS").append(origin)
-                .append("'s anycast, written by `./nsglobal te world-sites` from ").append(spec.getFileName())
-                .append(" (do not edit;\n# the rule choosing the neighbours: docs/te-world.md). Addresses are placeholders.\n");
+                .append("'s anycast. Do not edit: written by\n# ./nsglobal te world-sites --spec <this folder>/").append(spec.getFileName())
+                .append(" --origin ").append(origin).append(" --prefix ").append(prefix).append(" --global-customers ").append(globalCustomers)
+                .append("\n# (the rule choosing the neighbours: docs/te-world.md). Addresses are placeholders.\n");
         b.append("id: ").append(s.id()).append('\n');
         b.append("city: \"").append(s.city()).append("\"\n");
         b.append("country: ").append(s.country()).append('\n');
