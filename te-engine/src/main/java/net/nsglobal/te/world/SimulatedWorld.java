@@ -24,6 +24,9 @@ import net.nsglobal.te.world.rtt.RttModel;
  * routes that tie at that neighbour), the probe reaches the site nearest to it by great circle (ties: site id).
  * The probe's position stands in for the entry point; a probe without coordinates keeps {@link Routing}'s choice.
  *
+ * <p><b>RTT</b> is the {@link RttModel}'s sample from the probe's coordinates and country to the site's; a probe
+ * without coordinates has none (empty, as for an unknown probe or site).
+ *
  * <p><b>Announcements</b> come from a supplier, asked on every query; when the list it returns differs from the
  * last one, the catchment is recomputed (so a BIRD-config reader can be plugged in and an applied change moves
  * the catchment). Thread-safe.

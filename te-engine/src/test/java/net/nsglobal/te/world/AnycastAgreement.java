@@ -26,7 +26,7 @@ import net.nsglobal.te.world.rtt.GreatCircle;
  */
 final class AnycastAgreement {
     /** What one probe really did: its results per site (site ids lower-cased, as the world's files write them). */
-    record Observed(Probe probe, Map<String, Integer> sites) {
+    record Observed(Probe probe, Map<String, Integer> sites, Map<String, List<Double>> rttMs) {
         String mostOften() {
             return sites.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
@@ -71,6 +71,33 @@ final class AnycastAgreement {
         return new Result(n, model, nearest, modelShare / n, nearestShare / n, bySite);
     }
 
+    /**
+     * The RTT model against the measured round trips: per probe, the median measured RTT to the site it reached most
+     * often against the model's mean RTT to that site; returns {median absolute error ms, median relative error,
+     * median signed error ms (model − measured)} over the probes with measurements.
+     */
+    static double[] rttError(SimulatedWorld world, List<Observed> observed, net.nsglobal.te.world.rtt.RttModel model) {
+        List<Double> abs = new ArrayList<>(), rel = new ArrayList<>(), signed = new ArrayList<>();
+        for (Observed o : observed) {
+            String site = o.mostOften();
+            List<Double> rt = o.rttMs().get(site);
+            Site s = world.sites().get(site);
+            if (rt == null || rt.isEmpty() || s == null) continue;
+            double measured = median(rt);
+            Probe p = o.probe();
+            double mean = model.meanMs(p.latitude(), p.longitude(), p.countryCode(), s.latitude(), s.longitude(), s.country());
+            abs.add(Math.abs(mean - measured));
+            rel.add(Math.abs(mean - measured) / measured);
+            signed.add(mean - measured);
+        }
+        return new double[] {median(abs), median(rel), median(signed), abs.size()};
+    }
+
+    static double median(List<Double> xs) {
+        List<Double> s = xs.stream().sorted().toList();
+        return s.get(s.size() / 2);
+    }
+
     static String nearest(SimulatedWorld world, Probe p) {
         return world.sites().values().stream()
                 .min(Comparator.<Site>comparingDouble(s -> GreatCircle.km(p.latitude(), p.longitude(), s.latitude(), s.longitude()))
@@ -86,6 +113,7 @@ final class AnycastAgreement {
         ObjectMapper json = new ObjectMapper();
         Map<Integer, Probe> probes = new TreeMap<>();
         Map<Integer, Map<String, Integer>> sites = new HashMap<>();
+        Map<Integer, Map<String, List<Double>>> rtts = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -97,10 +125,13 @@ final class AnycastAgreement {
                 probes.computeIfAbsent(id, k -> new Probe(id, n.path("asn_v4").isIntegralNumber() ? n.get("asn_v4").asInt() : null, null,
                         n.path("country_code").asText(null), n.get("src_lon").asDouble(), n.get("src_lat").asDouble(), "Connected", false, null));
                 sites.computeIfAbsent(id, k -> new TreeMap<>()).merge(site, 1, Integer::sum);
+                if (n.path("result").path("rt").isNumber()) {
+                    rtts.computeIfAbsent(id, k -> new TreeMap<>()).computeIfAbsent(site, k -> new ArrayList<>()).add(n.path("result").get("rt").asDouble());
+                }
             }
         }
         List<Observed> out = new ArrayList<>();
-        probes.forEach((id, p) -> out.add(new Observed(p, sites.get(id))));
+        probes.forEach((id, p) -> out.add(new Observed(p, sites.get(id), rtts.getOrDefault(id, Map.of()))));
         return out;
     }
 
@@ -120,7 +151,7 @@ final class AnycastAgreement {
             sites.computeIfAbsent(id, k -> new TreeMap<>()).merge(f[5].toLowerCase(Locale.ROOT), 1, Integer::sum);
         }
         List<Observed> out = new ArrayList<>();
-        sites.forEach((id, s) -> out.add(new Observed(known.get(id), s)));
+        sites.forEach((id, s) -> out.add(new Observed(known.get(id), s, Map.of())));
         return out;
     }
 }

@@ -38,6 +38,11 @@ class AnycastAgreementTest {
         assertThat(r.probes()).isEqualTo(119);
         assertThat(r.nearest()).as("nearest-site baseline").isEqualTo(79);
         assertThat(r.model()).as("model").isGreaterThanOrEqualTo(74);
+        double[] rtt = AnycastAgreement.rttError(w, obs, net.nsglobal.te.world.rtt.RttModel.fitted());
+        System.out.printf(java.util.Locale.ROOT, "cloudflare-2015 RTT: %d probes, median |model - measured| %.1f ms (%.1f%%), median model - measured %.1f ms%n",
+                (int) rtt[3], rtt[0], 100 * rtt[1], rtt[2]);
+        assertThat(rtt[3]).isEqualTo(119);
+        assertThat(rtt[1]).as("median relative RTT error (docs/te-world.md: 55.4%)").isLessThan(0.555);
     }
 
     @Test
