@@ -1,6 +1,5 @@
 package net.nsglobal.te.world;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +8,17 @@ import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import net.nsglobal.atlas.probes.Probe;
 import net.nsglobal.platform.sites.Site;
-import net.nsglobal.te.world.rtt.GreatCircle;
 import net.nsglobal.te.world.rtt.RttModel;
 
 /**
  * The simulated Internet behind {@link World}: real vantage points (RIPE Atlas probes with their AS, country and
  * coordinates), the real AS graph routing the sites' announcements ({@link Routing}), and the {@link RttModel}.
  *
- * <p><b>Which site a probe reaches.</b> The probe's AS takes the route {@link Routing} gives it; the route ends in a
- * session to one neighbour AS of ours. That neighbour (or, for a route-server session, the route server's members)
- * usually hears the same announcement at several sites, and {@link Routing}'s tie-break picks the first site by id.
- * A network hands traffic to the exit nearest to where it entered (hot-potato routing), so this world refines the
- * choice: among the live sessions to the same neighbour AS, of the same kind and prepend as the chosen one (the
- * routes that tie at that neighbour), the probe reaches the site nearest to it by great circle (ties: site id).
- * The probe's position stands in for the entry point; a probe without coordinates keeps {@link Routing}'s choice.
+ * <p><b>Which site a probe reaches.</b> The probe's AS takes the route {@link Routing} gives it. Where that route
+ * ties over several of our sessions (a neighbour that hears us at several sites, or a route server's member at
+ * several exchanges), the traffic leaves at the site nearest the probe ({@link Catchment#siteOf(long, double,
+ * double)}: hot potato, with the probe's position standing in for the entry point); a probe without coordinates
+ * keeps the routing's session-order choice.
  *
  * <p><b>RTT</b> is the {@link RttModel}'s sample from the probe's coordinates and country to the site's; a probe
  * without coordinates has none (empty, as for an unknown probe or site).
@@ -98,17 +94,10 @@ public final class SimulatedWorld implements World {
     public Optional<String> siteOf(int probeId) {
         Probe p = byId.get(probeId);
         if (p == null || p.asnV4() == null) return Optional.empty();
-        Snapshot now = snapshot();
-        Optional<Catchment.Route> route = now.catchment().route(Integer.toUnsignedLong(p.asnV4()));
-        if (route.isEmpty()) return Optional.empty();
-        Announcement chosen = route.get().session();
-        if (p.latitude() == null) return Optional.of(chosen.site());
-        return now.announcements().stream()
-                .filter(a -> a.announced() && a.neighborAs() == chosen.neighborAs() && a.kind() == chosen.kind()
-                        && a.prepend() == chosen.prepend() && sites.containsKey(a.site()))
-                .min(Comparator.<Announcement>comparingDouble(a -> km(p, sites.get(a.site()))).thenComparing(Announcement::site))
-                .map(Announcement::site)
-                .or(() -> Optional.of(chosen.site()));
+        Catchment c = snapshot().catchment();
+        long asn = Integer.toUnsignedLong(p.asnV4());
+        // Hot potato is the routing's: among the sessions the AS's route ties over, the site nearest the probe.
+        return p.latitude() == null ? c.siteOf(asn) : c.siteOf(asn, p.latitude(), p.longitude());
     }
 
     @Override
@@ -126,14 +115,17 @@ public final class SimulatedWorld implements World {
     }
 
     private synchronized Snapshot snapshot() {
-        List<Announcement> now = List.copyOf(announcements.get());
+        List<Announcement> now = announcements.get().stream().map(this::located).toList();
         if (snapshot == null || !now.equals(snapshot.announcements())) snapshot = new Snapshot(now, routing.compute(originAs, now));
         return snapshot;
     }
 
     public Map<String, Site> sites() { return sites; }
 
-    private static double km(Probe p, Site s) {
-        return GreatCircle.km(p.latitude(), p.longitude(), s.latitude(), s.longitude());
+    /** The announcement placed at its site's coordinates when it does not carry them (hot potato needs them). */
+    private Announcement located(Announcement a) {
+        Site s = sites.get(a.site());
+        return a.located() || s == null ? a : a.at(s.latitude(), s.longitude());
     }
+
 }
