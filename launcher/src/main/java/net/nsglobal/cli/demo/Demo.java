@@ -22,14 +22,16 @@ import net.nsglobal.control.config.ControlPlaneConfig;
 
 /**
  * The whole platform on loopback for {@code nsglobal demo}, in the order it starts: embedded mailbox, customer
- * primary, control plane with its catalog, the dashboard's web app over it, the collector, and one edge per site read
- * from the {@code sites/} files (all of them, or the ones {@link Options#sites} names; NSID = the site's id). Ports
+ * primary, control plane with its catalog, the collector, one edge per site read from the {@code sites/} files (all
+ * of them, or the ones {@link Options#sites} names; NSID = the site's id), the observatory measuring the simulated
+ * world of those sites ({@link DemoObservatory}), and the dashboard's web app over it all. Ports
  * are fixed offsets from {@code basePort} so that a restarted demo (state kept in {@code dataDir}) finds its zones'
  * primaries where they were.
  *
  * <pre>
  *   base+0 customer primary   base+1 collector   base+2 catalog (control plane)   base+9 collector HTTP
- *   base+10 SMTP              base+11 IMAP       base+20.. edges, one per site in the order of the site files
+ *   base+10 SMTP              base+11 IMAP       base+12 simulated RIPE Atlas API
+ *   base+20.. edges, one per site in the order of the site files
  * </pre>
  */
 public final class Demo implements AutoCloseable {
@@ -44,9 +46,15 @@ public final class Demo implements AutoCloseable {
      * @param sites    the site ids to start edges for; empty = every site in {@code sitesDir}
      */
     public record Options(Path dataDir, int basePort, String httpHost, int httpPort, String dbUrl, String dbUser,
-                          String dbPassword, Path sitesDir, List<String> sites) {
+                          String dbPassword, Path sitesDir, List<String> sites, boolean observatory) {
         public Options {
             sites = List.copyOf(sites);
+        }
+
+        /** With the observatory (the simulated world measured on a schedule). */
+        public Options(Path dataDir, int basePort, String httpHost, int httpPort, String dbUrl, String dbUser,
+                       String dbPassword, Path sitesDir, List<String> sites) {
+            this(dataDir, basePort, httpHost, httpPort, dbUrl, dbUser, dbPassword, sitesDir, sites, true);
         }
     }
 
@@ -70,13 +78,18 @@ public final class Demo implements AutoCloseable {
     private final int primaryPort;
     private final int collectorPort;
     private final String operatorPassword;
+    private final String operatorToken;
+    private final DemoObservatory observatory;
 
     /** The demo's operator, so {@code /ops} can be tried; its password is made once per data directory. */
     public static final String OPERATOR = "demo";
 
     private Demo(DemoMailbox mailbox, DemoFleet fleet, ControlPlane plane, WebApp web, Map<String, Integer> edgePorts,
-                 int primaryPort, int collectorPort, String operatorPassword) {
+                 int primaryPort, int collectorPort, String operatorPassword, String operatorToken,
+                 DemoObservatory observatory) {
         this.operatorPassword = operatorPassword;
+        this.operatorToken = operatorToken;
+        this.observatory = observatory;
         this.mailbox = mailbox;
         this.fleet = fleet;
         this.plane = plane;
@@ -100,6 +113,7 @@ public final class Demo implements AutoCloseable {
         DemoFleet fleet = new DemoFleet();
         ControlPlane plane = null;
         WebApp web = null;
+        DemoObservatory observatory = null;
         try {
             fleet.startPrimary(o.dataDir().resolve("primary"), primaryPort, collectorPort);
             // Customers' TSIG keys: written by the control plane, read by the collector (its tsig-keys-file).
@@ -132,15 +146,26 @@ public final class Demo implements AutoCloseable {
                     .withDemoMailbox();
             plane = ControlPlane.start(cfg, null, null);
             String operatorPassword = demoOperator(plane, o.dataDir());
-            web = WebApp.serve(plane, mailbox::messages);
+            String operatorToken = demoToken(plane, o.dataDir());
             fleet.startCollector(o.dataDir().resolve("collector"), collectorPort, catalogPort, CATALOG, FLEET,
                     new ArrayList<>(edgePorts.values()), keysFile, catalogKey, collectorHttp);
             for (Map.Entry<String, Integer> e : edgePorts.entrySet()) {
                 fleet.startEdge(o.dataDir().resolve("edge-" + e.getKey()), e.getKey(), e.getValue(), collectorPort, FLEET);
             }
-            return new Demo(mailbox, fleet, plane, web, edgePorts, primaryPort, collectorPort, operatorPassword);
+            if (o.observatory()) {
+                Map<String, InetSocketAddress> edgeAddresses = new LinkedHashMap<>();
+                edgePorts.forEach((site, port) -> edgeAddresses.put(site, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+                observatory = DemoObservatory.start(o.dataDir(), o.sitesDir(), fleetSites, edgeAddresses, plane.database(), base + 12);
+                web = WebApp.serve(plane, mailbox::messages, observatory.observatory(),
+                        net.nsglobal.te.cli.DataFiles.file("geo/countries-110m.geojson"));
+            } else {
+                web = WebApp.serve(plane, mailbox::messages);
+            }
+            return new Demo(mailbox, fleet, plane, web, edgePorts, primaryPort, collectorPort, operatorPassword,
+                    operatorToken, observatory);
         } catch (Exception | Error e) {
             if (web != null) web.close();
+            if (observatory != null) observatory.close();
             if (plane != null) plane.close();
             fleet.close();
             mailbox.close();
@@ -163,6 +188,26 @@ public final class Demo implements AutoCloseable {
         return password;
     }
 
+    /**
+     * The demo operator's API token: kept (0600) in the data directory so a restarted demo prints the same one; made
+     * anew (under a new token name, as names are never reused) when there is none or it no longer works.
+     */
+    static String demoToken(ControlPlane plane, Path dataDir) throws IOException {
+        Path file = dataDir.resolve("demo-operator.token");
+        if (Files.exists(file)) {
+            String kept = Files.readString(file).trim();
+            if (plane.operators().bearer(kept).isPresent()) return kept;
+        }
+        String token = plane.operators().createToken("demo-" + System.currentTimeMillis(), OPERATOR);
+        Path tmp = dataDir.resolve("demo-operator.token.tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, token + "\n");
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return token;
+    }
+
     /** A YAML double-quoted scalar (JSON escapes), so any path or host text stays one value. */
     private static String quoted(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -177,7 +222,12 @@ public final class Demo implements AutoCloseable {
         edgePorts.forEach((site, port) -> l.add("edge " + site + ": 127.0.0.1:" + port));
         l.add("collector: 127.0.0.1:" + collectorPort);
         l.add("demo mailbox page: " + web.url() + "/demo/mailbox");
-        l.add("operator log-in: " + web.url() + "/ops/login " + OPERATOR + " " + operatorPassword);
+        l.add("operator: " + web.url() + "/ops/login " + OPERATOR + " " + operatorPassword);
+        l.add("operator-token: " + operatorToken);
+        if (observatory != null) {
+            l.add("observatory map: " + web.url() + "/ops/te");
+            l.add("simulated ripe atlas: " + observatory.atlasUrl() + " (BIRD configs: " + observatory.birdDir() + ")");
+        }
         l.add("tsig key (optional at sign-up): " + DemoFleet.CUSTOMER_KEY_NAME + " hmac-sha256 "
                 + DemoFleet.CUSTOMER_KEY_SECRET);
         return l;
@@ -190,11 +240,14 @@ public final class Demo implements AutoCloseable {
     public Map<String, Integer> edgePorts() { return edgePorts; }
     public int primaryPort() { return primaryPort; }
     public String operatorPassword() { return operatorPassword; }
+    public String operatorToken() { return operatorToken; }
+    public java.util.Optional<DemoObservatory> observatory() { return java.util.Optional.ofNullable(observatory); }
 
     @Override
     public void close() {
-        fleet.close();
         web.close();
+        if (observatory != null) observatory.close();
+        fleet.close();
         plane.close();
         mailbox.close();
     }

@@ -158,6 +158,42 @@ class DemoBrowserTest {
         }
     }
 
+    /**
+     * The observatory fills from its own schedule: the first round starts with the demo, its results come in through
+     * the simulated RIPE Atlas API (real DNS queries to the demo's edges), and within 60 s of start the operator's map
+     * shows probes coloured by the site that answered them, the charts page draws, and the JSON API (with the banner's
+     * token) lists the round's probes.
+     */
+    @Test
+    void theObservatoryMapFillsFromScheduledMeasurements() throws Exception {
+        String[] op = demo.banner().stream().filter(l -> l.startsWith("operator: ")).findFirst().orElseThrow().split(" ");
+        browser.get(op[1]);
+        browser.findElement(By.name("name")).sendKeys(op[2]);
+        browser.findElement(By.name("password")).sendKeys(op[3]);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofSeconds(2)).until(d -> {
+            d.get(url + "/ops/te");
+            return d.findElements(By.cssSelector("svg circle title")).size() > 0;
+        });
+        List<org.openqa.selenium.WebElement> dots = browser.findElements(By.cssSelector("svg circle title"));
+        assertThat(dots).isNotEmpty();
+        assertThat(browser.getPageSource()).contains("fra1").contains("nrt1");
+        shot("08-observatory-map");
+
+        browser.get(url + "/ops/te/charts");
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(250)).until(d -> Boolean.TRUE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "const i = document.querySelector('img'); return i != null && i.complete && i.naturalWidth > 0;")));
+        shot("09-observatory-charts");
+
+        String token = demo.banner().stream().filter(l -> l.startsWith("operator-token: ")).findFirst().orElseThrow()
+                .substring("operator-token: ".length());
+        var api = new net.nsglobal.testkit.Http(url).getBearer("/api/v1/te/catchment", token);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"prb_id\"").contains("\"site\"");
+    }
+
     /** Waits for the page a click started to load (a click returns before the navigation ends). */
     private static void await(By element) {
         new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))

@@ -30,11 +30,11 @@ class DemoTsigTest {
         int base = DemoBrowserTest.freeBlock(Demo.EDGE_OFFSET + 3);
         int http = DemoBrowserTest.freeBlock(1);
         try (Demo demo = Demo.start(new Demo.Options(dir.resolve("demo"), base, "127.0.0.1", http, null, null, null,
-                Path.of("../sites"), List.of("fmt1", "fra1", "nrt1")))) {
+                Path.of("../sites"), List.of("fmt1", "fra1", "nrt1"), false))) {
             // The banner's operator log-in works (the demo's /ops can be tried at once).
-            String[] op = demo.banner().stream().filter(l -> l.startsWith("operator log-in: ")).findFirst()
+            String[] op = demo.banner().stream().filter(l -> l.startsWith("operator: ")).findFirst()
                     .orElseThrow().split(" ");
-            assertThat(new Http(demo.web().url()).logIn(op[3], op[4]).statusCode()).isEqualTo(303);
+            assertThat(new Http(demo.web().url()).logIn(op[2], op[3]).statusCode()).isEqualTo(303);
             String key = demo.banner().stream().filter(l -> l.startsWith("tsig key")).findFirst().orElseThrow();
             String[] k = key.substring(key.indexOf(": ") + 2).split(" ");
             Http api = new Http(demo.web().url());

@@ -8,11 +8,11 @@ import java.util.Optional;
  * The shared real data sets ({@code shared/data}, beside the installation): found by walking up from the
  * installation's folder ({@code nsglobal.home}, set by the {@code ./nsglobal} script; else the current directory).
  */
-final class DataFiles {
-    static final String GRAPH = "caida/20230201.as-rel.txt.bz2";
-    static final String ORGS = "caida/20221001.as-org2info.txt.gz";
-    static final String PROBES = "probes/ripe_atlas_probes_2023-04_connected.jsonl.gz";
-    static final String LATENCY = "latency/country_rtt_stat_ripeatlas_2025.csv.gz";
+public final class DataFiles {
+    public static final String GRAPH = "caida/20230201.as-rel.txt.bz2";
+    public static final String ORGS = "caida/20221001.as-org2info.txt.gz";
+    public static final String PROBES = "probes/ripe_atlas_probes_2023-04_connected.jsonl.gz";
+    public static final String LATENCY = "latency/country_rtt_stat_ripeatlas_2025.csv.gz";
 
     private DataFiles() {}
 
@@ -30,7 +30,7 @@ final class DataFiles {
     }
 
     /** A shared data file, or a path that names what is missing (the reader's error then says so). */
-    static Path file(String relative) {
+    public static Path file(String relative) {
         return shared().map(d -> d.resolve(relative)).orElse(home().resolve("../shared/data").resolve(relative).normalize());
     }
 }

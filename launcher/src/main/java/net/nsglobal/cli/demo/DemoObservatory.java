@@ -1,0 +1,153 @@
+package net.nsglobal.cli.demo;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.nsglobal.atlas.api.ApiKey;
+import net.nsglobal.atlas.api.AtlasClient;
+import net.nsglobal.atlas.api.AtlasConfig;
+import net.nsglobal.atlas.backend.RipeAtlasBackend;
+import net.nsglobal.config.Cidr;
+import net.nsglobal.platform.db.Database;
+import net.nsglobal.platform.jobs.Jobs;
+import net.nsglobal.platform.sites.Site;
+import net.nsglobal.te.apply.BirdConfig;
+import net.nsglobal.te.apply.Knobs;
+import net.nsglobal.te.cli.DataFiles;
+import net.nsglobal.te.config.TeConfig;
+import net.nsglobal.te.measure.ObservatoryJobs;
+import net.nsglobal.te.measure.ObservatoryService;
+import net.nsglobal.te.measure.RoundJob;
+import net.nsglobal.te.store.MeasurementStore;
+import net.nsglobal.te.store.MeasurementStores;
+import net.nsglobal.te.store.StoreSettings;
+import net.nsglobal.te.world.AsGraph;
+import net.nsglobal.te.world.AsRegions;
+import net.nsglobal.te.world.BirdAnnouncements;
+import net.nsglobal.te.world.Probes;
+import net.nsglobal.te.world.Routing;
+import net.nsglobal.te.world.SimulatedWorld;
+import net.nsglobal.te.world.api.AtlasOptions;
+import net.nsglobal.te.world.api.SimulatedAtlas;
+import net.nsglobal.te.world.rtt.RttModel;
+
+/**
+ * The demo's observatory, in the order it starts: each site's BIRD configuration rendered into
+ * {@code <data-dir>/bird/} (kept across restarts: an applied change stays applied), the simulated Internet over
+ * the real AS graph and RIPE Atlas probes whose announcements are read back from those files, its
+ * RIPE-Atlas-compatible API on loopback (a probe's DNS query goes to the demo edge of the site it reaches), the
+ * unchanged Atlas client against it, the store on the demo's database, and the observatory's jobs on their own
+ * clustered scheduler (instance "te"), with a first round at once so the map fills within a minute.
+ */
+public final class DemoObservatory implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DemoObservatory.class);
+
+    /** Demo schedule: a round every 2 minutes from 300 probes, results fetched every 10 s. */
+    static final Duration ROUND_EVERY = Duration.ofMinutes(2), INGEST_EVERY = Duration.ofSeconds(10);
+    static final int PROBES_PER_ROUND = 300;
+
+    private final SimulatedAtlas atlas;
+    private final Jobs jobs;
+    private final ObservatoryService service;
+    private final Path birdDir;
+
+    private DemoObservatory(SimulatedAtlas atlas, Jobs jobs, ObservatoryService service, Path birdDir) {
+        this.atlas = atlas;
+        this.jobs = jobs;
+        this.service = service;
+        this.birdDir = birdDir;
+    }
+
+    /**
+     * @param edges site id → the demo edge serving that site (the anycast address as a probe in its catchment sees it)
+     */
+    public static DemoObservatory start(Path dataDir, Path sitesDir, List<Site> sites, Map<String, InetSocketAddress> edges,
+                                        Database db, int atlasPort) throws Exception {
+        Path birdDir = dataDir.resolve("bird");
+        BirdConfig bird = new BirdConfig(sitesDir.resolve("templates"));
+        for (Site s : sites) {
+            if (!Files.exists(birdDir.resolve(s.id() + ".conf"))) bird.write(s, Knobs.of(s), birdDir);
+        }
+        Cidr prefix = sites.get(0).anycastV4().get(0);
+        long t0 = System.nanoTime();
+        AsGraph graph = AsGraph.load(DataFiles.file(DataFiles.GRAPH));
+        AsRegions regions = AsRegions.load(DataFiles.file(DataFiles.ORGS));
+        var probes = Probes.read(DataFiles.file(DataFiles.PROBES));
+        SimulatedWorld world = new SimulatedWorld(new Routing(graph, regions), sites.get(0).localAs(), sites, probes,
+                () -> announcements(birdDir, sites, prefix), RttModel.fitted());
+        log.info("demo observatory: world of {} ASes, {} probes, {} sites loaded in {} ms", graph.size(), probes.size(),
+                sites.size(), (System.nanoTime() - t0) / 1_000_000);
+
+        String key = UUID.randomUUID().toString();
+        InetAddress anycast = firstHost(prefix);
+        Map<String, String> unicast = new LinkedHashMap<>();
+        for (Site s : sites) unicast.put(s.unicastV4().getHostAddress(), s.id());
+        SimulatedAtlas atlas = new SimulatedAtlas(world, edges, Clock.systemUTC(),
+                AtlasOptions.of(key, Set.of(anycast.getHostAddress()), unicast)).start(atlasPort);
+        Jobs jobs = null;
+        try {
+            AtlasClient client = new AtlasClient(AtlasConfig.of(atlas.url(), ApiKey.of(key)));
+            RipeAtlasBackend backend = new RipeAtlasBackend(client);
+            MeasurementStore store = MeasurementStores.open(db, StoreSettings.defaults());
+            TeConfig te = new TeConfig(net.nsglobal.te.config.Schema.Backend.SIMULATED, List.of(anycast), ROUND_EVERY, PROBES_PER_ROUND,
+                    INGEST_EVERY, Duration.ofMinutes(3), Duration.ofHours(1), Duration.ofDays(30));
+            ObservatoryJobs observatoryJobs = ObservatoryJobs.of(te, backend, store, sites);
+            jobs = Jobs.open(db, "te", 2, Duration.ofSeconds(5));
+            observatoryJobs.register(jobs);
+            jobs.start();
+            jobs.runNow(RoundJob.NAME);
+            ObservatoryService service = new ObservatoryService(store, jobs, observatoryJobs, "simulated", sites,
+                    Clock.systemUTC(), () -> client.credits().currentBalance(), Double.NaN);
+            return new DemoObservatory(atlas, jobs, service, birdDir);
+        } catch (Exception | Error e) {
+            if (jobs != null) jobs.close();
+            atlas.close();
+            throw e;
+        }
+    }
+
+    private static List<net.nsglobal.te.world.Announcement> announcements(Path birdDir, List<Site> sites, Cidr prefix) {
+        try {
+            return BirdAnnouncements.read(birdDir, sites, prefix);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("demo observatory: reading the sites' BIRD configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** The prefix's first host address (the anycast service address: 198.51.100.1 for 198.51.100.0/24). */
+    static InetAddress firstHost(Cidr prefix) throws IOException {
+        byte[] a = prefix.network().getAddress();
+        a[a.length - 1] |= 1;
+        return InetAddress.getByAddress(a);
+    }
+
+    public ObservatoryService observatory() { return service; }
+
+    public String atlasUrl() { return atlas.url(); }
+
+    public Path birdDir() { return birdDir; }
+
+    public Optional<String> describe() {
+        return Optional.of("simulated RIPE Atlas: " + atlas.url() + " (BIRD configs in " + birdDir + ")");
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        atlas.close();
+    }
+}
