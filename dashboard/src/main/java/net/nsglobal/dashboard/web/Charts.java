@@ -63,6 +63,8 @@ final class Charts {
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(true); // shares of a few percent stay readable; zero keeps them comparable
         XYItemRenderer r = plot.getRenderer();
+        // A point per bucket: with one round so far there is no line to draw, and each round should stay visible.
+        if (r instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer ls) ls.setDefaultShapesVisible(true);
         for (int i = 0; i < table.sites().size(); i++) {
             r.setSeriesPaint(i, palette.color(table.sites().get(i)));
             r.setSeriesStroke(i, SOLID);
