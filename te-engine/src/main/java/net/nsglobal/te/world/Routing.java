@@ -306,6 +306,11 @@ public final class Routing {
                         long a = from < 0 ? originAs : graph.asn(from), b = next[v] < 0 ? originAs : graph.asn(next[v]);
                         if (a > b) return false;
                         if (a == b) {
+                            if (w == 1) {
+                                long mine = sess[v], union = mine | sessions[off];
+                                sess[v] = union;
+                                return union != mine;
+                            }
                             boolean grew = false;
                             for (int i = 0; i < w; i++) {
                                 long mine = sess[at + i], union = mine | sessions[off + i];
@@ -321,7 +326,8 @@ public final class Routing {
             }
             cls[v] = c;
             len[v] = l;
-            for (int i = 0; i < w; i++) sess[at + i] = sessions[off + i];
+            if (w == 1) sess[v] = sessions[off];
+            else System.arraycopy(sessions, off, sess, at, w);
             next[v] = from;
             return true;
         }
