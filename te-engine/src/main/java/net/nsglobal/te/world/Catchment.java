@@ -19,8 +19,12 @@ public final class Catchment {
     private final List<String> sites;
     private final byte[] cls;
     private final int[] len, next;
-    /** Per AS, the tied sessions of its route: bit {@code s} for {@code sessions.get(s)}. */
+    /**
+     * Per AS, the tied sessions of its route: bit {@code s} for {@code sessions.get(s)}, {@link #w} words per AS
+     * (AS {@code v}'s at {@code v·w}).
+     */
     private final long[] sess;
+    private final int w;
 
     Catchment(AsGraph graph, long originAs, List<Announcement> sessions, List<String> sites, byte[] cls, int[] len, long[] sess, int[] next) {
         this.graph = graph;
@@ -30,6 +34,7 @@ public final class Catchment {
         this.cls = cls;
         this.len = len;
         this.sess = sess;
+        this.w = Routing.words(sessions.size());
         this.next = next;
     }
 
@@ -53,7 +58,21 @@ public final class Catchment {
                 next[v] < 0 ? originAs : graph.asn(next[v])));
     }
 
-    private int first(int v) { return Long.numberOfTrailingZeros(sess[v]); }
+    /** The first session of {@code v}'s set, or -1 if it holds none. */
+    private int first(int v) {
+        return next(v, 0);
+    }
+
+    /** The first session of {@code v}'s set at or after session {@code from}, or -1 if none. */
+    private int next(int v, int from) {
+        int at = v * w;
+        for (int i = from >>> 6; i < w; i++) {
+            long b = sess[at + i];
+            if (i == from >>> 6) b &= -1L << from;
+            if (b != 0) return (i << 6) + Long.numberOfTrailingZeros(b);
+        }
+        return -1;
+    }
 
     /**
      * The site whose catchment holds {@code as}, or empty if it has no route. Where the route ties over several
@@ -72,12 +91,13 @@ public final class Catchment {
     public Optional<String> siteOf(long as, double lat, double lon) {
         int v = graph.index(as);
         if (v < 0 || cls[v] == Routing.NONE) return Optional.empty();
-        long m = sess[v];
-        Announcement best = sessions.get(first(v));
-        if (Long.bitCount(m) == 1 || Double.isNaN(lat) || Double.isNaN(lon)) return Optional.of(best.site());
+        int s0 = first(v);
+        Announcement best = sessions.get(s0);
+        int s = next(v, s0 + 1);
+        if (s < 0 || Double.isNaN(lat) || Double.isNaN(lon)) return Optional.of(best.site());
         double bestKm = best.located() ? GreatCircle.km(lat, lon, best.latitude(), best.longitude()) : Double.POSITIVE_INFINITY;
-        for (long b = m & (m - 1); b != 0; b &= b - 1) {
-            Announcement a = sessions.get(Long.numberOfTrailingZeros(b));
+        for (; s >= 0; s = next(v, s + 1)) {
+            Announcement a = sessions.get(s);
             if (!a.located()) continue;
             double km = GreatCircle.km(lat, lon, a.latitude(), a.longitude());
             if (km < bestKm) {
@@ -93,7 +113,7 @@ public final class Catchment {
         int v = graph.index(as);
         if (v < 0 || cls[v] == Routing.NONE) return List.of();
         List<Announcement> out = new ArrayList<>();
-        for (long b = sess[v]; b != 0; b &= b - 1) out.add(sessions.get(Long.numberOfTrailingZeros(b)));
+        for (int s = first(v); s >= 0; s = next(v, s + 1)) out.add(sessions.get(s));
         return out;
     }
 

@@ -34,8 +34,10 @@ import net.nsglobal.platform.sites.NeighborKind;
  * number wins (for a route straight from us, the next hop is our own AS, {@code originAs}), so the output is
  * deterministic. Routes of the same class, length <em>and next hop</em> differ only in the session they end at — e.g.
  * Cogent holding our announcements from Frankfurt and Reston, equal prepends — and are all kept: each AS holds the
- * set of tied sessions (a bit set over the live sessions in {@link Announcement#SESSION_ORDER}) and passes it on with
- * the route. Which of them a packet takes is the neighbour's hot-potato choice, made per source:
+ * set of tied sessions and passes it on with the route. The set is a bit set over the live sessions in
+ * {@link Announcement#SESSION_ORDER}, {@code W = ⌈live / 64⌉} words per AS packed in one {@code long[]} (AS {@code v}'s
+ * words at {@code v·W}), so any number of sessions is modelled — a fleet of a few dozen sessions takes one word, a
+ * world built from public measurements (Cloudflare's 1,504 sessions) a few dozen. Which of them a packet takes is the neighbour's hot-potato choice, made per source:
  * {@link Catchment#siteOf(long, double, double)} picks the site nearest to the source; without a location, the first
  * session in session order stands for the set.
  *
@@ -58,8 +60,6 @@ import net.nsglobal.platform.sites.NeighborKind;
  */
 public final class Routing {
     static final byte NONE = 0, CUST = 1, PEER = 2, PROV = 3;
-    /** Live sessions one computation handles (one bit each in a {@code long}). */
-    public static final int MAX_SESSIONS = 64;
 
     private final AsGraph graph;
     private final int[] regionBits;
@@ -80,7 +80,7 @@ public final class Routing {
      * Computes the catchment of {@code announcements} originated by {@code originAs}. Withdrawn announcements are
      * ignored; an announcement to an AS that is not in the graph reaches nobody.
      *
-     * @throws IllegalArgumentException if a session is listed twice or more than {@link #MAX_SESSIONS} are announced
+     * @throws IllegalArgumentException if a session is listed twice
      */
     public Catchment compute(long originAs, List<Announcement> announcements) {
         List<Announcement> live = new ArrayList<>();
@@ -91,16 +91,16 @@ public final class Routing {
             }
             if (a.announced()) live.add(a);
         }
-        if (live.size() > MAX_SESSIONS) {
-            throw new IllegalArgumentException("world: " + live.size() + " sessions announced; at most " + MAX_SESSIONS + " are modelled");
-        }
         live.sort(Announcement.SESSION_ORDER);
         int n = graph.size();
         byte[] cls = new byte[n];
         int[] len = new int[n], next = new int[n];
-        long[] sess = new long[n];
-        State st = new State(graph, originAs, cls, len, sess, next);
-        Actions act = new Actions(graph, live, regionBits);
+        int w = words(live.size());
+        long[] sess = new long[n * w];
+        State st = new State(graph, originAs, w, cls, len, sess, next);
+        Actions act = new Actions(graph, live, regionBits, w);
+        // Scratch sets: one session alone, and the filtered set a node exports (reused, so no allocation per node).
+        long[] one = new long[w], out = new long[w];
         int origin = graph.index(originAs);
 
         // Phase 1: customer routes, upwards (a no-export-to-peers route stops at its neighbour).
@@ -109,7 +109,7 @@ public final class Routing {
             Announcement a = live.get(s);
             int v = graph.index(a.neighborAs());
             if (a.kind() != NeighborKind.TRANSIT || v < 0 || v == origin) continue;
-            if (st.offer(v, CUST, 1 + a.prepend(), -1, 1L << s)) q.add(1 + a.prepend(), v);
+            if (st.offer(v, CUST, 1 + a.prepend(), -1, single(one, s), 0)) q.add(1 + a.prepend(), v);
         }
         int[] provOff = graph.provOff(), prov = graph.prov();
         boolean[] done = new boolean[n];
@@ -119,11 +119,16 @@ public final class Routing {
                 int u = lv[k];
                 if (done[u] || len[u] != d || cls[u] != CUST) continue;
                 done[u] = true;
-                long up = act.toProvider(u, sess[u]);
-                if (up == 0) continue;
+                long[] up = sess;
+                int upOff = u * w;
+                if (act.actsAt(u, sess, upOff)) {
+                    if (!act.toProvider(u, sess, upOff, out)) continue;
+                    up = out;
+                    upOff = 0;
+                }
                 for (int e = provOff[u]; e < provOff[u + 1]; e++) {
                     int p = prov[e];
-                    if (p != origin && st.offer(p, CUST, d + 1, u, up)) q.add(d + 1, p);
+                    if (p != origin && st.offer(p, CUST, d + 1, u, up, upOff)) q.add(d + 1, p);
                 }
             }
         }
@@ -132,15 +137,12 @@ public final class Routing {
         int[] peerOff = graph.peerOff(), peer = graph.peer();
         for (int u = 0; u < n; u++) {
             if (cls[u] != CUST) continue;
-            boolean plain = !act.actsAt(u, sess[u]);
+            boolean plain = !act.actsAt(u, sess, u * w);
             for (int e = peerOff[u]; e < peerOff[u + 1]; e++) {
                 int p = peer[e];
                 if (p == origin) continue;
-                if (plain) st.offer(p, PEER, len[u] + 1, u, sess[u]);
-                else {
-                    long m = act.toPeer(u, sess[u], p);
-                    if (m != 0) st.offer(p, PEER, len[u] + 1 + act.added, u, m);
-                }
+                if (plain) st.offer(p, PEER, len[u] + 1, u, sess, u * w);
+                else if (act.toPeer(u, sess, u * w, p, out)) st.offer(p, PEER, len[u] + 1 + act.added, u, out, 0);
             }
         }
         int[] custOff = graph.custOff(), cust = graph.cust();
@@ -148,13 +150,13 @@ public final class Routing {
             Announcement a = live.get(s);
             int v = graph.index(a.neighborAs());
             if (a.kind() == NeighborKind.TRANSIT || v < 0 || v == origin) continue;
-            st.offer(v, PEER, 1 + a.prepend(), -1, 1L << s);
+            st.offer(v, PEER, 1 + a.prepend(), -1, single(one, s), 0);
             if (a.kind() == NeighborKind.ROUTE_SERVER && !act.noPeers[s]) {
                 int l = 1 + a.prepend() + act.prepend[s];
                 for (int[][] adj : new int[][][] {{custOff, cust}, {provOff, prov}, {peerOff, peer}}) {
                     for (int e = adj[0][v]; e < adj[0][v + 1]; e++) {
                         int m = adj[1][e];
-                        if (m != origin && (act.noRegion[s] & regionBits[m]) == 0) st.offer(m, PEER, l, -1, 1L << s);
+                        if (m != origin && (act.noRegion[s] & regionBits[m]) == 0) st.offer(m, PEER, l, -1, one, 0);
                     }
                 }
             }
@@ -172,7 +174,7 @@ public final class Routing {
                 done[u] = true;
                 for (int e = custOff[u]; e < custOff[u + 1]; e++) {
                     int c2 = cust[e];
-                    if (c2 != origin && st.offer(c2, PROV, d + 1, u, sess[u])) q.add(d + 1, c2);
+                    if (c2 != origin && st.offer(c2, PROV, d + 1, u, sess, u * w)) q.add(d + 1, c2);
                 }
             }
         }
@@ -180,27 +182,42 @@ public final class Routing {
         return new Catchment(graph, originAs, List.copyOf(live), sites, cls, len, sess, next);
     }
 
+    /** Words of a session set over {@code live} sessions: one bit each, at least one word. */
+    static int words(int live) {
+        return Math.max(1, (live + 63) >>> 6);
+    }
+
+    /** Sets {@code set} to the one session {@code s}; returns it. */
+    private static long[] single(long[] set, int s) {
+        Arrays.fill(set, 0);
+        set[s >>> 6] = 1L << s;
+        return set;
+    }
+
     /**
      * The live sessions' action communities, resolved once per computation: for session {@code s}, the node of the
      * neighbour that acts, its prepends towards peers, whether it keeps the route from all peers, and the regions
-     * (bit set) whose peers it keeps it from.
+     * (bit set) whose peers it keeps it from. Session sets are {@code w} words from an offset, as in {@link Routing}.
      */
     private static final class Actions {
         final int[] actor, prepend, noRegion;
         final boolean[] noPeers;
         final int[] regionBits;
-        final long acting;
+        /** The sessions some neighbour acts on. */
+        final long[] acting;
+        final int w;
         /** Extra prepends of the last {@link #toPeer} result. */
         int added;
 
-        Actions(AsGraph graph, List<Announcement> live, int[] regionBits) {
+        Actions(AsGraph graph, List<Announcement> live, int[] regionBits, int w) {
             int k = live.size();
             actor = new int[k];
             prepend = new int[k];
             noRegion = new int[k];
             noPeers = new boolean[k];
             this.regionBits = regionBits;
-            long acts = 0;
+            this.w = w;
+            acting = new long[w];
             for (int s = 0; s < k; s++) {
                 Announcement a = live.get(s);
                 actor[s] = graph.index(a.neighborAs());
@@ -211,55 +228,75 @@ public final class Routing {
                         case NO_EXPORT_TO_REGION -> noRegion[s] |= 1 << ac.region().orElseThrow().ordinal();
                     }
                 }
-                if (actor[s] >= 0 && (prepend[s] > 0 || noPeers[s] || noRegion[s] != 0)) acts |= 1L << s;
+                if (actor[s] >= 0 && (prepend[s] > 0 || noPeers[s] || noRegion[s] != 0)) acting[s >>> 6] |= 1L << s;
             }
-            acting = acts;
         }
 
-        /** Whether node {@code u} acts on some session of {@code mask} (if not, the fast path skips the filter). */
-        boolean actsAt(int u, long mask) {
-            for (long b = mask & acting; b != 0; b &= b - 1) if (actor[Long.numberOfTrailingZeros(b)] == u) return true;
+        /** Whether node {@code u} acts on some session of the set at {@code set[off]} (if not, the fast path skips the filter). */
+        boolean actsAt(int u, long[] set, int off) {
+            for (int i = 0; i < w; i++) {
+                for (long b = set[off + i] & acting[i]; b != 0; b &= b - 1) {
+                    if (actor[(i << 6) + Long.numberOfTrailingZeros(b)] == u) return true;
+                }
+            }
             return false;
         }
 
-        /** The sessions of {@code mask} that node {@code u} passes to its providers. */
-        long toProvider(int u, long mask) {
-            long m = mask & acting;
-            for (long b = m; b != 0; b &= b - 1) {
-                int s = Long.numberOfTrailingZeros(b);
-                if (actor[s] == u && noPeers[s]) mask &= ~(1L << s);
+        /** Writes to {@code out} the sessions of the set at {@code set[off]} that node {@code u} passes to its providers; true if any. */
+        boolean toProvider(int u, long[] set, int off, long[] out) {
+            long any = 0;
+            for (int i = 0; i < w; i++) {
+                long m = set[off + i];
+                for (long b = m & acting[i]; b != 0; b &= b - 1) {
+                    int s = (i << 6) + Long.numberOfTrailingZeros(b);
+                    if (actor[s] == u && noPeers[s]) m &= ~(1L << s);
+                }
+                out[i] = m;
+                any |= m;
             }
-            return mask;
+            return any != 0;
         }
 
-        /** The sessions of {@code mask} that node {@code u} passes to its peer {@code p}, shortest after u's prepends. */
-        long toPeer(int u, long mask, int p) {
-            long out = 0;
+        /**
+         * Writes to {@code out} the sessions of the set at {@code set[off]} that node {@code u} passes to its peer
+         * {@code p}, shortest after u's prepends (those go to {@link #added}); true if any.
+         */
+        boolean toPeer(int u, long[] set, int off, int p, long[] out) {
+            Arrays.fill(out, 0);
+            boolean any = false;
             int best = Integer.MAX_VALUE;
-            for (long b = mask; b != 0; b &= b - 1) {
-                int s = Long.numberOfTrailingZeros(b);
-                int add = 0;
-                if (actor[s] == u && (acting & (1L << s)) != 0) {
-                    if (noPeers[s] || (noRegion[s] & regionBits[p]) != 0) continue;
-                    add = prepend[s];
+            for (int i = 0; i < w; i++) {
+                for (long b = set[off + i]; b != 0; b &= b - 1) {
+                    int s = (i << 6) + Long.numberOfTrailingZeros(b);
+                    int add = 0;
+                    if (actor[s] == u && (acting[i] & (1L << s)) != 0) {
+                        if (noPeers[s] || (noRegion[s] & regionBits[p]) != 0) continue;
+                        add = prepend[s];
+                    }
+                    if (add < best) {
+                        best = add;
+                        Arrays.fill(out, 0);
+                    }
+                    if (add == best) {
+                        out[i] |= 1L << s;
+                        any = true;
+                    }
                 }
-                if (add < best) {
-                    best = add;
-                    out = 1L << s;
-                } else if (add == best) out |= 1L << s;
             }
-            added = out == 0 ? 0 : best;
-            return out;
+            added = any ? best : 0;
+            return any;
         }
     }
 
     /** The routes being built, and the one rule that decides whether an offered route replaces the held one. */
-    private record State(AsGraph graph, long originAs, byte[] cls, int[] len, long[] sess, int[] next) {
+    private record State(AsGraph graph, long originAs, int w, byte[] cls, int[] len, long[] sess, int[] next) {
         /**
          * Installs the offered route at {@code v} if it is better, or adds its sessions to the held route if it ties
-         * (same class, length and next hop); {@code from} is the next-hop node, -1 for us. True if anything changed.
+         * (same class, length and next hop); {@code from} is the next-hop node, -1 for us; the offered sessions are
+         * the {@code w} words at {@code sessions[off]}. True if anything changed.
          */
-        boolean offer(int v, byte c, int l, int from, long sessions) {
+        boolean offer(int v, byte c, int l, int from, long[] sessions, int off) {
+            int at = v * w;
             byte held = cls[v];
             if (held != NONE) {
                 if (held < c) return false;
@@ -269,17 +306,28 @@ public final class Routing {
                         long a = from < 0 ? originAs : graph.asn(from), b = next[v] < 0 ? originAs : graph.asn(next[v]);
                         if (a > b) return false;
                         if (a == b) {
-                            long union = sess[v] | sessions;
-                            if (union == sess[v]) return false;
-                            sess[v] = union;
-                            return true;
+                            if (w == 1) {
+                                long mine = sess[v], union = mine | sessions[off];
+                                sess[v] = union;
+                                return union != mine;
+                            }
+                            boolean grew = false;
+                            for (int i = 0; i < w; i++) {
+                                long mine = sess[at + i], union = mine | sessions[off + i];
+                                if (union != mine) {
+                                    sess[at + i] = union;
+                                    grew = true;
+                                }
+                            }
+                            return grew;
                         }
                     }
                 }
             }
             cls[v] = c;
             len[v] = l;
-            sess[v] = sessions;
+            if (w == 1) sess[v] = sessions[off];
+            else System.arraycopy(sessions, off, sess, at, w);
             next[v] = from;
             return true;
         }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Timeout;
  * Credibility against reality: the shipped worlds of Cloudflare's 2015 and Google Public DNS's 2017 anycast
  * (te-engine/worlds/), on CAIDA's 2023 AS graph, predict the site each real RIPE Atlas probe reached; the figures
  * (docs/te-world.md) are asserted exactly, the model's and the nearest-site baseline's, so any change to routing,
- * the exit choice or the worlds shows here.
+ * the exit choice or the worlds shows here: model 74 of 119 (Cloudflare) and 2,025 of 3,040 (Google), nearest site
+ * 79 and 2,059. The worlds have 1,504 and 1,293 live sessions, so the routing's tie sets span many words; with the
+ * hot-potato choice off (the first session by site id for every tie) the model gets 14 and 72.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class AnycastAgreementTest {
@@ -37,7 +39,7 @@ class AnycastAgreementTest {
         System.out.print("cloudflare-2015: " + r);
         assertThat(r.probes()).isEqualTo(119);
         assertThat(r.nearest()).as("nearest-site baseline").isEqualTo(79);
-        assertThat(r.model()).as("model").isGreaterThanOrEqualTo(74);
+        assertThat(r.model()).as("model").isEqualTo(74);
         double[] rtt = AnycastAgreement.rttError(w, obs, net.nsglobal.te.world.rtt.RttModel.fitted());
         System.out.printf(java.util.Locale.ROOT, "cloudflare-2015 RTT: %d probes, median |model - measured| %.1f ms (%.1f%%), median model - measured %.1f ms%n",
                 (int) rtt[3], rtt[0], 100 * rtt[1], rtt[2]);
@@ -56,6 +58,6 @@ class AnycastAgreementTest {
         System.out.print("google-public-dns-2017: " + r);
         assertThat(r.probes()).isEqualTo(3040);
         assertThat(r.nearest()).as("nearest-site baseline").isEqualTo(2059);
-        assertThat(r.model()).as("model").isGreaterThanOrEqualTo(2025);
+        assertThat(r.model()).as("model").isEqualTo(2025);
     }
 }

@@ -139,13 +139,23 @@ class RoutingTest {
     }
 
     @Test
-    void moreLiveSessionsThanTheModelHoldsIsAnError() {
+    void aTieAcrossMoreThanSixtyFourSessionsKeepsEverySessionOfIt() {
+        // 71 live sessions to our transit 1, so the tie set spans two words: s000 (Frankfurt) and s070 (Washington)
+        // plain, s001…s069 (Berlin) prepended once, so not part of 1's route. 2 is 1's customer and inherits the tie.
+        double[] fra = {50.11, 8.68}, berlin = {52.52, 13.40}, washington = {38.91, -77.04}, newYork = {40.71, -74.01};
         List<Announcement> anns = new ArrayList<>();
-        for (int i = 0; i <= Routing.MAX_SESSIONS; i++) anns.add(new Announcement("s" + i, "t", 1, NeighborKind.TRANSIT, 0, true));
-        AsGraph g = AsGraph.parse("1|2|-1\n");
-        assertThatThrownBy(() -> new Routing(g).compute(64500, anns)).hasMessageContaining("65 sessions announced; at most 64");
-        anns.set(0, anns.get(0).withdrawn());
-        assertThat(new Routing(g).compute(64500, anns).reached()).isEqualTo(2);
+        for (int i = 0; i <= 70; i++) {
+            boolean tied = i == 0 || i == 70;
+            double[] at = i == 0 ? fra : i == 70 ? washington : berlin;
+            anns.add(new Announcement(String.format("s%03d", i), "t1", 1, NeighborKind.TRANSIT, tied ? 0 : 1, true).at(at[0], at[1]));
+        }
+        Collections.shuffle(anns, new Random(7));
+        Catchment c = run("1|2|-1\n", anns);
+        assertThat(c.sessions(2)).extracting(Announcement::site).containsExactly("s000", "s070");
+        assertThat(c.siteOf(2, newYork[0], newYork[1])).as("session 70, the nearer").contains("s070");
+        assertThat(c.siteOf(2, berlin[0], berlin[1])).as("session 0; the Berlin sessions are longer").contains("s000");
+        assertThat(c.siteOf(2)).contains("s000");
+        assertThat(c.asesPerSite()).containsEntry("s000", 2).containsEntry("s070", 0).hasSize(71);
     }
 
     static List<String> dump(Catchment c) {
