@@ -140,7 +140,7 @@ class SimulatedAtlasDnsTest {
 
     @Test
     void aStoppedServerGivesItsProbesTimeoutsAndAMovedRouteMovesTheProbe() {
-        long msm = client.create(catchment(Schedule.periodic(Duration.ofSeconds(60), null, null))).get(0);
+        long msm = client.create(catchment(Schedule.periodic(Duration.ofSeconds(60), null, T0.plus(Duration.ofDays(1))))).get(0);
         assertThat(nsid(poll(msm, ResultQuery.all()), 3)).contains("ams1");
 
         ams.close();
