@@ -21,7 +21,9 @@ final class AgentMetrics {
         for (AgentState.State s : AgentState.State.values()) {
             Gauge.builder("site_agent_state", current, c -> c.get() == s ? 1 : 0).tag("site", site)
                     .tag("state", s.name().toLowerCase(java.util.Locale.ROOT))
-                    .description("1 for the anycast announcement's current state at this site").register(registry);
+                    .description("1 for the anycast announcement's current state at this site")
+                    .strongReference(true) // the supplier lives only here; a weak one would be collected (NaN)
+                    .register(registry);
         }
     }
 

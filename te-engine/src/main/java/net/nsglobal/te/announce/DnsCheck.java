@@ -51,7 +51,8 @@ public final class DnsCheck implements Check {
         try {
             answer = resolver.send(Message.newQuery(question));
         } catch (IOException e) {
-            return Verdict.unhealthy(name(), asked + ": no answer (" + e.getMessage() + ")");
+            return Verdict.unhealthy(name(), asked + ": no answer (" + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()) + ")");
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         int rcode = answer.getRcode();
