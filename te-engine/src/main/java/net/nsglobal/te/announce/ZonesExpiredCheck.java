@@ -34,7 +34,7 @@ public final class ZonesExpiredCheck implements Check {
         this.health = URI.create("http://" + hostPort(nodeHttp) + "/health");
         this.allowed = allowed;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     private static String hostPort(InetSocketAddress a) {
