@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code birdc -s SOCKET configure}: BIRD re-reads its configuration (and so the included {@link AnycastStateFile})
@@ -37,7 +41,7 @@ public final class Birdc {
 
     /** Runs one birdc command (e.g. {@code show route}); ok when birdc exits 0. */
     public Reply run(String... command) {
-        List<String> cmd = new java.util.ArrayList<>(List.of(birdc.toString(), "-s", socket.toString()));
+        List<String> cmd = new ArrayList<>(List.of(birdc.toString(), "-s", socket.toString()));
         cmd.addAll(List.of(command));
         Process p;
         try {
@@ -45,16 +49,26 @@ public final class Birdc {
         } catch (IOException e) {
             return new Reply(false, "cannot run " + birdc + ": " + e.getMessage());
         }
+        // Read while it runs (a long "show route" would fill the pipe and never exit), bounded by the timeout.
+        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                return ("(output unreadable: " + e + ")").getBytes(StandardCharsets.UTF_8);
+            }
+        });
         try {
             p.getOutputStream().close();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 return new Reply(false, String.join(" ", cmd) + ": no reply within " + timeout.toMillis() + " ms");
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            // birdc exits non-zero on a refused configuration ("syntax error") or an unreachable socket.
-            boolean ok = p.exitValue() == 0 && !out.contains("rror");
-            return new Reply(ok, out);
+            String out = new String(output.get(timeout.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8).strip();
+            // birdc exits 1 on an error reply (a refused configuration: "syntax error"; "Network not found") and
+            // when the socket cannot be reached.
+            return new Reply(p.exitValue() == 0, out);
+        } catch (ExecutionException | TimeoutException e) {
+            return new Reply(false, String.join(" ", cmd) + ": output unreadable: " + e);
         } catch (IOException e) {
             return new Reply(false, String.join(" ", cmd) + ": " + e.getMessage());
         } catch (InterruptedException e) {
