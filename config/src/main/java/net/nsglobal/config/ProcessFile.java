@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class ProcessFile {
     /** Every section a process file may hold, and which module's schema reads it. */
-    public static final List<String> SECTIONS = List.of("control-plane", "te", "atlas", "sites");
+    public static final List<String> SECTIONS = List.of("control-plane", "te", "atlas", "sites", "site-agent");
 
     /** Reads one section's records from its {@link Section}; the section's {@code finish()} is called after. */
     public interface SectionReader<T> {

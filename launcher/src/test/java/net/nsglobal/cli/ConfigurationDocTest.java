@@ -37,6 +37,7 @@ class ConfigurationDocTest {
         m.put("sites", SiteSelection.all());
         m.put("te", net.nsglobal.te.config.Schema.all());
         m.put("atlas", AtlasSchema.all());
+        m.put("site-agent", net.nsglobal.te.announce.AgentSchema.all());
         return m;
     }
 

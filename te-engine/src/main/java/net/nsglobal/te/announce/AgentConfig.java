@@ -1,0 +1,68 @@
+package net.nsglobal.te.announce;
+
+import static net.nsglobal.te.announce.AgentSchema.*;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import net.nsglobal.config.ConfigException;
+import net.nsglobal.config.Section;
+import org.xbill.DNS.Name;
+
+/**
+ * The {@code site-agent:} section, parsed once against {@link AgentSchema}; relative paths resolve against the
+ * process file's folder.
+ *
+ * <pre>
+ * site-agent:
+ *   site: ams1
+ *   dns-address: 192.0.2.1            # port 53 unless given
+ *   probe-zone: example.com           # SOA check; unset = CHAOS TXT hostname.bind
+ *   check-interval: 5s
+ *   rise: 3
+ *   fall: 3
+ *   node-http: 127.0.0.1:8053         # zones_expired from GET /health
+ *   collector: 198.51.100.10:443
+ *   collector-threshold: 5m
+ *   drain-wait: 1m
+ *   state-file: /etc/bird/anycast-state.conf
+ *   bird-socket: /run/bird/bird.ctl
+ * </pre>
+ */
+public record AgentConfig(String site, InetSocketAddress dnsAddress, Name probeZone, Duration checkInterval,
+                          Duration checkTimeout, int rise, int fall, InetSocketAddress nodeHttp, int zonesExpiredAllowed,
+                          InetSocketAddress collector, Duration collectorThreshold, Duration drainWait,
+                          Path maintenanceFile, Path stateFile, Path birdSocket, Path birdc) {
+
+    public static AgentConfig read(Section s, Path baseDir) throws ConfigException {
+        Duration interval = s.get(CHECK_INTERVAL);
+        Duration timeout = s.get(CHECK_TIMEOUT);
+        if (timeout.compareTo(interval) >= 0) {
+            throw new ConfigException(s.keyOf(CHECK_TIMEOUT.key()), "must be shorter than check-interval ("
+                    + interval.toMillis() + " ms): a round's checks must end before the next round");
+        }
+        return new AgentConfig(s.get(SITE), s.get(DNS_ADDRESS), s.get(PROBE_ZONE), interval, timeout, s.get(RISE),
+                s.get(FALL), s.get(NODE_HTTP), s.get(ZONES_EXPIRED_ALLOWED), s.get(COLLECTOR),
+                s.get(COLLECTOR_THRESHOLD), s.get(DRAIN_WAIT), baseDir.resolve(s.get(MAINTENANCE_FILE)),
+                baseDir.resolve(s.get(STATE_FILE)), baseDir.resolve(s.get(BIRD_SOCKET)), baseDir.resolve(s.get(BIRDC)));
+    }
+
+    /** The checks this configuration turns on: DNS always, zones and collector when their address is given. */
+    public List<Check> checks(Clock clock) {
+        List<Check> out = new ArrayList<>();
+        out.add(new DnsCheck(dnsAddress, probeZone, checkTimeout));
+        if (nodeHttp != null) out.add(new ZonesExpiredCheck(nodeHttp, zonesExpiredAllowed, checkTimeout));
+        if (collector != null) out.add(new CollectorCheck(collector, collectorThreshold, checkTimeout, clock));
+        return out;
+    }
+
+    /** The agent this configuration describes (not started). */
+    public SiteAgent agent(MeterRegistry registry, Clock clock) {
+        return new SiteAgent(site, checks(clock), rise, fall, drainWait, maintenanceFile, new AnycastStateFile(stateFile),
+                new Birdc(birdc, birdSocket, Duration.ofSeconds(30)), registry, clock);
+    }
+}

@@ -1,0 +1,62 @@
+package net.nsglobal.te.announce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import net.nsglobal.config.ConfigException;
+import net.nsglobal.config.ProcessFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class AgentConfigTest {
+    static final Path FILE = Path.of("/etc/nsglobal/agent.yaml");
+
+    static AgentConfig parse(String yaml) throws ConfigException {
+        ProcessFile f = ProcessFile.parse(yaml, FILE, AgentSchema.SECTION);
+        return f.read(AgentSchema.SECTION, s -> AgentConfig.read(s, f.baseDir()));
+    }
+
+    @Test
+    void readsTheSectionWithDefaultsAndResolvesPaths() throws Exception {
+        AgentConfig c = parse("""
+                site-agent:
+                  site: ams1
+                  dns-address: 192.0.2.1
+                  probe-zone: example.com
+                  node-http: 127.0.0.1:8053
+                  collector: 198.51.100.10:443
+                  fall: 4
+                  state-file: bird/anycast-state.conf
+                """);
+        assertThat(c.site()).isEqualTo("ams1");
+        assertThat(c.dnsAddress().getPort()).isEqualTo(53);
+        assertThat(c.fall()).isEqualTo(4);
+        assertThat(c.rise()).isEqualTo(3);
+        assertThat(c.checkInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.drainWait()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.stateFile()).isEqualTo(Path.of("/etc/nsglobal/bird/anycast-state.conf"));
+        assertThat(c.maintenanceFile()).isEqualTo(Path.of("/etc/nsglobal/site-agent.maintenance"));
+        assertThat(c.birdSocket()).isEqualTo(Path.of("/run/bird/bird.ctl"));
+        assertThat(c.checks(java.time.Clock.systemUTC())).extracting(Check::name)
+                .containsExactly("dns", "zones", "collector");
+    }
+
+    @Test
+    void badInputIsAClearErrorNamingTheKey() {
+        assertThatThrownBy(() -> parse("site-agent:\n  dns-address: 192.0.2.1\n"))
+                .hasMessageContaining("site-agent.site").hasMessageContaining("required");
+        assertThatThrownBy(() -> parse("site-agent:\n  site: ams1\n  dns-address: 192.0.2.1\n  check-interval: 1s\n"
+                + "  check-timeout: 2s\n")).hasMessageContaining("site-agent.check-timeout")
+                .hasMessageContaining("shorter than check-interval");
+        assertThatThrownBy(() -> parse("site-agent:\n  site: ams1\n  dns-address: 192.0.2.1\n  rise: 0\n"))
+                .hasMessageContaining("site-agent.rise");
+        assertThatThrownBy(() -> parse("site-agent:\n  site: ams1\n  dns-address: 192.0.2.1\n  fal: 2\n"))
+                .hasMessageContaining("site-agent.fal").hasMessageContaining("unknown setting");
+        assertThatThrownBy(() -> parse("site-agent:\n  site: ams1\n  dns-address: dns.example\n"))
+                .hasMessageContaining("site-agent.dns-address");
+    }
+}
