@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./nsglobal} launcher: one picocli command per component. */
 @Command(name = "nsglobal", mixinStandardHelpOptions = true, version = "nsglobal 0.1.0",
         description = "NS-Global: anycast secondary DNS and its traffic-engineering platform.",
-        subcommands = {NodeCommand.class, AtlasCommand.class, ControlPlaneCommand.class, DemoCommand.class, OpsCommand.class, TeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {NodeCommand.class, AtlasCommand.class, ControlPlaneCommand.class, DemoCommand.class, OpsCommand.class, TeCommand.class, net.nsglobal.te.cli.SiteAgentCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Server subcommands ({@code node}, {@code control-plane}, {@code demo}) block until SIGTERM/Ctrl-C, then return. */
     public static void main(String[] args) {
