@@ -67,10 +67,11 @@ public final class UnifiedDiff {
         while (i < n || j < m) {
             if (i < n && j < m && a.get(i).equals(b.get(j))) {
                 edits.add(new Edit(' ', a.get(i), i + 1, j + 1)); i++; j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                edits.add(new Edit('+', b.get(j), i + 1, j + 1)); j++;
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // On a tie the removal goes first, as diff -u prints a changed line.
                 edits.add(new Edit('-', a.get(i), i + 1, j + 1)); i++;
+            } else {
+                edits.add(new Edit('+', b.get(j), i + 1, j + 1)); j++;
             }
         }
         return edits;
