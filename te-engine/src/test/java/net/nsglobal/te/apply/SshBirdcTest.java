@@ -17,6 +17,7 @@ import net.nsglobal.platform.sites.Site;
 import net.nsglobal.platform.sites.Sites;
 import net.nsglobal.testkit.Binaries;
 import net.nsglobal.testkit.Wait;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.command.CommandFactory;
@@ -131,6 +132,18 @@ class SshBirdcTest {
             assertThat(((ApplyOutcome.Refused) refused).message()).contains("syntax error");
             assertThat(Files.readString(conf())).isEqualTo(config.render(site, next));
         }
+    }
+
+    @Test
+    void aKnownHostsLinePinsTheSameKey() throws Exception {
+        String line = "[127.0.0.1]:" + server.getPort() + " " + PublicKeyEntry.toString(hostKey.getPublic()) + " site fra1";
+        String pinned = SshHost.fingerprintOfKnownHostsLine(line);
+        assertThat(pinned).isEqualTo(SshHost.fingerprint(hostKey.getPublic())).startsWith("SHA256:");
+        try (SshHost ssh = connect(pinned)) {
+            assertThat(new SshBirdc(ssh, socket().toString()).send("show status").ok()).isTrue();
+        }
+        assertThatThrownBy(() -> SshHost.fingerprintOfKnownHostsLine("fra1.example ssh-ed25519 notbase64"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no SSH host key");
     }
 
     @Test
