@@ -14,6 +14,8 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.digest.BuiltinDigests;
 
 /**
@@ -41,6 +43,24 @@ public final class SshHost implements AutoCloseable {
     /** The SHA256 fingerprint of {@code key} in OpenSSH's form ({@code SHA256:base64}). */
     public static String fingerprint(PublicKey key) {
         return KeyUtils.getFingerPrint(BuiltinDigests.sha256, key);
+    }
+
+    /**
+     * The SHA256 fingerprint of the key in one {@code known_hosts} line ({@code HOST KEYTYPE BASE64 [comment]}; the
+     * host field may be absent, as in a {@code .pub} file), to pin a site by the line an operator copied from
+     * {@code ssh-keyscan}. An IllegalArgumentException naming the line if it holds no readable key.
+     */
+    public static String fingerprintOfKnownHostsLine(String line) {
+        String[] f = line.trim().split("\\s+");
+        int keyAt = f.length >= 3 && !f[0].startsWith("ssh-") && !f[0].startsWith("ecdsa-") ? 1 : 0;
+        String entry = String.join(" ", java.util.Arrays.copyOfRange(f, keyAt, Math.min(f.length, keyAt + 2)));
+        try {
+            PublicKey key = PublicKeyEntry.parsePublicKeyEntry(entry).resolvePublicKey(null, java.util.Map.of(), PublicKeyEntryResolver.FAILING);
+            if (key == null) throw new IllegalArgumentException("unknown key type");
+            return fingerprint(key);
+        } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("te-engine apply: no SSH host key in known_hosts line '" + line + "': " + e.getMessage(), e);
+        }
     }
 
     /**
