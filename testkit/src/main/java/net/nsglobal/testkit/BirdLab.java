@@ -143,7 +143,18 @@ public final class BirdLab implements AutoCloseable {
     /** Waits until the upstream's session with the site is Established. */
     public void awaitEstablished(String upstream) {
         Wait.until("BirdLab " + tag + ": " + upstream + "'s session with the site is Established", START_TIMEOUT,
-                () -> sessionRow(upstream), r -> r.contains("Established"));
+                () -> {
+                    routers.keySet().forEach(this::requireAlive);
+                    return sessionRow(upstream);
+                }, r -> r.contains("Established"));
+    }
+
+    /** An AssertionError with the router's log if its bird has exited (an Error ends a {@link Wait} at once). */
+    private void requireAlive(String router) {
+        Process p = routers.get(router);
+        if (p != null && !p.isAlive()) {
+            throw new AssertionError("BirdLab " + tag + ": bird " + router + " exited " + p.exitValue() + ":\n" + log(router));
+        }
     }
 
     private String ns(String role) {
@@ -161,10 +172,13 @@ public final class BirdLab implements AutoCloseable {
         Process p = new ProcessBuilder("ip", "netns", "exec", ns, bird.toString(), "-f", "-c", conf.toString(),
                 "-s", socket(router).toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         routers.put(router, p);
-        Wait.until("BirdLab " + tag + ": " + router + " opens its control socket " + socket(router) + " (log: " + log + ")",
+        // BIRD opens its socket before it reads the configuration, so the socket alone proves nothing: wait for an
+        // answer to "show status", and give up at once with the log when the process has exited.
+        Wait.until("BirdLab " + tag + ": " + router + " answers on its control socket " + socket(router) + " (log: " + log + ")",
                 START_TIMEOUT, () -> {
-                    if (!p.isAlive()) throw new AssertionError("BirdLab: bird " + router + " exited " + p.exitValue() + ":\n" + log(router));
-                    return Files.exists(socket(router));
+                    requireAlive(router);
+                    return Files.exists(socket(router))
+                            && exec(List.of("birdc", "-s", socket(router).toString(), "show", "status"), true).contains("Daemon is up");
                 });
     }
 
