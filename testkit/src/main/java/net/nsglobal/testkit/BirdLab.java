@@ -128,11 +128,17 @@ public final class BirdLab implements AutoCloseable {
         }
     }
 
-    /** Runs {@code birdc -s SOCKET COMMAND} against {@code router} and returns its output (an independent observer). */
+    /**
+     * Runs {@code birdc -s SOCKET COMMAND} against {@code router} and returns its output (an independent observer).
+     * BIRD's own errors ("Network not found": birdc exits 1) are output like any other; only an unreachable router
+     * is an AssertionError.
+     */
     public String birdc(String router, String command) {
         List<String> cmd = new ArrayList<>(List.of("birdc", "-s", socket(router).toString()));
         cmd.addAll(List.of(command.split(" ")));
-        return exec(cmd, false);
+        String out = exec(cmd, true);
+        if (out.contains("Unable to connect")) throw new AssertionError("BirdLab " + tag + ": " + router + ": " + out.strip());
+        return out;
     }
 
     /** The {@code show protocols} row of the site's session on {@code upstream}, e.g. {@code site BGP --- up 2026-… Established}. */
