@@ -80,6 +80,20 @@ class PostgresProposalStoreTest {
     }
 
     @Test
+    void unknownFiguresSurviveTheRoundTrip() {
+        // An unmeasured predictor (NaN accuracy) and a region without figures: JSON has no NaN, the store keeps them.
+        Candidate c = Fixtures.candidate("ams1", 2);
+        net.nsglobal.te.analyze.RegionSummary unknown = Fixtures.region("AF", Double.NaN, Double.NaN);
+        Candidate odd = new Candidate(c.knobs(), List.of(unknown), List.of(unknown), c.moved(), c.reasons(), Double.NaN, 0);
+        Proposal p = store.insert(T0, odd, new Basis(41, 3), Map.of("ams1", Fixtures.knobs(0)), List.of(), List.of(),
+                new AuditEntry(T0, AuditEntry.SYSTEM, "proposed", "why"));
+        Candidate back = store.find(p.id()).orElseThrow().candidate();
+        assertThat(back.predictionAccuracy()).isNaN();
+        assertThat(back.predictedAfter().get(0).p90InflationMs()).isNaN();
+        assertThat(back.knobs()).isEqualTo(c.knobs());
+    }
+
+    @Test
     void aRefusedTransitionChangesNothingAndLogsNothing() {
         Proposal p = insert("ams1", new Basis(41, 3));
         store.transition(p.id(), Event.REJECT, by("bob", "rejected"));
