@@ -20,6 +20,7 @@ import net.nsglobal.control.signup.SignupService;
 import net.nsglobal.control.status.StatusService;
 import net.nsglobal.control.store.ProofStore;
 import net.nsglobal.te.analyze.Observatory;
+import net.nsglobal.te.propose.Proposals;
 
 /**
  * The web server's shell: one Javalin server with the headers every response carries, the request size limit, the
@@ -33,6 +34,8 @@ import net.nsglobal.te.analyze.Observatory;
  * OpsPages      /ops/login  /ops/logout  /ops                         CSRF on POST; session (but the log-in form)
  * ObservatoryPages /ops/te  /ops/te/charts  /ops/te/jobs ...          CSRF on POST; session
  * ObservatoryApi   /api/v1/te/catchment  /api/v1/te/summary           operator's API token or session
+ * ProposalPages /ops/te/proposals  /ops/te/proposals/{id} (+ approve/reject)  CSRF on POST; session
+ * ProposalApi   /api/v1/te/proposals  /api/v1/te/proposals/{id} (+ approve/reject)  API token or session; JSON POST
  * DemoPages     /demo/mailbox                                         only when the demo gives a mailbox
  * </pre>
  * Every response forbids framing, sniffing and referrers (the confirmation token is in the URL), and the CSP allows
@@ -61,6 +64,14 @@ public final class WebApp implements AutoCloseable {
     public WebApp(ControlPlaneConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
                   Supplier<List<DemoMail>> demoMailbox, ProofStore proofs, Operators operators,
                   Optional<Observatory> observatory, Path countriesGeoJson) {
+        this(config, signups, confirms, statuses, demoMailbox, proofs, operators, observatory, countriesGeoJson,
+                Optional.empty());
+    }
+
+    /** @param proposals the route-change proposals the operator pages list and decide (empty: they say none) */
+    public WebApp(ControlPlaneConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
+                  Supplier<List<DemoMail>> demoMailbox, ProofStore proofs, Operators operators,
+                  Optional<Observatory> observatory, Path countriesGeoJson, Optional<Proposals> proposals) {
         this.config = config;
         if (observatory.isPresent() && countriesGeoJson == null) {
             throw new IllegalArgumentException("dashboard: the observatory's map needs the countries GeoJSON file");
@@ -76,7 +87,9 @@ public final class WebApp implements AutoCloseable {
                 new OpsApi(proofs, auth),
                 new OpsPages(proofs, auth, pages),
                 new ObservatoryApi(observatory, auth),
-                new ObservatoryPages(observatory, map, auth, pages, Clock.systemUTC())));
+                new ObservatoryPages(observatory, map, auth, pages, Clock.systemUTC()),
+                new ProposalApi(proposals, auth),
+                new ProposalPages(proposals, auth, pages)));
         if (demoMailbox != null) modules.add(new DemoPages(demoMailbox, pages));
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = config.limits().maxRequestBytes();
@@ -105,6 +118,14 @@ public final class WebApp implements AutoCloseable {
                                Path countriesGeoJson) {
         return new WebApp(plane.config(), plane.signups(), plane.confirms(), plane.statuses(), demoMailbox,
                 plane.proofs(), plane.operators(), Optional.of(observatory), countriesGeoJson).start();
+    }
+
+    /** As {@link #serve(ControlPlane, Supplier, Observatory, Path)}, with the proposals' pages over {@code proposals}. */
+    public static WebApp serve(ControlPlane plane, Supplier<List<DemoMail>> demoMailbox, Observatory observatory,
+                               Path countriesGeoJson, Proposals proposals) {
+        return new WebApp(plane.config(), plane.signups(), plane.confirms(), plane.statuses(), demoMailbox,
+                plane.proofs(), plane.operators(), Optional.of(observatory), countriesGeoJson,
+                Optional.of(proposals)).start();
     }
 
     public WebApp start() {
