@@ -58,6 +58,22 @@ public final class Predictor {
         return out;
     }
 
+    /**
+     * Passive history: the measured catchment of a configuration that was applied (not a controlled experiment),
+     * learned like one — after a change, the model knows what the change did.
+     */
+    public void observe(Layout layout, Map<Integer, String> measured) {
+        Experiments.observe(model, probes, rtt.sites(), layout, measured);
+    }
+
+    /** Per probe index: the predicted site's index in {@code rtt().sites()}, −1 for none. */
+    public int[] predictIndex(Layout layout) {
+        int[] prepend = Experiments.prepends(layout, rtt.sites());
+        int[] out = new int[probes.size()];
+        for (int p = 0; p < out.length; p++) out[p] = model.predict(p, prepend, rtt.of(p));
+        return out;
+    }
+
     /** The predicted catchment of a complete configuration (probe id → site). */
     public Map<Integer, String> predict(Map<String, Knobs> configuration) {
         String[] s = predict(Layout.of(configuration, base));
