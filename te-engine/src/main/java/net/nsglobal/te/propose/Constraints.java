@@ -13,7 +13,8 @@ import java.util.Optional;
  *       than before);</li>
  *   <li>blast radius: at most {@code maxMovedProbes} probes change site;</li>
  *   <li>no region pays for another: no region's {@link Objective} term (p90 inflation in ms + 100 · share not at
- *       optimal) grows by more than {@code maxRegionWorsening}.</li>
+ *       optimal) is more than {@code maxRegionWorsening} above its value in the reference (the configuration the
+ *       predictor learned from), so a series of changes cannot drift a region down step by step.</li>
  * </ul>
  */
 public record Constraints(double maxSiteShare, int minSitesPerRegion, double servingShare, int maxMovedProbes,
@@ -27,7 +28,7 @@ public record Constraints(double maxSiteShare, int minSitesPerRegion, double ser
     }
 
     /** The first constraint {@code after} breaks, in words; empty if it keeps them all. */
-    public Optional<String> violation(Objective objective, List<String> sites, int[] before, int[] after) {
+    public Optional<String> violation(Objective objective, List<String> sites, int[] reference, int[] before, int[] after) {
         int moved = 0;
         for (int p = 0; p < before.length; p++) if (before[p] != after[p]) moved++;
         if (moved > maxMovedProbes) return Optional.of(moved + " probes move, more than " + maxMovedProbes);
@@ -39,10 +40,11 @@ public record Constraints(double maxSiteShare, int minSitesPerRegion, double ser
                 return Optional.of(String.format("%s would take %.1f%% of the probes, above %.1f%%", sites.get(s), 100 * now, 100 * maxSiteShare));
             }
         }
+        Objective.Score ref = objective.score(reference);
         for (int r = 0; r < a.regionTerm().length; r++) {
-            if (a.regionTerm()[r] > b.regionTerm()[r] + maxRegionWorsening) {
-                return Optional.of(String.format("%s would get worse by %.1f (p90 ms + share points), more than %.1f",
-                        objective.regions().get(r), a.regionTerm()[r] - b.regionTerm()[r], maxRegionWorsening));
+            if (a.regionTerm()[r] > ref.regionTerm()[r] + maxRegionWorsening) {
+                return Optional.of(String.format("%s would be worse than the reference by %.1f (p90 ms + share points), more than %.1f",
+                        objective.regions().get(r), a.regionTerm()[r] - ref.regionTerm()[r], maxRegionWorsening));
             }
         }
         int[][] rb = objective.perRegionSite(before), ra = objective.perRegionSite(after);

@@ -59,7 +59,7 @@ public final class Optimizer {
     /** The best change from {@code current} found by the search; empty if no change improves on it. */
     public Optional<Candidate> propose(Layout current) {
         List<String> ids = predictor.rtt().sites();
-        int[] start = predictor.predictIndex(current);
+        int[] start = predictor.predictIndex(current), reference = predictor.predictIndex(predictor.baseline());
         Objective.Score startScore = objective.score(start);
         Layout layout = current;
         Objective.Score score = startScore;
@@ -78,7 +78,7 @@ public final class Optimizer {
                     if (sc.cost() > score.cost() - MIN_GAIN || sc.p90InflationMs() > score.p90InflationMs()
                             || sc.shareAtOptimal() < score.shareAtOptimal()) continue;
                     if (best != null && sc.cost() >= best.cost()) continue;
-                    if (constraints.violation(objective, ids, start, after).isPresent()) continue;
+                    if (constraints.violation(objective, ids, reference, start, after).isPresent()) continue;
                     best = sc;
                     bestLayout = l;
                     bestAt = after;

@@ -21,9 +21,10 @@ import java.util.List;
  * model cannot express, e.g. an intermediate network changing its own choice) is dropped and counted.
  *
  * <p><b>Prediction.</b> Relative to the probe's reference site r (its first observed winner), each x<sub>s</sub> − x<sub>r</sub>
- * lies in [lo, hi]; the estimate is the middle, with unknown bounds capped at ±{@link #CAP} (a site never seen to win
- * counts as further than any prepend reaches). The probe goes to the announcing site of least estimate + prepend;
- * exact ties go to the lower unicast RTT, then the lower site index.
+ * lies in [lo, hi]; the estimate is the middle, the lower bound capped at −{@link #CAP}. A site with no upper bound
+ * (never seen to win against r) counts as {@link #CAP}, further than any prepend reaches. The probe goes to the
+ * announcing site of least estimate + prepend; on equal values an order the observations imply wins, else the lower
+ * unicast RTT (the nearest site, as hot potato among one neighbour's sites would have it), else the lower index.
  */
 public final class PreferenceModel {
     /** Strictness of "&lt;": 1/1024 is exact in float and a dozen of them stay far below one AS hop. */
@@ -99,9 +100,10 @@ public final class PreferenceModel {
         int r = reference[probe];
         float[] x = new float[n];
         for (int s = 0; s < n; s++) {
-            float hi = Math.min(d[r * n + s], CAP), lo = Math.max(-d[s * n + r], -CAP);
-            if (lo > hi) hi = lo; // a lower bound beyond the cap: keep the learned one
-            x[s] = (lo + hi) / 2;
+            float hi = d[r * n + s], lo = Math.max(-d[s * n + r], -CAP);
+            // Never seen to win against the reference: as far as any prepend reaches, whatever its lower bound
+            // (a lower bound there is only what the schedule happened to show).
+            x[s] = hi == INF ? Math.max(CAP, lo) : (lo + Math.min(hi, CAP)) / 2;
         }
         return x;
     }
@@ -118,12 +120,20 @@ public final class PreferenceModel {
         for (int s = 0; s < n; s++) {
             if (prepend[s] < 0) continue;
             float v = x[s] + prepend[s];
-            if (best < 0 || v < bestV || (v == bestV && lower(rttMs, s, best))) {
+            if (best < 0 || v < bestV || (v == bestV && before(probe, s, best, rttMs))) {
                 best = s;
                 bestV = v;
             }
         }
         return best;
+    }
+
+    /** On equal estimates: a before b if the observations imply it, else if its unicast RTT is lower. */
+    private boolean before(int probe, int a, int b, double[] rtt) {
+        float[] d = bound[probe];
+        if (d[b * n + a] < 0) return true;   // x_a − x_b < 0 is implied
+        if (d[a * n + b] < 0) return false;
+        return lower(rtt, a, b);
     }
 
     private static boolean lower(double[] rtt, int a, int b) {
@@ -139,7 +149,7 @@ public final class PreferenceModel {
         List<Integer> idx = new ArrayList<>();
         for (int s = 0; s < n; s++) idx.add(s);
         idx.sort(Comparator.<Integer>comparingDouble(s -> x[s])
-                .thenComparing((a, b) -> lower(rttMs, a, b) ? -1 : lower(rttMs, b, a) ? 1 : Integer.compare(a, b)));
+                .thenComparing((a, b) -> before(probe, a, b, rttMs) ? -1 : before(probe, b, a, rttMs) ? 1 : Integer.compare(a, b)));
         return idx.stream().map(sites::get).toList();
     }
 

@@ -27,7 +27,7 @@ class OptimizerTest {
         SeedFleet f = new SeedFleet();
         Predictor predictor = f.learned.predictor();
         Predictor.Accuracy acc = predictor.accuracy(f.runner, Experiments.heldOut(predictor.baseline(), f.learned.groups(), 20, 7));
-        Optimizer opt = new Optimizer(predictor, f.sites, LIMITS, 4, acc.share(), f.learned.experiments());
+        Optimizer opt = new Optimizer(predictor, f.sites, LIMITS, 2, acc.share(), f.learned.experiments());
         List<String> ids = predictor.rtt().sites();
 
         Map<String, Knobs> config = new LinkedHashMap<>(f.base);
