@@ -1,0 +1,180 @@
+package net.nsglobal.te.propose;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import net.nsglobal.atlas.probes.Probe;
+import net.nsglobal.platform.sites.Site;
+import net.nsglobal.te.apply.Knobs;
+
+/**
+ * Greedy local search over the knobs the predictor can predict: per site, prepend 0…3 on all its sessions or
+ * withdraw it (selective announcement). Each step tries every single-site change from the current layout, keeps
+ * those that respect the {@link Constraints} and leave neither the overall p90 inflation nor the overall share at
+ * the optimal site worse, and takes the one of least {@link Objective} cost; it stops when no change lowers the
+ * cost or after {@code maxSteps} steps. The result is one {@link Candidate}: the changed sites' knobs, predicted
+ * before and after per region, the networks it moves and why.
+ *
+ * <p>Per-session prepends, withdrawing one session of several, and neighbours' action communities are not searched:
+ * a catchment measurement names the site, not the session a probe came in on, so the experiments cannot learn their
+ * effect and the predictor refuses them ({@link Layout#of}).
+ */
+public final class Optimizer {
+    /** A step must lower the cost by this much (ms-equivalents): no change for the sake of a handful of probes. */
+    static final double MIN_GAIN = 0.5;
+    /** Flows of probes named in the reasons, largest first. */
+    static final int FLOWS = 5;
+
+    private final Predictor predictor;
+    private final Objective objective;
+    private final List<Site> sites;
+    private final Constraints constraints;
+    private final int maxSteps;
+    private final double accuracy;
+    private final int experiments;
+
+    /**
+     * @param accuracy    the predictor's measured accuracy on held-out changes (0…1, NaN if unmeasured)
+     * @param experiments the controlled experiments its learning used
+     */
+    public Optimizer(Predictor predictor, List<Site> sites, Constraints constraints, int maxSteps, double accuracy, int experiments) {
+        this.predictor = predictor;
+        this.sites = List.copyOf(sites);
+        this.objective = new Objective(predictor.probes(), predictor.rtt(), sites);
+        this.constraints = constraints;
+        this.maxSteps = maxSteps;
+        this.accuracy = accuracy;
+        this.experiments = experiments;
+    }
+
+    public Objective objective() { return objective; }
+
+    /** The best change from {@code current} found by the search; empty if no change improves on it. */
+    public Optional<Candidate> propose(Layout current) {
+        List<String> ids = predictor.rtt().sites();
+        int[] start = predictor.predictIndex(current), reference = predictor.predictIndex(predictor.baseline());
+        Objective.Score startScore = objective.score(start);
+        Layout layout = current;
+        Objective.Score score = startScore;
+        int[] at = start;
+        for (int step = 0; step < maxSteps; step++) {
+            Layout bestLayout = null;
+            Objective.Score best = null;
+            int[] bestAt = null;
+            for (String s : ids) {
+                for (int option = -1; option <= 3; option++) {
+                    if (option == layout.prepend(s)) continue;
+                    Layout l = option < 0 ? layout.without(s) : layout.with(s, option);
+                    if (l.prepends().isEmpty()) continue;
+                    int[] after = predictor.predictIndex(l);
+                    Objective.Score sc = objective.score(after);
+                    if (sc.cost() > score.cost() - MIN_GAIN || sc.p90InflationMs() > score.p90InflationMs()
+                            || sc.shareAtOptimal() < score.shareAtOptimal()) continue;
+                    if (best != null && sc.cost() >= best.cost()) continue;
+                    if (constraints.violation(objective, ids, reference, start, after).isPresent()) continue;
+                    best = sc;
+                    bestLayout = l;
+                    bestAt = after;
+                }
+            }
+            if (best == null) break;
+            layout = bestLayout;
+            score = best;
+            at = bestAt;
+        }
+        if (layout.equals(current)) return Optional.empty();
+        Map<String, Knobs> all = layout.knobs(predictor.base()), changed = new LinkedHashMap<>();
+        for (String s : ids) if (layout.prepend(s) != current.prepend(s)) changed.put(s, all.get(s));
+        return Optional.of(new Candidate(changed, objective.summaries(start), objective.summaries(at), moved(start, at),
+                reasons(current, layout, start, at), accuracy, experiments));
+    }
+
+    private List<MovedNetwork> moved(int[] before, int[] after) {
+        List<String> ids = predictor.rtt().sites();
+        Map<List<Object>, Integer> count = new HashMap<>();
+        for (int p = 0; p < before.length; p++) {
+            if (before[p] == after[p] || before[p] < 0 || after[p] < 0) continue;
+            Probe pr = predictor.probes().get(p);
+            long asn = pr.asnV4() == null ? 0 : Integer.toUnsignedLong(pr.asnV4());
+            count.merge(List.of(asn, String.valueOf(pr.countryCode()), ids.get(before[p]), ids.get(after[p])), 1, Integer::sum);
+        }
+        List<MovedNetwork> out = new ArrayList<>();
+        count.forEach((k, n) -> out.add(new MovedNetwork((Long) k.get(0), (String) k.get(1), n, (String) k.get(2), (String) k.get(3))));
+        out.sort(Comparator.comparingInt(MovedNetwork::probes).reversed().thenComparingLong(MovedNetwork::asn)
+                .thenComparing(MovedNetwork::fromSite).thenComparing(MovedNetwork::toSite));
+        return out;
+    }
+
+    /**
+     * One sentence per change, then one per flow of probes (from site, to site, region) with at least 1% of the
+     * moved probes, largest first: which site's routes now win where, over which, after what, and what the
+     * experiments showed about those networks' routes.
+     */
+    private List<String> reasons(Layout from, Layout to, int[] before, int[] after) {
+        List<String> ids = predictor.rtt().sites();
+        List<String> out = new ArrayList<>();
+        for (String s : ids) {
+            if (from.prepend(s) == to.prepend(s)) continue;
+            out.add(lever(s, from, to) + " at " + s + " (" + sessions(s) + ")"
+                    + (from.announces(s) ? ", was " + (from.prepend(s) == 0 ? "no prepend" : "prepend " + from.prepend(s)) : ", was withdrawn") + ".");
+        }
+        Map<List<String>, List<Integer>> flows = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
+        int moved = 0;
+        for (int p = 0; p < before.length; p++) {
+            if (before[p] == after[p] || before[p] < 0 || after[p] < 0) continue;
+            moved++;
+            String region = objective.region(p);
+            flows.computeIfAbsent(List.of(ids.get(before[p]), ids.get(after[p]), region == null ? "unknown regions" : region),
+                    k -> new ArrayList<>()).add(p);
+        }
+        int total = moved;
+        List<Map.Entry<List<String>, List<Integer>>> ranked = flows.entrySet().stream()
+                .filter(e -> e.getValue().size() * 100 >= total)
+                .limit(FLOWS)
+                .sorted(Comparator.comparingInt((Map.Entry<List<String>, List<Integer>> e) -> e.getValue().size()).reversed())
+                .toList();
+        for (Map.Entry<List<String>, List<Integer>> e : ranked) {
+            String fromSite = e.getKey().get(0), toSite = e.getKey().get(1), region = e.getKey().get(2);
+            List<Integer> ps = e.getValue();
+            Map<String, Long> byNet = ps.stream().collect(Collectors.groupingBy(p -> {
+                Probe pr = predictor.probes().get(p);
+                return "AS" + (pr.asnV4() == null ? "?" : Integer.toUnsignedLong(pr.asnV4())) + " " + pr.countryCode();
+            }, TreeMap::new, Collectors.counting()));
+            Map.Entry<String, Long> top = byNet.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+            String cause = from.prepend(fromSite) != to.prepend(fromSite) ? lever(fromSite, from, to) + " at " + fromSite
+                    : lever(toSite, from, to) + " at " + toSite;
+            out.add(String.format("%s (%s) now wins %d %s probes (largest network %s, %d) over %s (%s) after %s: %s",
+                    toSite, sessions(toSite), ps.size(), region, top.getKey(), top.getValue(), fromSite, sessions(fromSite),
+                    cause, margin(fromSite, toSite, from, to)));
+        }
+        return out;
+    }
+
+    private static String lever(String site, Layout from, Layout to) {
+        if (!to.announces(site)) return "withdrawal";
+        if (!from.announces(site)) return "announcing again with prepend " + to.prepend(site);
+        return to.prepend(site) == 0 ? "removing the prepend" : "prepend " + to.prepend(site);
+    }
+
+    /** What the experiments showed about the flow's networks, in the terms of the lever that moves them. */
+    private static String margin(String fromSite, String toSite, Layout from, Layout to) {
+        if (from.prepend(fromSite) != to.prepend(fromSite)) {
+            if (!to.announces(fromSite)) return "the withdrawal experiments showed " + toSite + " as their next choice.";
+            return "the prepend sweep showed their route to " + toSite + " within " + to.prepend(fromSite) + " AS hops of " + fromSite + "'s.";
+        }
+        return "their route to " + toSite + " is at most as long as " + fromSite + "'s once " + toSite + " carries prepend " + Math.max(0, to.prepend(toSite)) + ".";
+    }
+
+    private String sessions(String site) {
+        return sites.stream().filter(s -> s.id().equals(site)).findFirst()
+                .map(s -> s.neighbors().stream().map(n -> "AS" + n.peerAs() + " " + n.name()).collect(Collectors.joining(", ")))
+                .orElse("?");
+    }
+}
