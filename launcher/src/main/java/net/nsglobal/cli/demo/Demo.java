@@ -157,7 +157,7 @@ public final class Demo implements AutoCloseable {
                 edgePorts.forEach((site, port) -> edgeAddresses.put(site, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
                 observatory = DemoObservatory.start(o.dataDir(), o.sitesDir(), fleetSites, edgeAddresses, plane.database(), base + 12);
                 web = WebApp.serve(plane, mailbox::messages, observatory.observatory(),
-                        net.nsglobal.te.cli.DataFiles.file("geo/countries-110m.geojson"));
+                        net.nsglobal.te.cli.DataFiles.file("geo/countries-110m.geojson"), observatory.proposals());
             } else {
                 web = WebApp.serve(plane, mailbox::messages);
             }

@@ -46,29 +46,36 @@ import net.nsglobal.te.world.api.SimulatedAtlas;
 import net.nsglobal.te.world.rtt.RttModel;
 
 /**
- * The demo's observatory, in the order it starts: each site's BIRD configuration rendered into
- * {@code <data-dir>/bird/} (kept across restarts: an applied change stays applied), the simulated Internet over
+ * The demo's observatory and route-change loop, in the order they start: each site's BIRD configuration rendered
+ * into {@code <data-dir>/bird/} from {@code sites/} (the proposals the operator approves rewrite these files), the
+ * simulated Internet over
  * the real AS graph and RIPE Atlas probes whose announcements are read back from those files, its
  * RIPE-Atlas-compatible API on loopback (a probe's DNS query goes to the demo edge of the site it reaches), the
  * unchanged Atlas client against it, the store on the demo's database, and the observatory's jobs on their own
- * clustered scheduler (instance "te"), with a first round at once so the map fills within a minute.
+ * clustered scheduler (instance "te"), with a first round at once so the map fills within a minute; then the
+ * {@link DemoEngine}'s jobs (learn, propose, apply, verify) on the same scheduler.
  */
 public final class DemoObservatory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoObservatory.class);
 
-    /** Demo schedule: a round every 2 minutes from 300 probes, results fetched every 10 s. */
-    static final Duration ROUND_EVERY = Duration.ofMinutes(2), INGEST_EVERY = Duration.ofSeconds(10);
+    /**
+     * Demo schedule: a round every 5 minutes from 300 probes (a proposal stays approvable until the next round makes
+     * it stale), results fetched every 10 s.
+     */
+    static final Duration ROUND_EVERY = Duration.ofMinutes(5), INGEST_EVERY = Duration.ofSeconds(10);
     static final int PROBES_PER_ROUND = 300;
 
     private final SimulatedAtlas atlas;
     private final Jobs jobs;
     private final ObservatoryService service;
+    private final DemoEngine engine;
     private final Path birdDir;
 
-    private DemoObservatory(SimulatedAtlas atlas, Jobs jobs, ObservatoryService service, Path birdDir) {
+    private DemoObservatory(SimulatedAtlas atlas, Jobs jobs, ObservatoryService service, DemoEngine engine, Path birdDir) {
         this.atlas = atlas;
         this.jobs = jobs;
         this.service = service;
+        this.engine = engine;
         this.birdDir = birdDir;
     }
 
@@ -79,15 +86,15 @@ public final class DemoObservatory implements AutoCloseable {
                                         Database db, int atlasPort) throws Exception {
         Path birdDir = dataDir.resolve("bird");
         BirdConfig bird = new BirdConfig(sitesDir.resolve("templates"));
-        for (Site s : sites) {
-            if (!Files.exists(birdDir.resolve(s.id() + ".conf"))) bird.write(s, Knobs.of(s), birdDir);
-        }
+        // Each start runs the fleet as sites/ configures it; applied proposals change these files until the next start.
+        for (Site s : sites) bird.write(s, Knobs.of(s), birdDir);
         Cidr prefix = sites.get(0).anycastV4().get(0);
         long t0 = System.nanoTime();
         AsGraph graph = AsGraph.load(DataFiles.file(DataFiles.GRAPH));
         AsRegions regions = AsRegions.load(DataFiles.file(DataFiles.ORGS));
         var probes = Probes.read(DataFiles.file(DataFiles.PROBES));
-        SimulatedWorld world = new SimulatedWorld(new Routing(graph, regions), sites.get(0).localAs(), sites, probes,
+        Routing routing = new Routing(graph, regions);
+        SimulatedWorld world = new SimulatedWorld(routing, sites.get(0).localAs(), sites, probes,
                 () -> announcements(birdDir, sites, prefix), RttModel.fitted());
         log.info("demo observatory: world of {} ASes, {} probes, {} sites loaded in {} ms", graph.size(), probes.size(),
                 sites.size(), (System.nanoTime() - t0) / 1_000_000);
@@ -106,13 +113,15 @@ public final class DemoObservatory implements AutoCloseable {
             TeConfig te = new TeConfig(net.nsglobal.te.config.Schema.Backend.SIMULATED, List.of(anycast), ROUND_EVERY, PROBES_PER_ROUND,
                     INGEST_EVERY, Duration.ofMinutes(3), Duration.ofHours(1), Duration.ofDays(30));
             ObservatoryJobs observatoryJobs = ObservatoryJobs.of(te, backend, store, sites);
-            jobs = Jobs.open(db, "te", 2, Duration.ofSeconds(5));
+            jobs = Jobs.open(db, "te", 4, Duration.ofSeconds(5));
             observatoryJobs.register(jobs);
-            jobs.start();
-            jobs.runNow(RoundJob.NAME);
             ObservatoryService service = new ObservatoryService(store, jobs, observatoryJobs, "simulated", sites,
                     Clock.systemUTC(), () -> client.credits().currentBalance(), Double.NaN);
-            return new DemoObservatory(atlas, jobs, service, birdDir);
+            DemoEngine engine = DemoEngine.start(sites, probes, routing, prefix, db, store, service, jobs, bird, birdDir,
+                    PROBES_PER_ROUND);
+            jobs.start();
+            jobs.runNow(RoundJob.NAME);
+            return new DemoObservatory(atlas, jobs, service, engine, birdDir);
         } catch (Exception | Error e) {
             if (jobs != null) jobs.close();
             atlas.close();
@@ -136,6 +145,9 @@ public final class DemoObservatory implements AutoCloseable {
     }
 
     public ObservatoryService observatory() { return service; }
+
+    /** The route-change proposals (what {@code /ops/te/proposals} shows and approves). */
+    public net.nsglobal.te.propose.ProposalService proposals() { return engine.proposals(); }
 
     public String atlasUrl() { return atlas.url(); }
 

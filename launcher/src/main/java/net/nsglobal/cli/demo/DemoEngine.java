@@ -1,0 +1,170 @@
+package net.nsglobal.cli.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.nsglobal.atlas.probes.Probe;
+import net.nsglobal.config.Cidr;
+import net.nsglobal.platform.db.Database;
+import net.nsglobal.platform.jobs.Jobs;
+import net.nsglobal.platform.jobs.JobsException;
+import net.nsglobal.platform.sites.Site;
+import net.nsglobal.te.analyze.CatchmentSnapshot;
+import net.nsglobal.te.analyze.Observatory;
+import net.nsglobal.te.apply.BirdConfig;
+import net.nsglobal.te.apply.Knobs;
+import net.nsglobal.te.measure.RoundJob;
+import net.nsglobal.te.propose.Candidate;
+import net.nsglobal.te.propose.ChangeApplier;
+import net.nsglobal.te.propose.Constraints;
+import net.nsglobal.te.propose.Experiments;
+import net.nsglobal.te.propose.Layout;
+import net.nsglobal.te.propose.LifecycleSettings;
+import net.nsglobal.te.propose.Optimizer;
+import net.nsglobal.te.propose.PostgresProposalStore;
+import net.nsglobal.te.propose.Proposal;
+import net.nsglobal.te.propose.ProposalService;
+import net.nsglobal.te.propose.ProposalState;
+import net.nsglobal.te.propose.UnicastRtt;
+import net.nsglobal.te.propose.WorldExperimentRunner;
+import net.nsglobal.te.store.ConfigChange;
+import net.nsglobal.te.store.MeasurementStore;
+import net.nsglobal.te.world.Routing;
+
+/**
+ * The demo's route-change loop, two jobs beside the observatory's:
+ * <ol>
+ *   <li>{@value #PROPOSE}: once, learn each probe's preferences from the experiments the engine schedules on the
+ *       simulated world ({@link Experiments}); then, after each measured round and while no proposal is open, ask the
+ *       {@link Optimizer} for a change and submit it (state PROPOSED: an operator approves it on
+ *       {@code /ops/te/proposals});</li>
+ *   <li>{@value #LOOP}: applies approved proposals (the sites' BIRD files in the demo's data directory are rewritten,
+ *       so the simulated world's next catchment follows them), starts a measurement round at once, and verifies an
+ *       applied proposal against the first complete round measured after it (rolled back if worse).</li>
+ * </ol>
+ */
+final class DemoEngine {
+    private static final Logger log = LoggerFactory.getLogger(DemoEngine.class);
+    static final String PROPOSE = "te-propose", LOOP = "te-apply-verify";
+    static final Constraints LIMITS = new Constraints(0.60, 2, 0.02, 1500, 25);
+
+    private final List<Site> sites;
+    private final List<Probe> probes;
+    private final WorldExperimentRunner runner;
+    private final Map<String, Knobs> base = new LinkedHashMap<>();
+    private final Map<String, Knobs> current = new LinkedHashMap<>();
+    private final ProposalService proposals;
+    private final Observatory observatory;
+    private final MeasurementStore store;
+    private final Jobs jobs;
+    private final int roundProbes;
+    private Optimizer optimizer;
+
+    private DemoEngine(List<Site> sites, List<Probe> probes, WorldExperimentRunner runner, Database db,
+                       MeasurementStore store, Observatory observatory, Jobs jobs, BirdConfig bird, Path birdDir,
+                       int roundProbes) {
+        this.sites = sites;
+        this.probes = probes;
+        this.runner = runner;
+        this.store = store;
+        this.observatory = observatory;
+        this.jobs = jobs;
+        this.roundProbes = roundProbes;
+        for (Site s : sites) {
+            base.put(s.id(), Knobs.of(s));
+            current.put(s.id(), Knobs.of(s));
+        }
+        Map<String, Site> byId = new LinkedHashMap<>();
+        sites.forEach(s -> byId.put(s.id(), s));
+        ChangeApplier applier = (site, knobs) -> {
+            try {
+                Path file = bird.write(byId.get(site), knobs, birdDir);
+                synchronized (current) {
+                    current.put(site, knobs);
+                }
+                store.recordConfigChange(new ConfigChange(Instant.now(), site, Layout.of(Map.of(site, knobs),
+                        Map.of(site, base.get(site))).toString()));
+                return new ChangeApplier.Outcome.Applied("rendered " + file);
+            } catch (IOException | RuntimeException e) {
+                return new ChangeApplier.Outcome.Refused(e.getMessage());
+            }
+        };
+        this.proposals = new ProposalService(PostgresProposalStore.open(db), applier, this::basis,
+                LifecycleSettings.defaults(), Clock.systemUTC());
+    }
+
+    static DemoEngine start(List<Site> sites, List<Probe> probes, Routing routing, Cidr prefix, Database db,
+                            MeasurementStore store, Observatory observatory, Jobs jobs, BirdConfig bird, Path birdDir,
+                            int roundProbes) throws JobsException {
+        DemoEngine e = new DemoEngine(sites, probes, new WorldExperimentRunner(routing, sites, probes, prefix), db, store,
+                observatory, jobs, bird, birdDir, roundProbes);
+        jobs.everyDelay(PROPOSE, java.time.Duration.ofSeconds(30), e::propose);
+        jobs.everyDelay(LOOP, java.time.Duration.ofSeconds(10), e::applyAndVerify);
+        return e;
+    }
+
+    ProposalService proposals() { return proposals; }
+
+    private Proposal.Basis basis() {
+        return new Proposal.Basis(store.latestRound().map(r -> r.id()).orElse(0L),
+                store.configChanges(Instant.EPOCH, Instant.now().plusSeconds(86_400)).size());
+    }
+
+    /** A round's analysis counts once most of its probes are in (ingestion runs behind the round). */
+    private Optional<CatchmentSnapshot> completeLatest() {
+        return observatory.latest().filter(s -> s.probes().size() * 3 >= roundProbes * 2);
+    }
+
+    private boolean open(Proposal p) {
+        return p.state() == ProposalState.PROPOSED || p.state() == ProposalState.APPROVED
+                || p.state() == ProposalState.APPLIED;
+    }
+
+    void propose() throws Exception {
+        if (optimizer == null) {
+            long t0 = System.nanoTime();
+            UnicastRtt rtt = UnicastRtt.measure(runner.world(), probes, sites.stream().map(Site::id).toList(), 1);
+            Experiments.Learned learned = Experiments.learn(runner, sites, probes, base, rtt);
+            double accuracy = learned.predictor().accuracy(runner,
+                    Experiments.heldOut(learned.predictor().baseline(), learned.groups(), 20, 7)).share();
+            optimizer = new Optimizer(learned.predictor(), sites, LIMITS, 2, accuracy, learned.experiments());
+            log.info("te-engine demo: learned from {} experiments in {} ms; held-out accuracy {}%", learned.experiments(),
+                    (System.nanoTime() - t0) / 1_000_000, Math.round(accuracy * 1000) / 10.0);
+        }
+        proposals.refresh();
+        if (proposals.list(50).stream().anyMatch(this::open)) return;
+        Optional<CatchmentSnapshot> snap = completeLatest();
+        Proposal.Basis basis = basis();
+        if (snap.isEmpty() || snap.get().roundId() != basis.roundId()) return;
+        Map<String, Knobs> now;
+        synchronized (current) {
+            now = new LinkedHashMap<>(current);
+        }
+        Optional<Candidate> c = optimizer.propose(Layout.of(now, base));
+        if (c.isEmpty()) return;
+        proposals.submit(c.get(), basis, snap.get(), now);
+    }
+
+    void applyAndVerify() throws Exception {
+        for (Proposal p : proposals.list(50)) {
+            if (p.state() == ProposalState.APPROVED) {
+                if (proposals.apply(p.id()) instanceof ProposalState.Transition.Moved) jobs.runNow(RoundJob.NAME);
+            } else if (p.state() == ProposalState.APPLIED) {
+                Optional<CatchmentSnapshot> snap = completeLatest();
+                if (snap.isPresent() && p.appliedAt().isPresent() && snap.get().time().isAfter(p.appliedAt().get())) {
+                    log.info("te-engine demo: proposal #{} checked against round {}: {}", p.id(), snap.get().roundId(),
+                            proposals.verify(p.id(), snap.get()));
+                }
+            }
+        }
+    }
+}
