@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * request so the backend runs them from the same probes at the same time. Records the round and what each measurement
  * is expected to cost.
  *
- * <p>Probes: the first round asks for {@code probesPerRound} probes world-wide; later rounds reuse the previous
- * catchment measurement's probes (selection type {@code msm}), so round after round compares the same vantage points
+ * <p>Probes: the first round asks for {@code probesPerRound} probes world-wide; later rounds ask for the probes the
+ * previous round's catchment measurement heard from, by id (selection type {@code probes}: unlike {@code msm} it
+ * does not depend on the backend still knowing that measurement), so round after round compares the same vantage points
  * (a probe changing site is a flip, not a different probe). When fewer than half of them answered last time, the
  * set is drawn world-wide again rather than shrinking round after round.
  */
@@ -94,9 +95,11 @@ public final class RoundJob {
     private ProbeSelection probes() {
         Optional<Round> previous = store.latestRound();
         if (previous.isPresent()) {
-            long answered = store.catchment(previous.get().catchmentMsm()).stream().map(c -> c.probeId()).distinct().count();
-            if (answered * 2 >= probesPerRound) {
-                return ProbeSelection.of(ProbeSelection.Type.MSM, Long.toString(previous.get().catchmentMsm()), probesPerRound);
+            java.util.List<Integer> seen = store.catchment(previous.get().catchmentMsm()).stream().map(c -> c.probeId())
+                    .distinct().sorted().toList();
+            if (seen.size() * 2 >= probesPerRound) {
+                String ids = seen.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+                return ProbeSelection.of(ProbeSelection.Type.PROBES, ids, seen.size());
             }
         }
         return ProbeSelection.of(ProbeSelection.Type.AREA, "WW", probesPerRound);

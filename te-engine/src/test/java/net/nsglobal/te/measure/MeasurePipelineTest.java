@@ -65,8 +65,12 @@ class MeasurePipelineTest {
 
         ingest.run(T0.plus(Duration.ofMinutes(5)));
         rounds.run(T0.plus(Duration.ofMinutes(15)));
-        assertThat(backend.requests.get(1).probes()).as("the next round reuses the probes of the last")
-                .containsExactly(ProbeSelection.of(ProbeSelection.Type.MSM, Long.toString(round.catchmentMsm()), PROBES));
+        java.util.List<Integer> heard = store.catchment(round.catchmentMsm()).stream().map(c -> c.probeId()).distinct()
+                .sorted().toList();
+        assertThat(heard).isNotEmpty();
+        assertThat(backend.requests.get(1).probes()).as("the next round asks for the probes the last one heard, by id")
+                .containsExactly(ProbeSelection.of(ProbeSelection.Type.PROBES,
+                        heard.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), heard.size()));
     }
 
     /** Seen red with the fetch starting at the newest stored sample (no overlap): the late results were lost. */

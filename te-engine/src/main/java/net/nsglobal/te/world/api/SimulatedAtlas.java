@@ -55,7 +55,11 @@ public final class SimulatedAtlas implements AutoCloseable {
     private final AtlasOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<Long, Measurement> measurements = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(100_000_001L);
+    /**
+     * Measurement ids, as RIPE's, never reused: they start from the clock's second at construction (×1000), so a
+     * restarted simulation does not hand out the ids an earlier one did (a store that outlives it would mix them up).
+     */
+    private final AtomicLong nextId;
     private final Ledger ledger;
     private final Throttle throttle;
     private final ExecutorService queries;
@@ -70,6 +74,7 @@ public final class SimulatedAtlas implements AutoCloseable {
     public SimulatedAtlas(World world, Map<String, InetSocketAddress> servers, Clock clock, AtlasOptions options) {
         this.world = world;
         this.clock = clock;
+        this.nextId = new AtomicLong(clock.instant().getEpochSecond() * 1000 + 1);
         this.options = options;
         this.ledger = new Ledger(options.creditsBalance());
         this.throttle = new Throttle(options.requestsPerWindow(), options.window(), options.rateClock());

@@ -126,13 +126,19 @@ class SimulatedAtlasApiTest {
         }
         assertThat(pings(c, msm)).as("read again, the same results").isEqualTo(results);
 
-        // Another simulation of the same world measures the same numbers: the noise is seeded, not random.
-        clock.advance(Duration.ofHours(1));
+        // Another simulation of the same world, started at the same second (measurement ids start from the clock's
+        // second, so a restarted simulation never reuses an earlier one's), measures the same numbers: the noise is
+        // seeded, not random.
         AtlasClient other = client(atlas(), KEY, 1);
-        clock.advance(Duration.ofHours(-1));
         long again = other.create(ping(FRA1, Schedule.oneOff())).get(0);
         assertThat(again).isEqualTo(msm);
         assertThat(pings(other, again)).isEqualTo(results);
+
+        // One started an hour later hands out other ids.
+        clock.advance(Duration.ofHours(1));
+        AtlasClient later = client(atlas(), KEY, 1);
+        clock.advance(Duration.ofHours(-1));
+        assertThat(later.create(ping(FRA1, Schedule.oneOff())).get(0)).isNotEqualTo(msm);
     }
 
     @Test
