@@ -56,6 +56,14 @@ public final class IngestJob {
         this.lookback = lookback;
     }
 
+    /**
+     * The backend answered 404 for the measurement: it no longer has it (deleted, or it was made by an earlier run of
+     * a simulation) and nothing more will come, so it is not a failure to retry and report every run.
+     */
+    private static boolean gone(RuntimeException e) {
+        return e instanceof net.nsglobal.atlas.api.AtlasApiException a && a.status() == 404;
+    }
+
     public Ingested run(Instant now) {
         List<Round> rounds = store.rounds(now.minus(lookback), now.plusSeconds(1));
         int results = 0;
@@ -72,7 +80,7 @@ public final class IngestJob {
                 catchment.forEach(c -> seen.add(c.probeId()));
                 newCatchment += store.ingestCatchment(catchment);
             } catch (RuntimeException e) {
-                failed.add("catchment msm " + round.catchmentMsm() + " (" + e.getMessage() + ")");
+                if (!gone(e)) failed.add("catchment msm " + round.catchmentMsm() + " (" + e.getMessage() + ")");
             }
             for (Map.Entry<String, Long> ping : round.pingMsms().entrySet()) {
                 try {
@@ -83,7 +91,7 @@ public final class IngestJob {
                     pings.forEach(p -> seen.add(p.probeId()));
                     newPings += store.ingestPings(pings);
                 } catch (RuntimeException e) {
-                    failed.add("ping msm " + ping.getValue() + " of " + ping.getKey() + " (" + e.getMessage() + ")");
+                    if (!gone(e)) failed.add("ping msm " + ping.getValue() + " of " + ping.getKey() + " (" + e.getMessage() + ")");
                 }
             }
         }
