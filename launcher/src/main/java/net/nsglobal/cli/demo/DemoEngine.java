@@ -47,6 +47,10 @@ import net.nsglobal.te.world.Routing;
  *       simulated world ({@link Experiments}); then, after each measured round and while no proposal is open, ask the
  *       {@link Optimizer} for a change and submit it (state PROPOSED: an operator approves it on
  *       {@code /ops/te/proposals});</li>
+ *   <li>{@value #HEALTH}: the site agent's rule for the demo's edges — a site whose edge has not answered CHAOS
+ *       {@code hostname.bind} in {@value #FALL} checks in a row is withdrawn (every session of its BIRD file
+ *       rejects the prefix), and announced again after {@value #RISE} good ones; either way a round is measured at
+ *       once, so the map shows the site's probes moving;</li>
  *   <li>{@value #LOOP}: applies approved proposals (the sites' BIRD files in the demo's data directory are rewritten,
  *       so the simulated world's next catchment follows them), starts a measurement round at once, and verifies an
  *       applied proposal against the first complete round measured after it (rolled back if worse).</li>
@@ -54,7 +58,8 @@ import net.nsglobal.te.world.Routing;
  */
 final class DemoEngine {
     private static final Logger log = LoggerFactory.getLogger(DemoEngine.class);
-    static final String PROPOSE = "te-propose", LOOP = "te-apply-verify";
+    static final String PROPOSE = "te-propose", LOOP = "te-apply-verify", HEALTH = "te-site-health";
+    static final int FALL = 3, RISE = 2;
     static final Constraints LIMITS = new Constraints(0.60, 2, 0.02, 1500, 25);
 
     private final List<Site> sites;
@@ -68,6 +73,12 @@ final class DemoEngine {
     private final Jobs jobs;
     private final int roundProbes;
     private Optimizer optimizer;
+    private final Map<String, net.nsglobal.te.announce.DnsCheck> checks = new LinkedHashMap<>();
+    private final Map<String, int[]> counts = new LinkedHashMap<>();
+    private final java.util.Set<String> withdrawn = new java.util.HashSet<>();
+    private final Map<String, Site> byId = new LinkedHashMap<>();
+    private final BirdConfig bird;
+    private final Path birdDir;
 
     private DemoEngine(List<Site> sites, List<Probe> probes, WorldExperimentRunner runner, Database db,
                        MeasurementStore store, Observatory observatory, Jobs jobs, BirdConfig bird, Path birdDir,
@@ -83,13 +94,15 @@ final class DemoEngine {
             base.put(s.id(), Knobs.of(s));
             current.put(s.id(), Knobs.of(s));
         }
-        Map<String, Site> byId = new LinkedHashMap<>();
+        this.bird = bird;
+        this.birdDir = birdDir;
         sites.forEach(s -> byId.put(s.id(), s));
         ChangeApplier applier = (site, knobs) -> {
             try {
-                Path file = bird.write(byId.get(site), knobs, birdDir);
+                Path file;
                 synchronized (current) {
                     current.put(site, knobs);
+                    file = bird.write(byId.get(site), withdrawn.contains(site) ? knobs.withdrawnEverywhere() : knobs, birdDir);
                 }
                 store.recordConfigChange(new ConfigChange(Instant.now(), site, Layout.of(Map.of(site, knobs),
                         Map.of(site, base.get(site))).toString()));
@@ -104,15 +117,60 @@ final class DemoEngine {
 
     static DemoEngine start(List<Site> sites, List<Probe> probes, Routing routing, Cidr prefix, Database db,
                             MeasurementStore store, Observatory observatory, Jobs jobs, BirdConfig bird, Path birdDir,
-                            int roundProbes) throws JobsException {
+                            int roundProbes, Map<String, java.net.InetSocketAddress> edges) throws JobsException {
         DemoEngine e = new DemoEngine(sites, probes, new WorldExperimentRunner(routing, sites, probes, prefix), db, store,
                 observatory, jobs, bird, birdDir, roundProbes);
+        edges.forEach((site, addr) -> {
+            e.checks.put(site, new net.nsglobal.te.announce.DnsCheck(addr, null, java.time.Duration.ofSeconds(1)));
+            e.counts.put(site, new int[2]);
+        });
+        jobs.everyDelay(HEALTH, java.time.Duration.ofSeconds(3), e::health);
         jobs.everyDelay(PROPOSE, java.time.Duration.ofSeconds(30), e::propose);
         jobs.everyDelay(LOOP, java.time.Duration.ofSeconds(10), e::applyAndVerify);
         return e;
     }
 
     ProposalService proposals() { return proposals; }
+
+    /** The sites withdrawn because their edge stopped answering. */
+    java.util.Set<String> withdrawn() {
+        synchronized (current) {
+            return java.util.Set.copyOf(withdrawn);
+        }
+    }
+
+    void health() throws Exception {
+        boolean changed = false;
+        for (Map.Entry<String, net.nsglobal.te.announce.DnsCheck> c : checks.entrySet()) {
+            String site = c.getKey();
+            net.nsglobal.te.announce.Verdict v = c.getValue().run();
+            int[] n = counts.get(site); // [failures in a row, successes in a row]
+            if (v.healthy()) {
+                n[0] = 0;
+                n[1]++;
+            } else {
+                n[1] = 0;
+                n[0]++;
+            }
+            synchronized (current) {
+                boolean out = withdrawn.contains(site);
+                if (!out && n[0] >= FALL) {
+                    withdrawn.add(site);
+                    bird.write(byId.get(site), current.get(site).withdrawnEverywhere(), birdDir);
+                    store.recordConfigChange(new ConfigChange(Instant.now(), site, "withdrawn: " + v.detail()));
+                    log.warn("te-engine demo: site {} withdrawn: its edge failed {} checks in a row ({})", site, n[0], v.detail());
+                    changed = true;
+                } else if (out && n[1] >= RISE) {
+                    withdrawn.remove(site);
+                    bird.write(byId.get(site), current.get(site), birdDir);
+                    store.recordConfigChange(new ConfigChange(Instant.now(), site, "announced again: edge healthy"));
+                    log.info("te-engine demo: site {} announced again after {} good checks", site, n[1]);
+                    changed = true;
+                }
+            }
+        }
+        if (changed) jobs.runNow(RoundJob.NAME);
+    }
 
     private Proposal.Basis basis() {
         return new Proposal.Basis(store.latestRound().map(r -> r.id()).orElse(0L),

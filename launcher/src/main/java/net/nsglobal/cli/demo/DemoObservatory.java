@@ -118,7 +118,7 @@ public final class DemoObservatory implements AutoCloseable {
             ObservatoryService service = new ObservatoryService(store, jobs, observatoryJobs, "simulated", sites,
                     Clock.systemUTC(), () -> client.credits().currentBalance(), Double.NaN);
             DemoEngine engine = DemoEngine.start(sites, probes, routing, prefix, db, store, service, jobs, bird, birdDir,
-                    PROBES_PER_ROUND);
+                    PROBES_PER_ROUND, edges);
             jobs.start();
             jobs.runNow(RoundJob.NAME);
             return new DemoObservatory(atlas, jobs, service, engine, birdDir);
@@ -152,6 +152,9 @@ public final class DemoObservatory implements AutoCloseable {
     public String atlasUrl() { return atlas.url(); }
 
     public Path birdDir() { return birdDir; }
+
+    /** Sites withdrawn because their demo edge stopped answering. */
+    public java.util.Set<String> withdrawn() { return engine.withdrawn(); }
 
     public Optional<String> describe() {
         return Optional.of("simulated RIPE Atlas: " + atlas.url() + " (BIRD configs in " + birdDir + ")");

@@ -88,7 +88,8 @@ public final class RoundJob {
             total += credits;
         }
         log.info("te measure: round {} on {}: catchment msm {}, {} pings, probes {}:{}, {} credits expected",
-                round.id(), backend.name(), ids.get(0), pingMsms.size(), probes.type().apiName(), probes.value(), total);
+                round.id(), backend.name(), ids.get(0), pingMsms.size(), probes.type().apiName(),
+                probes.value().length() <= 40 ? probes.value() : probes.requested() + " ids", total);
         return round;
     }
 
