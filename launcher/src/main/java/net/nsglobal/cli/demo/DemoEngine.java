@@ -173,8 +173,7 @@ final class DemoEngine {
     }
 
     private Proposal.Basis basis() {
-        return new Proposal.Basis(store.latestRound().map(r -> r.id()).orElse(0L),
-                store.configChanges(Instant.EPOCH, Instant.now().plusSeconds(86_400)).size());
+        return Proposal.Basis.current(store);
     }
 
     /** A round's analysis counts once most of its probes are in (ingestion runs behind the round). */

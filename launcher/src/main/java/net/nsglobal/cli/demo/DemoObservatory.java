@@ -100,9 +100,11 @@ public final class DemoObservatory implements AutoCloseable {
                 sites.size(), (System.nanoTime() - t0) / 1_000_000);
 
         String key = UUID.randomUUID().toString();
-        InetAddress anycast = firstHost(prefix);
         Map<String, String> unicast = new LinkedHashMap<>();
         for (Site s : sites) unicast.put(s.unicastV4().getHostAddress(), s.id());
+        TeConfig te = new TeConfig(net.nsglobal.te.config.Schema.Backend.SIMULATED, List.of(), ROUND_EVERY,
+                PROBES_PER_ROUND, INGEST_EVERY, Duration.ofMinutes(3), Duration.ofHours(1), Duration.ofDays(30));
+        InetAddress anycast = ObservatoryJobs.anycastAddress(te, sites);
         SimulatedAtlas atlas = new SimulatedAtlas(world, edges, Clock.systemUTC(),
                 AtlasOptions.of(key, Set.of(anycast.getHostAddress()), unicast)).start(atlasPort);
         Jobs jobs = null;
@@ -110,8 +112,6 @@ public final class DemoObservatory implements AutoCloseable {
             AtlasClient client = new AtlasClient(AtlasConfig.of(atlas.url(), ApiKey.of(key)));
             RipeAtlasBackend backend = new RipeAtlasBackend(client);
             MeasurementStore store = MeasurementStores.open(db, StoreSettings.defaults());
-            TeConfig te = new TeConfig(net.nsglobal.te.config.Schema.Backend.SIMULATED, List.of(anycast), ROUND_EVERY, PROBES_PER_ROUND,
-                    INGEST_EVERY, Duration.ofMinutes(3), Duration.ofHours(1), Duration.ofDays(30));
             ObservatoryJobs observatoryJobs = ObservatoryJobs.of(te, backend, store, sites);
             jobs = Jobs.open(db, "te", 4, Duration.ofSeconds(5));
             observatoryJobs.register(jobs);
@@ -135,13 +135,6 @@ public final class DemoObservatory implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("demo observatory: reading the sites' BIRD configuration: " + e.getMessage(), e);
         }
-    }
-
-    /** The prefix's first host address (the anycast service address: 198.51.100.1 for 198.51.100.0/24). */
-    static InetAddress firstHost(Cidr prefix) throws IOException {
-        byte[] a = prefix.network().getAddress();
-        a[a.length - 1] |= 1;
-        return InetAddress.getByAddress(a);
     }
 
     public ObservatoryService observatory() { return service; }

@@ -91,9 +91,7 @@ public final class TeCommand implements Runnable {
             PostgresProposalStore store = PostgresProposalStore.open(db);
             ChangeApplier none = (site, knobs) -> new ChangeApplier.Outcome.Refused("the te command does not apply "
                     + "changes; the running engine applies approved proposals");
-            ProposalService service = new ProposalService(store, none, () -> new Proposal.Basis(
-                    measurements.latestRound().map(r -> r.id()).orElse(0L),
-                    measurements.configChanges(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(86_400)).size()),
+            ProposalService service = new ProposalService(store, none, () -> Proposal.Basis.current(measurements),
                     LifecycleSettings.defaults(), Clock.systemUTC());
             return new Opened(service, db);
         } catch (RuntimeException e) {

@@ -72,7 +72,7 @@ public final class ObservatoryJobs {
      * The address the catchment query goes to: the first of {@code te.anycast-addresses}; without one (the simulated
      * world needs none), the first host of the first site's first IPv4 anycast prefix.
      */
-    static InetAddress anycastAddress(TeConfig config, List<Site> sites) {
+    public static InetAddress anycastAddress(TeConfig config, List<Site> sites) {
         if (!config.anycastAddresses().isEmpty()) return config.anycastAddresses().get(0);
         for (Site s : sites) {
             for (Cidr p : s.anycastV4()) {

@@ -23,7 +23,16 @@ public record Proposal(long id, Instant created, ProposalState state, Candidate 
     }
 
     /** What a candidate was computed from: the measurement round and the configuration version (of the fleet). */
-    public record Basis(long roundId, long configVersion) {}
+    public record Basis(long roundId, long configVersion) {
+        /**
+         * What the engine works from now: the latest round in the measurement store, and as configuration version the
+         * number of configuration changes it recorded.
+         */
+        public static Basis current(net.nsglobal.te.store.MeasurementStore store) {
+            return new Basis(store.latestRound().map(r -> r.id()).orElse(0L),
+                    store.configChanges(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(86_400)).size());
+        }
+    }
 
     /** One line of the audit log: who ({@link #SYSTEM} for the engine itself) did what, when, and why. */
     public record AuditEntry(Instant at, String who, String what, String reason) {
