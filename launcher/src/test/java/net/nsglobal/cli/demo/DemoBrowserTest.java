@@ -181,10 +181,15 @@ class DemoBrowserTest {
         assertThat(browser.getPageSource()).contains("fra1").contains("nrt1");
         shot("08-observatory-map");
 
-        browser.get(url + "/ops/te/charts");
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(250)).until(d -> Boolean.TRUE.equals(
-                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                        "const i = document.querySelector('img'); return i != null && i.complete && i.naturalWidth > 0;")));
+        // A chart is drawn once a round has answered RTTs (the CDF) or a roll-up has run (the share); on a slow
+        // machine that can be after the first dots, so the page is reloaded until an image has loaded.
+        new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofSeconds(2)).until(d -> {
+            d.get(url + "/ops/te/charts");
+            new WebDriverWait(d, Duration.ofSeconds(30), Duration.ofMillis(250)).until(x -> Boolean.TRUE.equals(
+                    ((org.openqa.selenium.JavascriptExecutor) x).executeScript("return document.readyState === 'complete';")));
+            return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const i = document.querySelector('img'); return i != null && i.complete && i.naturalWidth > 0;"));
+        });
         shot("09-observatory-charts");
 
         String token = demo.banner().stream().filter(l -> l.startsWith("operator-token: ")).findFirst().orElseThrow()

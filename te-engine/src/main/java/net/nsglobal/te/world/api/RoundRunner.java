@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.nsglobal.atlas.probes.Probe;
 import net.nsglobal.te.world.World;
 import net.nsglobal.te.world.api.CreateRequest.Definition;
@@ -49,7 +49,7 @@ final class RoundRunner {
     }
 
     List<ObjectNode> run(long msmId, Definition d, List<Probe> probes, long timestamp) {
-        Set<String> silent = ConcurrentHashMap.newKeySet();
+        Map<String, AtomicInteger> silent = new ConcurrentHashMap<>();
         List<Future<ObjectNode>> futures = new ArrayList<>();
         for (Probe p : probes) {
             futures.add(pool.submit(() -> d.isDns() ? dns(msmId, d, p, timestamp, silent)
@@ -77,14 +77,22 @@ final class RoundRunner {
         return Optional.ofNullable(options.unicast().get(target));
     }
 
-    private ObjectNode dns(long msmId, Definition d, Probe p, long ts, Set<String> silent) {
+    /**
+     * Unanswered queries in a row after which a site counts as down for the rest of the round, so a stopped server
+     * costs a round {@code SILENT_AFTER × dnsTimeout}, not one timeout per probe. One miss is not enough: a server
+     * that is busy starting up (class loading, the first zone load) can drop a single query and then answer.
+     */
+    static final int SILENT_AFTER = 3;
+
+    private ObjectNode dns(long msmId, Definition d, Probe p, long ts, Map<String, AtomicInteger> silent) {
         ObjectNode o = common(msmId, d, p, ts, "dns", "Tdig");
         o.put("dst_port", "53");
         o.put("proto", d.protocol());
         long seed = Noise.seed(msmId, p.id(), ts);
         Optional<String> site = siteFor(p, d.target());
         InetSocketAddress server = site.map(servers::get).orElse(null);
-        if (server == null || silent.contains(site.get())) {
+        AtomicInteger misses = server == null ? null : silent.computeIfAbsent(site.get(), k -> new AtomicInteger());
+        if (server == null || misses.get() >= SILENT_AFTER) {
             return timeout(o);
         }
         long started = System.nanoTime();
@@ -98,12 +106,13 @@ final class RoundRunner {
         }
         double measured = (System.nanoTime() - started) / 1e6;
         if (answer.isEmpty()) {
-            if (silent.add(site.get())) {
+            if (misses.incrementAndGet() == SILENT_AFTER) {
                 LOG.info("simulated atlas: msm {} site {} ({}) did not answer; its probes time out this round",
                         msmId, site.get(), server);
             }
             return timeout(o);
         }
+        misses.set(0);
         DnsExchange.Answer a = answer.get();
         OptionalDouble modelled = world.rttMs(p.id(), site.get(), seed);
         ObjectNode r = o.putObject("result");

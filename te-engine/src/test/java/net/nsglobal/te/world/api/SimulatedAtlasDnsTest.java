@@ -2,6 +2,8 @@ package net.nsglobal.te.world.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,5 +162,46 @@ class SimulatedAtlasDnsTest {
         assertThat(client.measurement(msm).status()).isEqualTo("Stopped");
         clock.advance(Duration.ofSeconds(600));
         assertThat(poll(msm, ResultQuery.all())).as("a stopped measurement measures no more").hasSize(8);
+    }
+    /**
+     * A server that drops one query (busy starting up) is not written off for the round: the next probe routed to it
+     * is asked and answered. Only {@link RoundRunner#SILENT_AFTER} misses in a row silence a site.
+     */
+    @Test
+    void oneDroppedQueryDoesNotSilenceASite() throws Exception {
+        try (DatagramSocket relay = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+             DatagramSocket upstream = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                int seen = 0;
+                try {
+                    while (true) {
+                        DatagramPacket q = new DatagramPacket(buf, buf.length);
+                        relay.receive(q);
+                        if (++seen == 1) continue; // the first query is lost
+                        upstream.send(new DatagramPacket(q.getData(), q.getLength(), fra.address()));
+                        DatagramPacket a = new DatagramPacket(new byte[4096], 4096);
+                        upstream.receive(a);
+                        relay.send(new DatagramPacket(a.getData(), a.getLength(), q.getSocketAddress()));
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            }, "dropping-relay");
+            t.setDaemon(true);
+            t.start();
+            java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                RoundRunner runner = new RoundRunner(world, Map.of("fra1", (InetSocketAddress) relay.getLocalSocketAddress()),
+                        AtlasOptions.of(KEY, Set.of(ANYCAST), Map.of()).withDnsTimeout(Duration.ofMillis(300)), one);
+                CreateRequest.Definition d = new CreateRequest.Definition("dns", 4, ANYCAST, "catchment", "CHAOS", "TXT",
+                        "hostname.bind", true, false, "UDP", 1232, 0, 0, 0);
+                var out = runner.run(7, d, TinyWorld.PROBES.subList(0, 2), T0.getEpochSecond());
+                assertThat(out.get(0).has("error")).as("probe 1's query was dropped").isTrue();
+                assertThat(out.get(1).has("result")).as("probe 2 is still asked: " + out.get(1)).isTrue();
+            } finally {
+                one.shutdownNow();
+            }
+        }
     }
 }
