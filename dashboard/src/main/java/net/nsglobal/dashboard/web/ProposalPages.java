@@ -19,6 +19,8 @@ import net.nsglobal.te.propose.Proposals;
  * GET  /ops/te/proposals                      list, newest first, with state, sites, probes moved, decision
  * GET  /ops/te/proposals/{id}                 detail: predicted and measured figures per region, moved networks,
  *                                             knobs diff per site, prediction accuracy, audit history; the forms
+ * GET  /ops/te/proposals/{id}/map/{before|predicted|measured}  the catchment map of the proposal's probes: where they
+ *                                             were (its basis round), where the prediction puts them, where they went
  * POST /ops/te/proposals/{id}/{approve|reject}  reason (required), csrf
  * </pre>
  * Guards: a live operator session (else 303 to the log-in); CSRF on every POST. The audit log names the operator of
@@ -28,11 +30,13 @@ final class ProposalPages implements WebModule {
     static final int LIST_LIMIT = 200;
 
     private final Optional<Proposals> proposals;
+    private final ProposalMaps maps;
     private final OperatorAuth auth;
     private final Pages pages;
 
-    ProposalPages(Optional<Proposals> proposals, OperatorAuth auth, Pages pages) {
+    ProposalPages(Optional<Proposals> proposals, ProposalMaps maps, OperatorAuth auth, Pages pages) {
         this.proposals = proposals;
+        this.maps = maps;
         this.auth = auth;
         this.pages = pages;
     }
@@ -42,6 +46,7 @@ final class ProposalPages implements WebModule {
         Mount r = routes.guarded(Pages::csrfOnPost).guarded(auth::requireSession);
         r.get("/ops/te/proposals", this::list);
         r.get("/ops/te/proposals/{id}", this::detail);
+        r.get("/ops/te/proposals/{id}/map/{which}", this::map);
         r.post("/ops/te/proposals/{id}/{action}", this::decide);
     }
 
@@ -80,6 +85,13 @@ final class ProposalPages implements WebModule {
         render(ctx, 200, proposal, "", ctx.queryParam("done") == null ? "" : ctx.queryParam("done"), "");
     }
 
+    private void map(Context ctx) {
+        Proposals p = lifecycle(proposals);
+        Proposal proposal = find(p, id(ctx));
+        ProposalMaps.Which which = ProposalMaps.Which.parse(ctx.pathParam("which"));
+        ctx.contentType("image/svg+xml; charset=utf-8").result(maps.render(proposal, p.probes(proposal.id()), which));
+    }
+
     private void render(Context ctx, int status, Proposal proposal, String error, String done, String reason) {
         Map<String, Object> m = new HashMap<>();
         m.put("csrf", Csrf.token(ctx));
@@ -90,6 +102,7 @@ final class ProposalPages implements WebModule {
         m.put("done", done);
         m.put("reason", reason);
         m.put("probes", lifecycle(proposals).probes(proposal.id()).size());
+        m.put("maps", maps.available());
         pages.render(ctx, status, "ops/te/proposal.jte", m);
     }
 

@@ -89,7 +89,7 @@ public final class WebApp implements AutoCloseable {
                 new ObservatoryApi(observatory, auth),
                 new ObservatoryPages(observatory, map, auth, pages, Clock.systemUTC()),
                 new ProposalApi(proposals, auth),
-                new ProposalPages(proposals, auth, pages)));
+                new ProposalPages(proposals, new ProposalMaps(observatory, map), auth, pages)));
         if (demoMailbox != null) modules.add(new DemoPages(demoMailbox, pages));
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = config.limits().maxRequestBytes();
