@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import net.nsglobal.cli.demo.Demo;
+import net.nsglobal.platform.Installation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,6 +3,7 @@ package net.nsglobal.te.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import net.nsglobal.platform.Installation;
 
 /**
  * The shared real data sets ({@code shared/data}, beside the installation): found by walking up from the
@@ -17,8 +18,7 @@ public final class DataFiles {
     private DataFiles() {}
 
     static Path home() {
-        String h = System.getProperty("nsglobal.home");
-        return (h == null || h.isBlank() ? Path.of("") : Path.of(h)).toAbsolutePath().normalize();
+        return Installation.home();
     }
 
     static Optional<Path> shared() {

@@ -1,10 +1,11 @@
-package net.nsglobal.cli;
+package net.nsglobal.platform;
 
 import java.nio.file.Path;
 
 /**
  * Where this installation's files are: the {@code ./nsglobal} script passes its own folder as {@code nsglobal.home},
- * so the demo finds {@code sites/} whatever the current directory; without it (an IDE, a test) the current directory.
+ * so the commands find {@code sites/} and the shared data beside the installation whatever the current directory;
+ * without it (an IDE, a test) the current directory. The one reader of {@code nsglobal.home}.
  */
 public final class Installation {
     private Installation() {}
