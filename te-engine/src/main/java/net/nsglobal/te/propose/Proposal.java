@@ -29,8 +29,7 @@ public record Proposal(long id, Instant created, ProposalState state, Candidate 
          * number of configuration changes it recorded.
          */
         public static Basis current(net.nsglobal.te.store.MeasurementStore store) {
-            return new Basis(store.latestRound().map(r -> r.id()).orElse(0L),
-                    store.configChanges(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(86_400)).size());
+            return new Basis(store.latestRound().map(r -> r.id()).orElse(0L), store.configChangeCount());
         }
     }
 

@@ -59,6 +59,14 @@ public interface MeasurementStore {
 
     List<ConfigChange> configChanges(Instant from, Instant to);
 
+    /**
+     * How many configuration changes were ever recorded: the fleet's configuration version, which a proposal's basis
+     * names. By default counted from {@link #configChanges}; a store with an index counts without reading them.
+     */
+    default long configChangeCount() {
+        return configChanges(Instant.EPOCH, Instant.now().plus(Duration.ofDays(1))).size();
+    }
+
     void recordSpend(Spend spend);
 
     List<Spend> spend(Instant from, Instant to);

@@ -199,6 +199,11 @@ abstract class SqlMeasurementStore implements MeasurementStore {
     }
 
     @Override
+    public long configChangeCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM te_config_change").mapTo(Long.class).one());
+    }
+
+    @Override
     public void recordSpend(Spend spend) {
         Objects.requireNonNull(spend, "te store: spend");
         Objects.requireNonNull(spend.job(), "te store: spend job");

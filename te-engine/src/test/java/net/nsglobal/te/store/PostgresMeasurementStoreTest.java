@@ -228,9 +228,11 @@ class PostgresMeasurementStoreTest {
     @Test
     void configChangesAndSpendRoundTrip() {
         ConfigChange a = new ConfigChange(T0, "ams1", "prepend 2 to AS3356"), b = new ConfigChange(T0.plusSeconds(60), "fra1", "withdraw");
+        long version = store.configChangeCount();
         store.recordConfigChange(b);
         store.recordConfigChange(a);
         assertThat(store.configChanges(T0, T0.plusSeconds(61))).containsExactly(a, b);
+        assertThat(store.configChangeCount()).as("the configuration version").isEqualTo(version + 2);
         assertThat(store.configChanges(T0.plusSeconds(1), T0.plusSeconds(60))).isEmpty();
         Spend s1 = new Spend("catchment", 5, T0, 20.0), s2 = new Spend("ping", 9, T0.plusSeconds(5), 0);
         store.recordSpend(s1);
