@@ -20,9 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,25 +37,13 @@ class ObservatoryBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        for (String tool : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
-            if (!Files.isExecutable(Path.of(tool))) {
-                throw new IllegalStateException(tool + " missing: install the Debian packages chromium and chromium-driver");
-            }
-        }
         h = new Harness(dir, "{}");
         h.plane.operators().add("watcher", "watcher-password");
         fake = new FakeObservatory(true);
         web = ObservatoryWeb.start(h, Optional.of(fake));
         shots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(shots);
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")), "--window-size=1100,1500");
-        ChromeDriverService svc = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(svc, o);
+        browser = net.nsglobal.testkit.Chromium.start(dir.resolve("chromium"), 1100, 1500);
     }
 
     @AfterAll

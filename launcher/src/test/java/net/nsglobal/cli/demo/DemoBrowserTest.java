@@ -23,9 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -49,11 +46,6 @@ class DemoBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        for (String tool : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
-            if (!Files.isExecutable(Path.of(tool))) {
-                throw new IllegalStateException(tool + " missing: install the Debian packages chromium and chromium-driver");
-            }
-        }
         int base = freeBlock(Demo.EDGE_OFFSET + 3);
         int http = freeBlock(1);
         demo = Demo.start(new Demo.Options(dir.resolve("demo"), base, "127.0.0.1", http, null, null, null,
@@ -61,14 +53,7 @@ class DemoBrowserTest {
         url = demo.web().url();
         shots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(shots);
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")), "--window-size=1100,1400");
-        ChromeDriverService svc = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(svc, o);
+        browser = net.nsglobal.testkit.Chromium.start(dir.resolve("chromium"), 1100, 1400);
     }
 
     @AfterAll
