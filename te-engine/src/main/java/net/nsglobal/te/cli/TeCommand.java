@@ -25,15 +25,16 @@ import picocli.CommandLine.Option;
  * te show ID                           figures per region, moved networks, knobs diff, accuracy, history
  * te approve ID --reason TEXT [--operator NAME]
  * te reject ID --reason TEXT [--operator NAME]
+ * te engine --config FILE              the engine process: observatory rounds and the route-change loop, until SIGTERM
  * </pre>
  * Exit status: 0 done, 1 refused (no such proposal, stale, decided, site busy: nothing changed), 2 bad options.
  * Approving here only approves: the running engine applies approved proposals.
  */
 @Command(name = "te", mixinStandardHelpOptions = true,
         description = "Traffic engineering: the simulated world (predict, calibrate, world-sites), a site's BIRD "
-                + "configuration (render), route-change proposals (proposals, show, approve, reject).",
+                + "configuration (render), route-change proposals (proposals, show, approve, reject), the engine process (engine).",
         subcommands = {PredictCommand.class, CalibrateCommand.class, WorldSitesCommand.class, RenderCommand.class,
-                ProposalsCommand.class, ShowCommand.class, ApproveCommand.class, RejectCommand.class,
+                ProposalsCommand.class, ShowCommand.class, ApproveCommand.class, RejectCommand.class, EngineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TeCommand implements Runnable {
     /** Opens the lifecycle the subcommands work on; closing the result releases it. */
@@ -72,7 +73,7 @@ public final class TeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "te: name a subcommand (predict, calibrate, world-sites, render, proposals, show, approve, reject)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "te: name a subcommand (predict, calibrate, world-sites, render, proposals, show, approve, reject, engine)");
     }
 
     /**
