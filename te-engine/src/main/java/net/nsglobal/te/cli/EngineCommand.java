@@ -155,6 +155,12 @@ public final class EngineCommand implements Callable<Integer> {
             engine.register(jobs);
             Runtime.getRuntime().addShutdownHook(hook);
             jobs.start();
+            java.util.Optional<net.nsglobal.te.store.Round> last = store.latestRound();
+            if (last.isEmpty() || last.get().started().isBefore(clock.instant().minus(c.measure().measurementInterval()))) {
+                // A restarted engine measures at once rather than a whole interval later; the schedule goes on from there.
+                log.info("te-engine: last round {}; measuring one now", last.map(r -> "started " + r.started()).orElse("none"));
+                jobs.runNow(net.nsglobal.te.measure.RoundJob.NAME);
+            }
             log.info("te-engine: started: {} sites {}, measuring {} with {} at {}; database {}", ids.size(), ids,
                     anycast.getHostAddress(), backend.name(), atlas.apiUrl(), db.embeddedPort() > 0
                             ? "embedded PostgreSQL on port " + db.embeddedPort() : "at --db-url");
