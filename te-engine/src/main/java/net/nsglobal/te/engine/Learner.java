@@ -118,6 +118,15 @@ final class Learner {
     private void learn(Vantage.Points points, String why) throws IOException {
         long t0 = System.nanoTime();
         Map<String, Knobs> base = fleet.running();
+        try {
+            Layout.of(base, base);
+        } catch (IllegalArgumentException e) {
+            // The schedule prepends or withdraws whole sites from the knobs they run; from per-session knobs it cannot.
+            model = null;
+            log.warn("te-engine learn: not learning ({}): the experiments cannot start from what the fleet runs: {}",
+                    why, e.getMessage());
+            return;
+        }
         log.info("te-engine learn: learning ({}): {} probes, {} sites, {} experiments to run", why,
                 points.probes().size(), base.size(), 2 * base.size());
         Experiments.Learned learned = Experiments.learn(runner, fleet.sites(), points.probes(), base, points.rtt());
