@@ -72,14 +72,17 @@ public final class EngineCommand implements Callable<Integer> {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** The te: section: the observatory's settings and the loop's. */
+    record TeSection(TeConfig measure, EngineSettings engine) {}
+
     /** What the file says, checked against the fleet. */
     record Loaded(TeConfig measure, EngineSettings engine, SiteSelection selection, List<Site> sites, Path baseDir) {}
 
     Loaded load() throws ConfigException {
         ProcessFile f = ProcessFile.load(config, SECTIONS);
-        Object[] te = f.read(Schema.SECTION, s -> new Object[] {TeConfig.read(s), EngineSettings.read(s, f.baseDir())});
-        TeConfig measure = (TeConfig) te[0];
-        EngineSettings engine = (EngineSettings) te[1];
+        TeSection te = f.read(Schema.SECTION, s -> new TeSection(TeConfig.read(s), EngineSettings.read(s, f.baseDir())));
+        TeConfig measure = te.measure();
+        EngineSettings engine = te.engine();
         SiteSelection selection = f.read("sites", s -> SiteSelection.read(s, f.baseDir()));
         if (measure.measurementBackend() != Schema.Backend.RIPE_ATLAS) {
             throw f.locate(new ConfigException("te.measurement-backend", "the engine process measures with ripe-atlas "

@@ -73,6 +73,7 @@ public final class EngineJobs {
         Fleet fleet = new Fleet(sites, bindings.sites(), store, clock);
         ProposalService proposals = new ProposalService(proposalStore, fleet.applier(), () -> Proposal.Basis.current(store),
                 settings.lifecycle(), clock);
+        fleet.resume(proposals.list(1000));
         Learner learner = new Learner(fleet, bindings.experiments().on(fleet), bindings.vantage(), proposals, settings, LIMITS);
         Rounds rounds = new Rounds(observatory, probesPerRound);
         ProposeJob propose = new ProposeJob(learner, fleet, proposals, store, rounds);

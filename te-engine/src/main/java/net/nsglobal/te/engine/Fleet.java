@@ -46,6 +46,25 @@ public final class Fleet {
         this.clock = clock;
     }
 
+    /**
+     * After a restart: each site runs the knobs of the newest proposal that is still in effect for it (APPLIED or
+     * VERIFIED; a rolled-back or failed one restored the knobs before it, and experiments always restore), else what
+     * its yaml configures. {@code proposals} newest first, as the lifecycle lists them.
+     */
+    public synchronized void resume(List<net.nsglobal.te.propose.Proposal> proposals) {
+        for (int i = proposals.size() - 1; i >= 0; i--) {
+            net.nsglobal.te.propose.Proposal p = proposals.get(i);
+            if (p.state() != net.nsglobal.te.propose.ProposalState.APPLIED
+                    && p.state() != net.nsglobal.te.propose.ProposalState.VERIFIED) continue;
+            p.candidate().knobs().forEach((site, knobs) -> {
+                if (running.containsKey(site)) {
+                    running.put(site, knobs);
+                    log.info("te-engine fleet: site {} runs proposal #{} ({}): {}", site, p.id(), p.state(), describe(knobs));
+                }
+            });
+        }
+    }
+
     public List<Site> sites() { return sites; }
 
     public List<String> ids() { return sites.stream().map(Site::id).toList(); }

@@ -167,6 +167,15 @@ class EngineLoopTest {
         assertThat(verified.state()).isIn(ProposalState.VERIFIED, ProposalState.ROLLED_BACK);
         assertThat(verified.verification()).isPresent();
         assertThat(verified.verification().get().roundId()).isEqualTo(second);
+        // A restarted engine on the same database knows what the sites run: the verified proposal's knobs.
+        EngineJobs restarted = EngineJobs.of(settings, sites, new EngineJobs.Bindings(new BirdFilesApplier(sites, bird, birdDir),
+                fleet -> config -> { throw new AssertionError("no experiment"); }, vantage), PostgresProposalStore.open(db),
+                store, observatory, PROBES, () -> { }, Clock.systemUTC());
+        if (verified.state() == ProposalState.VERIFIED) {
+            assertThat(restarted.fleet().running()).containsAllEntriesOf(p.candidate().knobs());
+        } else {
+            assertThat(restarted.fleet().running()).isEqualTo(restarted.fleet().configured());
+        }
         System.out.println("te-engine loop test: proposal #" + p.id() + " for " + p.sites() + " " + verified.state()
                 + ", " + verified.verification().get());
     }
