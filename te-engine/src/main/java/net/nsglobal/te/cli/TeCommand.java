@@ -86,7 +86,16 @@ public final class TeCommand implements Runnable {
             throw new CommandLine.ParameterException(o.spec.commandLine(), "te: say which database: --data-dir DIR "
                     + "(embedded PostgreSQL) or --db-url URL");
         }
-        Database db = Database.open(o.dbUrl, o.dbUser, o.dbPassword, o.dataDir);
+        String url = o.dbUrl, user = o.dbUser, password = o.dbPassword;
+        if (url == null || url.isBlank()) {
+            java.util.Optional<Integer> port = RunningEmbedded.port(o.dataDir.resolve("pg"));
+            if (port.isPresent()) { // the running engine's: connect to it, never start a second server on its files
+                url = "jdbc:postgresql://localhost:" + port.get() + "/postgres";
+                user = Database.EMBEDDED_USER;
+                password = Database.embeddedPassword(o.dataDir);
+            }
+        }
+        Database db = Database.open(url, user, password, o.dataDir);
         try {
             var measurements = MeasurementStores.open(db, StoreSettings.defaults());
             PostgresProposalStore store = PostgresProposalStore.open(db);
