@@ -25,15 +25,16 @@ import picocli.CommandLine.Option;
  * te show ID                           figures per region, moved networks, knobs diff, accuracy, history
  * te approve ID --reason TEXT [--operator NAME]
  * te reject ID --reason TEXT [--operator NAME]
+ * te engine --config FILE              the engine process: observatory rounds and the route-change loop, until SIGTERM
  * </pre>
  * Exit status: 0 done, 1 refused (no such proposal, stale, decided, site busy: nothing changed), 2 bad options.
  * Approving here only approves: the running engine applies approved proposals.
  */
 @Command(name = "te", mixinStandardHelpOptions = true,
         description = "Traffic engineering: the simulated world (predict, calibrate, world-sites), a site's BIRD "
-                + "configuration (render), route-change proposals (proposals, show, approve, reject).",
+                + "configuration (render), route-change proposals (proposals, show, approve, reject), the engine process (engine).",
         subcommands = {PredictCommand.class, CalibrateCommand.class, WorldSitesCommand.class, RenderCommand.class,
-                ProposalsCommand.class, ShowCommand.class, ApproveCommand.class, RejectCommand.class,
+                ProposalsCommand.class, ShowCommand.class, ApproveCommand.class, RejectCommand.class, EngineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TeCommand implements Runnable {
     /** Opens the lifecycle the subcommands work on; closing the result releases it. */
@@ -72,7 +73,7 @@ public final class TeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "te: name a subcommand (predict, calibrate, world-sites, render, proposals, show, approve, reject)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "te: name a subcommand (predict, calibrate, world-sites, render, proposals, show, approve, reject, engine)");
     }
 
     /**
@@ -85,7 +86,16 @@ public final class TeCommand implements Runnable {
             throw new CommandLine.ParameterException(o.spec.commandLine(), "te: say which database: --data-dir DIR "
                     + "(embedded PostgreSQL) or --db-url URL");
         }
-        Database db = Database.open(o.dbUrl, o.dbUser, o.dbPassword, o.dataDir);
+        String url = o.dbUrl, user = o.dbUser, password = o.dbPassword;
+        if (url == null || url.isBlank()) {
+            java.util.Optional<Integer> port = RunningEmbedded.port(o.dataDir.resolve("pg"));
+            if (port.isPresent()) { // the running engine's: connect to it, never start a second server on its files
+                url = "jdbc:postgresql://localhost:" + port.get() + "/postgres";
+                user = Database.EMBEDDED_USER;
+                password = Database.embeddedPassword(o.dataDir);
+            }
+        }
+        Database db = Database.open(url, user, password, o.dataDir);
         try {
             var measurements = MeasurementStores.open(db, StoreSettings.defaults());
             PostgresProposalStore store = PostgresProposalStore.open(db);

@@ -10,7 +10,7 @@ import net.nsglobal.te.store.CatchmentSample;
 import net.nsglobal.te.store.PingSample;
 
 /** Measurement results as the store keeps them: one sample per probe and result timestamp. */
-final class Samples {
+public final class Samples {
     private Samples() {}
 
     /**
@@ -18,7 +18,7 @@ final class Samples {
      * No answer: the first response's error ("timeout", …). An answer with an rcode other than NOERROR: the rcode's
      * name (a REFUSED CHAOS query names no site). An answer naming no site of ours: "unknown site: NAME".
      */
-    static CatchmentSample catchment(DnsResult r, SiteNames sites) {
+    public static CatchmentSample catchment(DnsResult r, SiteNames sites) {
         Optional<DnsResponse> answer = r.firstAnswer();
         if (answer.isEmpty()) {
             String error = r.responses().isEmpty() ? "no response" : r.responses().get(0).error();
