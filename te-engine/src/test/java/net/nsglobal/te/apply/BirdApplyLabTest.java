@@ -128,6 +128,7 @@ class BirdApplyLabTest {
     @Test
     void anUnhealthyConfigIsUndoneAndTheOldPathReturns() throws Exception {
         lab.awaitPath("up1", "64500");
+        lab.lab.awaitEstablished("up2"); // up1 may be up before up2: its since-time is only stable once established
         String upSince = since(lab.lab.sessionRow("up2"));
         // Parses and loads, but peers with up1 under a wrong AS: the session drops, the health check sees it.
         Applier.Renderer wrongAs = k -> lab.config.render(lab.site, k).replace("as 64601;", "as 64999;");
@@ -162,6 +163,7 @@ class BirdApplyLabTest {
     @Test
     void aFilterChangeNeverResetsTheBgpSession() throws Exception {
         lab.awaitPath("up1", "64500");
+        lab.lab.awaitEstablished("up1");
         String upstreamSince = since(lab.lab.sessionRow("up1"));
         String siteSince = since(siteRow("up1"));
         Applier applier = lab.applier(LabSite.timing());
