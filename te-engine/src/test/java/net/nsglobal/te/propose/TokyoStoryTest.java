@@ -1,6 +1,7 @@
 package net.nsglobal.te.propose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -46,6 +47,10 @@ class TokyoStoryTest {
         System.out.println("experiments: " + learned.experiments() + " (" + (learned.experiments() - learned.sessionExperiments())
                 + " site-level, " + learned.sessionExperiments() + " session: " + learned.levers().stream().map(SessionChange::action).toList() + ")");
         System.out.println("held-out accuracy: " + acc);
+
+        Layout unlearned = predictor.baseline().withSession("nrt1", "ntt", new Knobs.Session(true, 2, List.of()));
+        assertThatThrownBy(() -> predictor.predict(unlearned)).as("a session change no experiment learned")
+                .hasMessageContaining("no session experiment learned nrt1 ntt: prepend 2");
 
         Optimizer opt = new Optimizer(predictor, f.sites, LIMITS, 2, acc.share(), learned.experiments());
         Candidate c = opt.propose(Layout.of(f.base, f.base)).orElseThrow();
