@@ -56,7 +56,7 @@ class DemoTokyoStoryTest {
             assertThat(first.path("state").asText()).isEqualToIgnoringCase("PROPOSED");
             JsonNode detail = JSON.readTree(api.getBearer("/api/v1/te/proposals/" + id, token).body());
             assertThat(detail.path("knobs").path("nrt1").path("he").path("announce").asBoolean(true))
-                    .as("nrt1 stops announcing to Hurricane Electric: " + detail).isFalse();
+                    .as("nrt1 stops announcing to Hurricane Electric; reasons: " + detail.path("reasons")).isFalse();
             assertThat(detail.path("knobs").path("nrt1").path("ntt").path("announce").asBoolean()).as("nrt1 keeps NTT").isTrue();
             assertThat(detail.path("reasons").toString()).contains("nrt1 stops announcing to AS6939");
             CatchmentSnapshot before = o.observatory().latest().orElseThrow();
