@@ -58,13 +58,31 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    /** The sites of {@code o.sitesDir()} that the demo starts, in file order; an unknown id is an error. */
+    /** The demo's overlay: site files in {@code <sitesDir>/demo/} replace their namesakes (see its README.md). */
+    public static final String OVERLAY = "demo";
+
+    /**
+     * The sites of {@code o.sitesDir()} that the demo starts, in file order, each replaced by its namesake in the
+     * {@value #OVERLAY} overlay folder if there is one (the demo's story: nrt1 with Hurricane Electric transit; the
+     * production inventory stays as it is); an unknown id is an error, and so is an overlay file naming no site.
+     */
     static List<Site> sites(Options o) throws IOException, SitesException {
         Sites all = Sites.load(o.sitesDir());
-        if (o.sites().isEmpty()) return all.all();
+        Path overlayDir = o.sitesDir().resolve(OVERLAY);
+        Map<String, Site> overlay = new LinkedHashMap<>();
+        if (Files.isDirectory(overlayDir)) {
+            for (Site s : Sites.load(overlayDir).all()) {
+                if (all.byId(s.id()).isEmpty()) {
+                    throw new IllegalArgumentException("demo: " + overlayDir.resolve(s.id() + ".yaml") + " replaces no site of " + o.sitesDir());
+                }
+                overlay.put(s.id(), s);
+            }
+        }
+        List<Site> fleet = all.all().stream().map(s -> overlay.getOrDefault(s.id(), s)).toList();
+        if (o.sites().isEmpty()) return fleet;
         List<Site> chosen = new ArrayList<>();
         for (String id : o.sites()) {
-            chosen.add(all.byId(id).orElseThrow(() -> new IllegalArgumentException("demo: no site '" + id
+            chosen.add(fleet.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException("demo: no site '" + id
                     + "' in " + o.sitesDir() + " (known: " + all.all().stream().map(Site::id).toList() + ")")));
         }
         return chosen;

@@ -47,9 +47,8 @@ import net.nsglobal.te.world.rtt.RttModel;
 
 /**
  * The demo's observatory and route-change loop, in the order they start: each site's BIRD configuration rendered
- * into {@code <data-dir>/bird/} from {@code sites/} (the proposals the operator approves rewrite these files), the
- * simulated Internet over
- * the real AS graph and RIPE Atlas probes whose announcements are read back from those files, its
+ * into {@code <data-dir>/bird/} from the demo's fleet ({@code sites/} with the {@code sites/demo/} overlay; the
+ * proposals the operator approves rewrite these files), the simulated Internet over the real AS graph and RIPE Atlas probes whose announcements are read back from those files, its
  * RIPE-Atlas-compatible API on loopback (a probe's DNS query goes to the demo edge of the site it reaches), the
  * unchanged Atlas client against it, the store on the demo's database, and the observatory's jobs on their own
  * clustered scheduler (instance "te"), with a first round at once so the map fills within a minute; then the
@@ -86,7 +85,8 @@ public final class DemoObservatory implements AutoCloseable {
                                         Database db, int atlasPort) throws Exception {
         Path birdDir = dataDir.resolve("bird");
         BirdConfig bird = new BirdConfig(sitesDir.resolve("templates"));
-        // Each start runs the fleet as sites/ configures it; applied proposals change these files until the next start.
+        // Each start runs the fleet as sites/ (with the sites/demo overlay, Demo.sites) configures it; applied proposals
+        // change these files until the next start.
         for (Site s : sites) bird.write(s, Knobs.of(s), birdDir);
         Cidr prefix = sites.get(0).anycastV4().get(0);
         long t0 = System.nanoTime();

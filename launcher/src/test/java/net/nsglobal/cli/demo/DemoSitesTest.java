@@ -35,6 +35,18 @@ class DemoSitesTest {
     }
 
     @Test
+    void theOverlaysFilesReplaceTheirNamesakes() throws Exception {
+        List<Site> fleet = Demo.sites(options(List.of()));
+        Site nrt1 = fleet.stream().filter(s -> s.id().equals("nrt1")).findFirst().orElseThrow();
+        assertThat(nrt1.neighbors()).as("the demo's Tokyo has Hurricane Electric transit")
+                .anyMatch(n -> n.peerAs() == 6939 && n.name().equals("he"));
+        Site fmt1 = fleet.stream().filter(s -> s.id().equals("fmt1")).findFirst().orElseThrow();
+        assertThat(fmt1.neighbors()).as("and Fremont has not").noneMatch(n -> n.peerAs() == 6939);
+        assertThat(net.nsglobal.platform.sites.Sites.load(SITES).byId("nrt1").orElseThrow().neighbors())
+                .as("the production inventory is unchanged").noneMatch(n -> n.peerAs() == 6939);
+    }
+
+    @Test
     void anUnknownSiteIsAClearError() {
         assertThatThrownBy(() -> Demo.sites(options(List.of("xyz9"))))
                 .hasMessageContaining("no site 'xyz9'").hasMessageContaining("fmt1");

@@ -30,12 +30,23 @@ import net.nsglobal.te.apply.Knobs;
  * no neighbour AS in common (a transit heard at several sites hands a probe to its next-nearest one, hot potato),
  * then sites few probes have as their next-nearest by unicast RTT. Deeper orders (third choices and beyond) are seen
  * only where the schedule happens to show them; prediction there is the model's estimate ({@link PreferenceModel}).
+ *
+ * <p><b>Then the session experiments</b> ({@link SessionExperiments}): for the site whose catchment is most
+ * anomalous, one experiment per session lever (a session withdrawn, a neighbour's no-export community attached),
+ * typically two or three; counted in {@link Learned#experiments()} and shown apart in
+ * {@link Learned#sessionExperiments()}.
  */
 public final class Experiments {
     private Experiments() {}
 
-    /** What learning produced: the predictor, the experiments run (passive baseline excluded) and the groups. */
-    public record Learned(Predictor predictor, int experiments, List<List<String>> groups) {}
+    /**
+     * What learning produced: the predictor, the experiments run (passive baseline excluded; site-level and session
+     * experiments together), the groups, and how many of the experiments were session experiments.
+     */
+    public record Learned(Predictor predictor, int experiments, List<List<String>> groups, int sessionExperiments) {
+        /** The session changes the session experiments learned (what the optimizer may propose per session). */
+        public List<SessionChange> levers() { return predictor.levers(); }
+    }
 
     /**
      * Runs the schedule from {@code base} (the current knobs, which must be site-uniform: {@link Layout#of}) and
@@ -45,6 +56,9 @@ public final class Experiments {
                                 UnicastRtt rtt) throws IOException {
         List<String> ids = rtt.sites();
         Layout baseline = Layout.of(base, base);
+        if (!baseline.sessions().isEmpty()) {
+            throw new IllegalArgumentException("te-engine propose: learning starts from site-uniform knobs; these differ per session: " + baseline);
+        }
         PreferenceModel model = new PreferenceModel(ids, probes.size());
         Map<Integer, String> passive = runner.catchment(base);
         observe(model, probes, ids, baseline, passive);
@@ -58,7 +72,11 @@ public final class Experiments {
                 experiments++;
             }
         }
-        return new Learned(new Predictor(model, probes, rtt, base, baseline, passive), experiments, groups);
+        // IPv4: the family the observatory measures (ObservatoryJobs.anycastAddress).
+        List<SessionChange> levers = SessionExperiments.levers(sites, base, probes, passive, rtt, false);
+        List<SessionExperiments.Outcome> sessions = SessionExperiments.run(runner, levers, baseline, base, probes, ids);
+        return new Learned(new Predictor(model, probes, rtt, base, baseline, passive, sessions), experiments + sessions.size(),
+                groups, sessions.size());
     }
 
     static void observe(PreferenceModel model, List<Probe> probes, List<String> ids, Layout l, Map<Integer, String> catchment) {
@@ -149,6 +167,31 @@ public final class Experiments {
         best[mask] = b;
         choice[mask] = pick;
         return b;
+    }
+
+    /**
+     * {@code count} configurations no experiment measured, for measuring accuracy, as {@link #heldOut(Layout, List,
+     * int, long)} makes them; when session changes were learned, every other one also carries one of them (picked at
+     * random, on a site still announcing), so the rule that combines a session experiment with site-level changes
+     * ({@link Predictor}) is measured too. A session change alone from the baseline is what its experiment measured
+     * and is never held out.
+     */
+    public static List<Layout> heldOut(Learned learned, int count, long seed) {
+        List<SessionChange> levers = learned.levers();
+        Layout baseline = learned.predictor().baseline();
+        List<Layout> site = heldOut(baseline, learned.groups(), 4 * count, seed);
+        Random rnd = new Random(seed + 1);
+        List<Layout> out = new ArrayList<>();
+        for (Layout l : site) {
+            if (out.size() == count) break;
+            if (!levers.isEmpty() && out.size() % 2 == 1) {
+                SessionChange c = levers.get(rnd.nextInt(levers.size()));
+                if (!l.announces(c.site())) continue;
+                l = c.on(l);
+            }
+            if (!out.contains(l)) out.add(l);
+        }
+        return out;
     }
 
     /**

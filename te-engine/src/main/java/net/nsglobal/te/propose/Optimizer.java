@@ -12,19 +12,24 @@ import java.util.stream.Collectors;
 
 import net.nsglobal.atlas.probes.Probe;
 import net.nsglobal.platform.sites.Site;
+import net.nsglobal.te.analyze.Regions;
 import net.nsglobal.te.apply.Knobs;
 
 /**
  * Greedy local search over the knobs the predictor can predict: per site, prepend 0…3 on all its sessions or
- * withdraw it (selective announcement). Each step tries every single-site change from the current layout, keeps
- * those that respect the {@link Constraints} and leave neither the overall p90 inflation nor the overall share at
- * the optimal site worse, and takes the one of least {@link Objective} cost; it stops when no change lowers the
- * cost or after {@code maxSteps} steps. The result is one {@link Candidate}: the changed sites' knobs, predicted
- * before and after per region, the networks it moves and why.
+ * withdraw it (selective announcement), and per learned session change ({@link SessionChange}: one session
+ * withdrawn, or a neighbour's action community attached to it) making it or undoing it. Each step tries every single
+ * change from the current layout, keeps those that respect the {@link Constraints} and leave neither the overall p90
+ * inflation nor the overall share at the optimal site worse, and takes the one of least {@link Objective} cost; it
+ * stops when no change lowers the cost or after {@code maxSteps} steps. The result is one {@link Candidate}: the
+ * changed sites' knobs, predicted before and after per region, the networks it moves and why.
  *
- * <p>Per-session prepends, withdrawing one session of several, and neighbours' action communities are not searched:
- * a catchment measurement names the site, not the session a probe came in on, so the experiments cannot learn their
- * effect and the predictor refuses them ({@link Layout#of}).
+ * <p>Besides the {@link Constraints}, a site is never withdrawn while it is the last announcing site of its region
+ * (its continent): that region would have no site of its own left — a session of it may go, the site stays.
+ *
+ * <p>Per-session prepends and prepend communities are not searched: the session experiments learn the levers that
+ * move probes a prepend cannot (a peer route beats a provider route whatever its length), and each lever costs one
+ * experiment.
  */
 public final class Optimizer {
     /** A step must lower the cost by this much (ms-equivalents): no change for the sake of a handful of probes. */
@@ -68,21 +73,16 @@ public final class Optimizer {
             Layout bestLayout = null;
             Objective.Score best = null;
             int[] bestAt = null;
-            for (String s : ids) {
-                for (int option = -1; option <= 3; option++) {
-                    if (option == layout.prepend(s)) continue;
-                    Layout l = option < 0 ? layout.without(s) : layout.with(s, option);
-                    if (l.prepends().isEmpty()) continue;
-                    int[] after = predictor.predictIndex(l);
-                    Objective.Score sc = objective.score(after);
-                    if (sc.cost() > score.cost() - MIN_GAIN || sc.p90InflationMs() > score.p90InflationMs()
-                            || sc.shareAtOptimal() < score.shareAtOptimal()) continue;
-                    if (best != null && sc.cost() >= best.cost()) continue;
-                    if (constraints.violation(objective, ids, reference, start, after).isPresent()) continue;
-                    best = sc;
-                    bestLayout = l;
-                    bestAt = after;
-                }
+            for (Layout l : neighbours(layout)) {
+                int[] after = predictor.predictIndex(l);
+                Objective.Score sc = objective.score(after);
+                if (sc.cost() > score.cost() - MIN_GAIN || sc.p90InflationMs() > score.p90InflationMs()
+                        || sc.shareAtOptimal() < score.shareAtOptimal()) continue;
+                if (best != null && sc.cost() >= best.cost()) continue;
+                if (constraints.violation(objective, ids, reference, start, after).isPresent()) continue;
+                best = sc;
+                bestLayout = l;
+                bestAt = after;
             }
             if (best == null) break;
             layout = bestLayout;
@@ -90,10 +90,36 @@ public final class Optimizer {
             at = bestAt;
         }
         if (layout.equals(current)) return Optional.empty();
-        Map<String, Knobs> all = layout.knobs(predictor.base()), changed = new LinkedHashMap<>();
-        for (String s : ids) if (layout.prepend(s) != current.prepend(s)) changed.put(s, all.get(s));
+        Map<String, Knobs> all = layout.knobs(predictor.base()), was = current.knobs(predictor.base()), changed = new LinkedHashMap<>();
+        for (String s : ids) if (!all.get(s).equals(was.get(s))) changed.put(s, all.get(s));
         return Optional.of(new Candidate(changed, objective.summaries(start), objective.summaries(at), moved(start, at),
                 reasons(current, layout, start, at), accuracy, experiments));
+    }
+
+    /** Every layout one change away from {@code layout} (see the class comment). */
+    private List<Layout> neighbours(Layout layout) {
+        List<Layout> out = new ArrayList<>();
+        for (String s : predictor.rtt().sites()) {
+            for (int option = -1; option <= 3; option++) {
+                if (option == layout.prepend(s)) continue;
+                if (option < 0 && lastOfRegion(layout, s)) continue;
+                Layout l = option < 0 ? layout.without(s) : layout.with(s, option);
+                if (!l.prepends().isEmpty()) out.add(l);
+            }
+        }
+        for (SessionChange c : predictor.levers()) {
+            if (!layout.announces(c.site())) continue;
+            if (c.in(layout)) out.add(layout.withSession(c.site(), c.session(), null));
+            else if (!layout.sessions(c.site()).containsKey(c.session())) out.add(c.on(layout));
+        }
+        return out;
+    }
+
+    /** Whether {@code site} is the only site of its continent announcing in {@code layout}. */
+    private boolean lastOfRegion(Layout layout, String site) {
+        Optional<String> region = sites.stream().filter(x -> x.id().equals(site)).findFirst().flatMap(Regions::of);
+        if (region.isEmpty() || !layout.announces(site)) return false;
+        return sites.stream().noneMatch(x -> !x.id().equals(site) && layout.announces(x.id()) && Regions.of(x).equals(region));
     }
 
     private List<MovedNetwork> moved(int[] before, int[] after) {
@@ -125,6 +151,10 @@ public final class Optimizer {
             out.add(lever(s, from, to) + " at " + s + " (" + sessions(s) + ")"
                     + (from.announces(s) ? ", was " + (from.prepend(s) == 0 ? "no prepend" : "prepend " + from.prepend(s)) : ", was withdrawn") + ".");
         }
+        for (SessionChange c : predictor.levers()) {
+            if (c.in(from) == c.in(to)) continue;
+            out.add(sessionReason(c, c.in(to), ids.indexOf(c.site()), before, after));
+        }
         Map<List<String>, List<Integer>> flows = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
         int moved = 0;
         for (int p = 0; p < before.length; p++) {
@@ -148,13 +178,55 @@ public final class Optimizer {
                 return "AS" + (pr.asnV4() == null ? "?" : Integer.toUnsignedLong(pr.asnV4())) + " " + pr.countryCode();
             }, TreeMap::new, Collectors.counting()));
             Map.Entry<String, Long> top = byNet.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-            String cause = from.prepend(fromSite) != to.prepend(fromSite) ? lever(fromSite, from, to) + " at " + fromSite
-                    : lever(toSite, from, to) + " at " + toSite;
+            Optional<SessionChange> session = predictor.levers().stream()
+                    .filter(c -> c.in(from) != c.in(to) && (c.site().equals(fromSite) || c.site().equals(toSite))).findFirst();
+            String cause, why;
+            if (from.prepend(fromSite) != to.prepend(fromSite) || session.isEmpty()) {
+                cause = from.prepend(fromSite) != to.prepend(fromSite) ? lever(fromSite, from, to) + " at " + fromSite
+                        : lever(toSite, from, to) + " at " + toSite;
+                why = margin(fromSite, toSite, from, to);
+            } else {
+                SessionChange c = session.get();
+                cause = c.site() + (c.in(to) ? " " + c.action() : " undoing \"" + c.action() + "\"");
+                why = "the session experiment measured them at " + (c.in(to) ? toSite : fromSite) + ".";
+            }
             out.add(String.format("%s (%s) now wins %d %s probes (largest network %s, %d) over %s (%s) after %s: %s",
                     toSite, sessions(toSite), ps.size(), region, top.getKey(), top.getValue(), fromSite, sessions(fromSite),
-                    cause, margin(fromSite, toSite, from, to)));
+                    cause, why));
         }
         return out;
+    }
+
+    /**
+     * One session change in words, with what it does to the site's catchment: {@code nrt1 stops announcing to AS6939
+     * (session he), keeping AS2914 ntt: 1,934 probes that reached nrt1 (1,802 of them in EU) go to fra1 (1,020), …}.
+     */
+    private String sessionReason(SessionChange c, boolean made, int site, int[] before, int[] after) {
+        List<String> ids = predictor.rtt().sites();
+        Map<String, Integer> dest = new TreeMap<>(), region = new TreeMap<>();
+        int n = 0;
+        for (int p = 0; p < before.length; p++) {
+            boolean moved = made ? before[p] == site && after[p] != site && after[p] >= 0
+                    : after[p] == site && before[p] != site && before[p] >= 0;
+            if (!moved) continue;
+            n++;
+            dest.merge(ids.get(made ? after[p] : before[p]), 1, Integer::sum);
+            String r = objective.region(p);
+            region.merge(r == null ? "unknown regions" : r, 1, Integer::sum);
+        }
+        String others = sites.stream().filter(x -> x.id().equals(c.site())).findFirst()
+                .map(x -> x.neighbors().stream().filter(nb -> !nb.name().equals(c.session()))
+                        .map(nb -> "AS" + nb.peerAs() + " " + nb.name()).collect(Collectors.joining(", "))).orElse("?");
+        String dests = dest.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(4).map(e -> String.format("%s (%,d)", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+        Map.Entry<String, Integer> topRegion = region.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+        if (!made) {
+            return String.format("%s undoes \"%s\": %,d probes return to %s from %s.", c.site(), c.action(), n, c.site(),
+                    n == 0 ? "nowhere" : dests);
+        }
+        return String.format("%s %s, keeping %s: %,d probes that reached %s%s go to %s.", c.site(), c.action(), others, n,
+                c.site(), topRegion == null ? "" : String.format(" (%,d of them in %s)", topRegion.getValue(), topRegion.getKey()),
+                n == 0 ? "no other site" : dests);
     }
 
     private static String lever(String site, Layout from, Layout to) {

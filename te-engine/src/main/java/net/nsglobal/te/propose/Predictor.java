@@ -1,6 +1,7 @@
 package net.nsglobal.te.propose;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,17 @@ import net.nsglobal.atlas.probes.Probe;
 import net.nsglobal.te.apply.Knobs;
 
 /**
- * For any layout, the site (and unicast RTT there) of every probe, from the learned {@link PreferenceModel}. Probes
- * are addressed by their index in {@link #probes()}. Configurations that are not site-uniform are refused
- * ({@link Layout#of}): the experiments cannot see sessions, so the model cannot predict them.
+ * For any layout, the site (and unicast RTT there) of every probe, from the learned {@link PreferenceModel} and the
+ * session experiments. Probes are addressed by their index in {@link #probes()}.
+ *
+ * <p><b>Session changes.</b> The site-level part of a layout is predicted by the model; then each session change it
+ * carries is replayed from its experiment ({@link SessionExperiments}): a probe that experiment moved (measured
+ * elsewhere than in the baseline) and that the site-level prediction still puts where the baseline had it goes where
+ * the experiment sent it — or, if that site does not announce in the layout, to its next choice by the model with
+ * the site it left withdrawn. Probes the experiment did not move stay as predicted. Several session changes are
+ * replayed one after the other in the layout's order (site, then session name); each moves only probes still where
+ * its own experiment found them, so two changes that both move a probe count once (the first), an approximation
+ * the held-out accuracy measures. A session's knobs that no experiment learned are refused, naming them.
  */
 public final class Predictor {
     private final PreferenceModel model;
@@ -20,16 +29,28 @@ public final class Predictor {
     private final Map<String, Knobs> base;
     private final Layout baseline;
     private final Map<Integer, String> passive;
+    private final List<SessionExperiments.Outcome> sessions;
+    /** Per probe index: the baseline's site index, −1 none. */
+    private final int[] passiveIndex;
 
     Predictor(PreferenceModel model, List<Probe> probes, UnicastRtt rtt, Map<String, Knobs> base, Layout baseline,
-              Map<Integer, String> passive) {
+              Map<Integer, String> passive, List<SessionExperiments.Outcome> sessions) {
         this.model = model;
         this.probes = List.copyOf(probes);
         this.rtt = rtt;
         this.base = Map.copyOf(base);
         this.baseline = baseline;
         this.passive = Map.copyOf(passive);
+        this.sessions = List.copyOf(sessions);
+        this.passiveIndex = new int[probes.size()];
+        for (int p = 0; p < passiveIndex.length; p++) {
+            String s = passive.get(probes.get(p).id());
+            passiveIndex[p] = s == null ? -1 : rtt.sites().indexOf(s);
+        }
     }
+
+    /** The session changes the session experiments learned. */
+    public List<SessionChange> levers() { return sessions.stream().map(SessionExperiments.Outcome::change).toList(); }
 
     public PreferenceModel model() { return model; }
 
@@ -49,28 +70,74 @@ public final class Predictor {
     /** Per probe index: the predicted site, null for none. */
     public String[] predict(Layout layout) {
         List<String> ids = rtt.sites();
-        int[] prepend = Experiments.prepends(layout, ids);
-        String[] out = new String[probes.size()];
-        for (int p = 0; p < out.length; p++) {
-            int s = model.predict(p, prepend, rtt.of(p));
-            out[p] = s < 0 ? null : ids.get(s);
-        }
+        int[] at = predictIndex(layout);
+        String[] out = new String[at.length];
+        for (int p = 0; p < out.length; p++) out[p] = at[p] < 0 ? null : ids.get(at[p]);
         return out;
     }
 
     /**
      * Passive history: the measured catchment of a configuration that was applied (not a controlled experiment),
-     * learned like one — after a change, the model knows what the change did.
+     * learned like one — after a change, the model knows what the change did. The model is site-level: under
+     * session changes, the probes their experiments moved are not learned from (their site says nothing about the
+     * site-level preferences).
      */
     public void observe(Layout layout, Map<Integer, String> measured) {
-        Experiments.observe(model, probes, rtt.sites(), layout, measured);
+        List<SessionExperiments.Outcome> carried = outcomes(layout);
+        if (carried.isEmpty()) {
+            Experiments.observe(model, probes, rtt.sites(), layout, measured);
+            return;
+        }
+        int[] prepend = Experiments.prepends(layout, rtt.sites());
+        for (int p = 0; p < probes.size(); p++) {
+            boolean touched = false;
+            for (SessionExperiments.Outcome o : carried) touched |= o.site()[p] != passiveIndex[p];
+            if (touched) continue;
+            String site = measured.get(probes.get(p).id());
+            model.observe(p, prepend, site == null ? -1 : rtt.sites().indexOf(site));
+        }
     }
 
     /** Per probe index: the predicted site's index in {@code rtt().sites()}, −1 for none. */
     public int[] predictIndex(Layout layout) {
+        List<SessionExperiments.Outcome> carried = outcomes(layout);
         int[] prepend = Experiments.prepends(layout, rtt.sites());
         int[] out = new int[probes.size()];
         for (int p = 0; p < out.length; p++) out[p] = model.predict(p, prepend, rtt.of(p));
+        for (SessionExperiments.Outcome o : carried) {
+            for (int p = 0; p < out.length; p++) {
+                int from = passiveIndex[p], to = o.site()[p];
+                if (to == from || out[p] != from || from < 0) continue;
+                if (to >= 0 && prepend[to] >= 0) {
+                    out[p] = to;
+                } else {
+                    int[] without = prepend.clone();
+                    without[from] = -1;
+                    out[p] = model.predict(p, without, rtt.of(p));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The session experiments of the layout's session changes, in its order; refuses a change none learned. */
+    private List<SessionExperiments.Outcome> outcomes(Layout layout) {
+        List<SessionExperiments.Outcome> out = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        layout.sessions().forEach((site, m) -> m.forEach((name, k) -> {
+            SessionExperiments.Outcome found = null;
+            for (SessionExperiments.Outcome o : sessions) {
+                SessionChange c = o.change();
+                if (c.site().equals(site) && c.session().equals(name) && c.matches(k, layout.prepend(site))) found = o;
+            }
+            if (found == null) unknown.add(site + " " + name + ": " + Layout.describe(k));
+            else out.add(found);
+        }));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("te-engine propose: no session experiment learned " + String.join("; ", unknown)
+                    + " (learned: " + (sessions.isEmpty() ? "none" : String.join("; ", levers().stream()
+                    .map(c -> c.site() + " " + c.action()).toList())) + "); cannot predict it");
+        }
         return out;
     }
 

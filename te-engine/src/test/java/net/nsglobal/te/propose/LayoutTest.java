@@ -32,20 +32,36 @@ class LayoutTest {
     }
 
     @Test
-    void perSessionKnobsAreRefusedNamingSiteAndSession() {
+    void perSessionKnobsAreKeptApartAndRoundTrip() {
         Map<String, Knobs> oneSession = new LinkedHashMap<>(base);
         oneSession.put("ams1", base.get("ams1").withPrepend("ntt", 1));
-        assertThatThrownBy(() -> Layout.of(oneSession, base)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("site ams1: sessions prepend differently");
+        Layout l = Layout.of(oneSession, base);
+        assertThat(l.prepend("ams1")).as("the least prepend is the site's").isZero();
+        assertThat(l.sessions("ams1")).containsOnlyKeys("ntt");
+        assertThat(l.knobs(base)).isEqualTo(oneSession);
 
         Map<String, Knobs> partly = new LinkedHashMap<>(base);
         partly.put("ams1", base.get("ams1").withAnnounce("arelion", false));
-        assertThatThrownBy(() -> Layout.of(partly, base)).hasMessageContaining("site ams1: some sessions withdrawn");
+        Layout p = Layout.of(partly, base);
+        assertThat(p.announces("ams1")).isTrue();
+        assertThat(p.sessions("ams1").get("arelion").announce()).isFalse();
+        assertThat(p.knobs(base)).isEqualTo(partly);
+        assertThat(p.with("ams1", 2).knobs(base).get("ams1").session("arelion").announce()).as("stays withdrawn under a site prepend").isFalse();
+        assertThat(p.with("ams1", 2).knobs(base).get("ams1").session("ntt").prepend()).isEqualTo(2);
+        assertThat(p.without("ams1").sessions()).isEmpty();
+        assertThat(p.toString()).contains("ams1 arelion: withdrawn");
 
         Map<String, Knobs> tagged = new LinkedHashMap<>(base);
         tagged.put("ams1", base.get("ams1").withCommunities("ntt", List.of(new Community(2914, 429, 0, false))));
-        assertThatThrownBy(() -> Layout.of(tagged, base)).hasMessageContaining("site ams1 session ntt: communities");
+        Layout t = Layout.of(tagged, base);
+        assertThat(t.sessions("ams1").get("ntt").communities()).hasSize(1);
+        assertThat(t.with("ams1", 1).knobs(base).get("ams1").session("ntt")).as("the community stays, the prepend follows the site")
+                .isEqualTo(new Knobs.Session(true, 1, List.of(new Community(2914, 429, 0, false))));
+    }
 
+    @Test
+    void unknownSitesAndSessionsAreRefusedByName() {
         assertThatThrownBy(() -> Layout.of(Map.of("lhr1", knobs("x")), base)).hasMessageContaining("site lhr1 is not one of");
+        assertThatThrownBy(() -> Layout.of(Map.of("ams1", knobs("ntt", "gtt")), base)).hasMessageContaining("site ams1 has no session gtt");
     }
 }

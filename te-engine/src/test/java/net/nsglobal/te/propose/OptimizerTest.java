@@ -38,7 +38,7 @@ class OptimizerTest {
             if (c.isEmpty()) break;
             Candidate cand = c.get();
             assertThat(cand.predictedBefore().get(0).key()).isEqualTo("ALL");
-            assertThat(cand.experimentsUsed()).isLessThanOrEqualTo(2 * ids.size());
+            assertThat(cand.experimentsUsed()).isEqualTo(f.learned.experiments()).isLessThanOrEqualTo(2 * ids.size() + f.learned.sessionExperiments());
             assertThat(cand.reasons()).isNotEmpty();
             int moved = cand.moved().stream().mapToInt(MovedNetwork::probes).sum();
             assertThat(moved).isPositive().isLessThanOrEqualTo(LIMITS.maxMovedProbes());

@@ -32,10 +32,29 @@ final class SeedFleet {
     final Experiments.Learned learned;
 
     SeedFleet() throws Exception {
+        this(Sites.load(Path.of("..", "sites")).all());
+    }
+
+    /**
+     * The demo's fleet: {@code sites/*.yaml} with the files of {@code sites/demo/} in place of their namesakes
+     * (the demo's story: nrt1 with Hurricane Electric transit, see sites/demo/README.md).
+     */
+    static SeedFleet demo(Path scratch) throws Exception {
+        for (Path dir : List.of(Path.of("..", "sites"), Path.of("..", "sites", "demo"))) {
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                    java.nio.file.Files.copy(f, scratch.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return new SeedFleet(Sites.load(scratch).all());
+    }
+
+    SeedFleet(List<Site> sites) throws Exception {
         Path data = SharedData.root();
         AsGraph graph = AsGraph.load(data.resolve("caida/20230201.as-rel.txt.bz2"));
         AsRegions regions = AsRegions.load(data.resolve("caida/20221001.as-org2info.txt.gz"));
-        sites = Sites.load(Path.of("..", "sites")).all();
+        this.sites = sites;
         probes = Probes.read(data.resolve("probes/ripe_atlas_probes_2023-04_connected.jsonl.gz"));
         runner = new WorldExperimentRunner(new Routing(graph, regions), sites, probes, V4);
         for (Site s : sites) base.put(s.id(), Knobs.of(s));
