@@ -127,13 +127,14 @@ final class Learner {
                     why, e.getMessage());
             return;
         }
-        log.info("te-engine learn: learning ({}): {} probes, {} sites, {} experiments to run", why,
-                points.probes().size(), base.size(), 2 * base.size());
+        log.info("te-engine learn: learning ({}): {} probes, {} sites, {} site-level experiments to run and a few "
+                + "session experiments at the most anomalous site", why, points.probes().size(), base.size(), 2 * base.size());
         Experiments.Learned learned = Experiments.learn(runner, fleet.sites(), points.probes(), base, points.rtt());
         double accuracy = Double.NaN;
         if (settings.heldOutExperiments() > 0) {
-            accuracy = learned.predictor().accuracy(runner, Experiments.heldOut(learned.predictor().baseline(),
-                    learned.groups(), settings.heldOutExperiments(), 7)).share();
+            // Held-out changes include the session changes the session experiments learned.
+            accuracy = learned.predictor().accuracy(runner, Experiments.heldOut(learned,
+                    settings.heldOutExperiments(), 7)).share();
         }
         Optimizer optimizer = new Optimizer(learned.predictor(), fleet.sites(), limits, MAX_STEPS, accuracy,
                 learned.experiments());
