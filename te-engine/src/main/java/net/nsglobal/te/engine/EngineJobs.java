@@ -70,11 +70,23 @@ public final class EngineJobs {
     public static EngineJobs of(EngineSettings settings, List<Site> sites, Bindings bindings, ProposalStore proposalStore,
                                 MeasurementStore store, Observatory observatory, int probesPerRound, Runnable onApplied,
                                 Clock clock) {
+        return of(settings, LIMITS, true, sites, bindings, proposalStore, store, observatory, probesPerRound, onApplied,
+                clock);
+    }
+
+    /**
+     * As above with the optimizer's own {@code limits} (the demo lets one change move more probes), and whether the
+     * fleet resumes the knobs of the proposals still in effect ({@code resume}; the demo starts each run from its
+     * site files instead, so its story replays).
+     */
+    public static EngineJobs of(EngineSettings settings, Constraints limits, boolean resume, List<Site> sites,
+                                Bindings bindings, ProposalStore proposalStore, MeasurementStore store,
+                                Observatory observatory, int probesPerRound, Runnable onApplied, Clock clock) {
         Fleet fleet = new Fleet(sites, bindings.sites(), store, clock);
         ProposalService proposals = new ProposalService(proposalStore, fleet.applier(), () -> Proposal.Basis.current(store),
                 settings.lifecycle(), clock);
-        fleet.resume(proposals.list(1000));
-        Learner learner = new Learner(fleet, bindings.experiments().on(fleet), bindings.vantage(), proposals, settings, LIMITS);
+        if (resume) fleet.resume(proposals.list(1000));
+        Learner learner = new Learner(fleet, bindings.experiments().on(fleet), bindings.vantage(), proposals, settings, limits);
         Rounds rounds = new Rounds(observatory, probesPerRound);
         ProposeJob propose = new ProposeJob(learner, fleet, proposals, store, rounds);
         ApplyJob apply = new ApplyJob(fleet, proposals, onApplied);
