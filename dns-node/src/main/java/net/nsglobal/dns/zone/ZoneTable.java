@@ -99,8 +99,13 @@ final class ZoneTable {
     int nameLength(int node) { return nameLength(names, nodeName[node]); }
 
     Name name(int node) {
-        DNSInput in = new DNSInput(names);
-        in.jump(nodeName[node]);
+        return nameAt(names, nodeName[node]);
+    }
+
+    /** The dnsjava name of the wire name at {@code at} in {@code b}. */
+    static Name nameAt(byte[] b, int at) {
+        DNSInput in = new DNSInput(b);
+        in.jump(at);
         try {
             return new Name(in);
         } catch (IOException e) {

@@ -136,7 +136,10 @@ final class ZoneTableBuilder {
         return t;
     }
 
-    /** True when the raw records (duplicates counted, as a zone file has them) put a CNAME beside other data. */
+    /**
+     * The first owner whose raw records (duplicates counted, as the zone file has them) put a CNAME beside other data
+     * or a second CNAME (RFC 1034 §3.6.2; DNSSEC records excepted, RFC 4035 §2.5), or null.
+     */
     Name cnameConflict() {
         if (cnameOwnerConflict >= 0) return nameOf(cnameOwnerConflict);
         int[] cnames = new int[nodes];
@@ -165,8 +168,7 @@ final class ZoneTableBuilder {
     }
 
     private Name nameOf(int node) {
-        return new ZoneTable(names, nodeName, nodeHash, null, null, nodes, null, null, null, null, null, null, null)
-                .name(node);
+        return ZoneTable.nameAt(names, nodeName[node]);
     }
 
     /** The result of {@link #build}: the table and what the zone needs besides. */
@@ -223,7 +225,6 @@ final class ZoneTableBuilder {
                 }
                 // RFC 2181 §5.2: one TTL for the RRset, the last RR read's (Knot: "TTL mismatch, TTL set to …").
                 for (int r = setStart; r < rrs; r++) rrTtl[r] = lastTtl;
-                int sigStart = rrs;
                 for (; k < count && (int) (keys[k] >>> 33) == type; k++) {
                     int rec = order[(int) keys[k]];
                     rrRec[rrs] = rec;
@@ -233,7 +234,6 @@ final class ZoneTableBuilder {
                     rrs = setStart; // signatures without data are never served
                     continue;
                 }
-                assert sigStart >= setStart;
                 setType[sets] = (char) type;
                 setRrs[sets] = setStart;
                 setData[sets] = data;
