@@ -24,5 +24,5 @@ if [ ! -f "$jar" ] || [ ! -d "$tests/net/nsglobal/dns/replication/bench" ]; then
 fi
 cp="$jar:$root/launcher/$build_dir/lib/*"
 make_work
-java -Xmx1g -cp "$tests:$cp" net.nsglobal.dns.replication.bench.PropagationBench "$work" "$cp" \
+java -Xmx1g -cp "$tests:$root/testkit/$build_dir/classes:$cp" net.nsglobal.dns.replication.bench.PropagationBench "$work" "$cp" \
   "$changes" "$catalog_zones" "$cold_zones"

@@ -3,7 +3,6 @@ package net.nsglobal.dns.zone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
@@ -28,16 +27,23 @@ public final class ZoneFileLoader {
         if (!Files.isReadable(file)) {
             throw new ZoneException("zone " + origin + ": " + file + ":0: cannot read the zone file");
         }
-        List<Record> records = new ArrayList<>();
+        // Each record goes into the zone's compact table as it is read: no list of dnsjava records, so loading a
+        // large zone needs little more heap than the zone itself.
+        ZoneTableBuilder records = new ZoneTableBuilder(origin);
         try (Master master = new Master(file.toString(), origin, 3600)) {
             master.expandGenerate(true);
             Record r;
             while ((r = master.nextRecord()) != null) {
                 if (!r.getName().subdomain(origin)) {
-                    throw new ZoneException("zone " + origin + ": " + file + ":" + lineOf(file, r)
+                    throw new ZoneException("zone " + origin + ": " + file + ":" + lineOf(file, r.getName())
                             + ": record " + r.getName() + " is outside the zone");
                 }
-                records.add(r);
+                try {
+                    records.add(r);
+                } catch (ZoneException e) {
+                    throw new ZoneException(e.getMessage().replaceFirst("^zone [^:]*: ",
+                            "zone " + origin + ": " + file + ":0: "), e);
+                }
             }
         } catch (ZoneException e) {
             throw e;
@@ -52,7 +58,7 @@ public final class ZoneFileLoader {
         }
         checkSemantics(origin, file, records);
         try {
-            return Zone.compile(origin, records);
+            return Zone.build(origin, records);
         } catch (ZoneException e) {
             throw new ZoneException(e.getMessage().replaceFirst("^zone [^:]*: ", "zone " + origin + ": " + file + ":0: "), e);
         }
@@ -62,27 +68,17 @@ public final class ZoneFileLoader {
      * Semantic checks Knot and BIND also apply at load (RFC 1034 §3.6.2, RFC 2181 §10.1): a CNAME owner has no other
      * data (except DNSSEC records, RFC 4035 §2.5) and at most one CNAME.
      */
-    private static void checkSemantics(Name origin, Path file, List<Record> records) throws ZoneException {
-        java.util.Map<Name, int[]> counts = new java.util.HashMap<>(); // [CNAMEs, other data]
-        for (Record r : records) {
-            int t = r.getType();
-            int[] c = counts.computeIfAbsent(r.getName(), k -> new int[2]);
-            if (t == org.xbill.DNS.Type.CNAME) c[0]++;
-            else if (t != org.xbill.DNS.Type.RRSIG && t != org.xbill.DNS.Type.NSEC) c[1]++;
-        }
-        for (Record r : records) {
-            int[] c = counts.get(r.getName());
-            if (c[0] > 1 || (c[0] == 1 && c[1] > 0)) {
-                String why = c[0] > 1 ? "more than one CNAME" : "CNAME and other data";
-                throw new ZoneException("zone " + origin + ": " + file + ":" + lineOf(file, r) + ": " + why + " at "
-                        + r.getName() + " (RFC 1034 §3.6.2)");
-            }
+    private static void checkSemantics(Name origin, Path file, ZoneTableBuilder records) throws ZoneException {
+        Name owner = records.cnameConflict();
+        if (owner != null) {
+            throw new ZoneException("zone " + origin + ": " + file + ":" + lineOf(file, owner) + ": "
+                    + records.cnameConflictReason() + " at " + owner + " (RFC 1034 §3.6.2)");
         }
     }
 
     /** Best-effort line of a record whose problem is found after parsing (first line owned by its name). */
-    private static int lineOf(Path file, Record r) {
-        String abs = r.getName().toString().toLowerCase(java.util.Locale.ROOT);
+    private static int lineOf(Path file, Name owner) {
+        String abs = owner.toString().toLowerCase(java.util.Locale.ROOT);
         String noDot = abs.endsWith(".") ? abs.substring(0, abs.length() - 1) : abs;
         try {
             List<String> lines = Files.readAllLines(file);
@@ -96,7 +92,7 @@ public final class ZoneFileLoader {
                     continue;
                 }
                 if (first.equals(abs) || first.equals(noDot)) return i + 1;
-                if (origin != null && Name.fromString(first, origin).equals(r.getName())) return i + 1;
+                if (origin != null && Name.fromString(first, origin).equals(owner)) return i + 1;
                 if (origin == null && first.indexOf('.') < 0 && !first.startsWith("$") && noDot.startsWith(first + ".")) {
                     return i + 1; // relative owner against the zone origin
                 }
