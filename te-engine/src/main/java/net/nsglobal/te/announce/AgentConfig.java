@@ -36,7 +36,7 @@ import org.xbill.DNS.Name;
 public record AgentConfig(String site, InetSocketAddress dnsAddress, Name probeZone, Duration checkInterval,
                           Duration checkTimeout, int rise, int fall, InetSocketAddress nodeHttp, int zonesExpiredAllowed,
                           InetSocketAddress collector, Duration collectorThreshold, Duration drainWait,
-                          Path maintenanceFile, Path stateFile, Path birdSocket, Path birdc) {
+                          Path maintenanceFile, Path stateFile, Path birdSocket) {
 
     public static AgentConfig read(Section s, Path baseDir) throws ConfigException {
         Duration interval = s.get(CHECK_INTERVAL);
@@ -48,7 +48,7 @@ public record AgentConfig(String site, InetSocketAddress dnsAddress, Name probeZ
         return new AgentConfig(s.get(SITE), s.get(DNS_ADDRESS), s.get(PROBE_ZONE), interval, timeout, s.get(RISE),
                 s.get(FALL), s.get(NODE_HTTP), s.get(ZONES_EXPIRED_ALLOWED), s.get(COLLECTOR),
                 s.get(COLLECTOR_THRESHOLD), s.get(DRAIN_WAIT), baseDir.resolve(s.get(MAINTENANCE_FILE)),
-                baseDir.resolve(s.get(STATE_FILE)), baseDir.resolve(s.get(BIRD_SOCKET)), baseDir.resolve(s.get(BIRDC)));
+                baseDir.resolve(s.get(STATE_FILE)), baseDir.resolve(s.get(BIRD_SOCKET)));
     }
 
     /** The checks this configuration turns on: DNS always, zones and collector when their address is given. */
@@ -63,6 +63,6 @@ public record AgentConfig(String site, InetSocketAddress dnsAddress, Name probeZ
     /** The agent this configuration describes (not started). */
     public SiteAgent agent(MeterRegistry registry, Clock clock) {
         return new SiteAgent(site, checks(clock), rise, fall, drainWait, maintenanceFile, new AnycastStateFile(stateFile),
-                new Birdc(birdc, birdSocket, Duration.ofSeconds(30)), registry, clock);
+                BirdConnector.unix(birdSocket), registry, clock);
     }
 }

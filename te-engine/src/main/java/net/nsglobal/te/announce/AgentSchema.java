@@ -54,19 +54,19 @@ public final class AgentSchema {
             Path.of("site-agent.maintenance"), "while this file exists the site drains, then stays withdrawn "
                     + "(`site-agent drain` creates it, `site-agent undrain` removes it)");
     public static final Setting<Path> STATE_FILE = Setting.optional("state-file", path(),
-            Path.of("/etc/bird/anycast-state.conf"), "the BIRD file the agent rewrites (defines ANYCAST_ANNOUNCE and "
-                    + "ANYCAST_GRACEFUL_SHUTDOWN); the site's bird.conf includes it");
+            Path.of("/etc/bird/anycast-state.conf"), "the BIRD file the agent rewrites (nothing while announced, the "
+                    + "GRACEFUL_SHUTDOWN community while draining, reject while withdrawn); the site's rendered bird.conf "
+                    + "includes it inside every export filter (te render's agent state file, default anycast-state.conf "
+                    + "beside bird.conf)");
     public static final Setting<Path> BIRD_SOCKET = Setting.optional("bird-socket", path(),
-            Path.of("/run/bird/bird.ctl"), "BIRD's control socket, for birdc configure after each change");
-    public static final Setting<Path> BIRDC = Setting.optional("birdc", path(), Path.of("/usr/sbin/birdc"),
-            "the birdc binary");
+            Path.of("/run/bird/bird.ctl"), "BIRD's control socket: the agent speaks BIRD's control protocol on it "
+                    + "(configure after each change; no birdc binary needed)");
 
     /** Every key of the {@code site-agent:} section, for the reference doc. */
     public static List<Setting.Key> all() {
         return List.of(SITE.at(SECTION), DNS_ADDRESS.at(SECTION), PROBE_ZONE.at(SECTION), CHECK_INTERVAL.at(SECTION),
                 CHECK_TIMEOUT.at(SECTION), RISE.at(SECTION), FALL.at(SECTION), NODE_HTTP.at(SECTION),
                 ZONES_EXPIRED_ALLOWED.at(SECTION), COLLECTOR.at(SECTION), COLLECTOR_THRESHOLD.at(SECTION),
-                DRAIN_WAIT.at(SECTION), MAINTENANCE_FILE.at(SECTION), STATE_FILE.at(SECTION), BIRD_SOCKET.at(SECTION),
-                BIRDC.at(SECTION));
+                DRAIN_WAIT.at(SECTION), MAINTENANCE_FILE.at(SECTION), STATE_FILE.at(SECTION), BIRD_SOCKET.at(SECTION));
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import net.nsglobal.te.apply.BirdReply;
+import net.nsglobal.te.apply.Birdc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +55,7 @@ public final class SiteAgent implements AutoCloseable {
     private final Duration drainWait;
     private final Path maintenanceFile;
     private final AnycastStateFile stateFile;
-    private final Birdc birdc;
+    private final BirdConnector bird;
     private final Clock clock;
     private final AgentMetrics metrics;
 
@@ -70,7 +72,7 @@ public final class SiteAgent implements AutoCloseable {
     private ScheduledExecutorService timer;
 
     public SiteAgent(String site, List<Check> checks, int rise, int fall, Duration drainWait, Path maintenanceFile,
-                     AnycastStateFile stateFile, Birdc birdc, MeterRegistry registry, Clock clock) {
+                     AnycastStateFile stateFile, BirdConnector bird, MeterRegistry registry, Clock clock) {
         if (rise < 1 || fall < 1) throw new IllegalArgumentException("site-agent: rise and fall must be at least 1");
         this.site = site;
         this.checks = List.copyOf(checks);
@@ -79,7 +81,7 @@ public final class SiteAgent implements AutoCloseable {
         this.drainWait = drainWait;
         this.maintenanceFile = maintenanceFile;
         this.stateFile = stateFile;
-        this.birdc = birdc;
+        this.bird = bird;
         this.clock = clock;
         this.since = clock.instant();
         this.metrics = new AgentMetrics(registry, site, this::currentState);
@@ -171,14 +173,22 @@ public final class SiteAgent implements AutoCloseable {
             fail("cannot write " + stateFile.path() + ": " + e);
             return;
         }
-        Birdc.Reply r = birdc.configure();
+        // configure re-reads the configuration and with it the included state file; only filters changed, so BIRD
+        // re-evaluates the exports in place without resetting the BGP sessions.
+        BirdReply r;
+        try (Birdc b = bird.open()) {
+            r = b.send("configure");
+        } catch (IOException e) {
+            fail("configure on " + bird.endpoint() + ": " + e.getMessage());
+            return;
+        }
         if (r.ok()) {
             applied = true;
             applyError = null;
             log.info("component=site-agent site={} event=applied state={} bird=\"{}\"", site, state,
                     r.text().replace('\n', ' '));
         } else {
-            fail("birdc configure on " + birdc.socket() + ": " + r.text().replace('\n', ' '));
+            fail("configure on " + bird.endpoint() + " refused: " + r.text().replace('\n', ' '));
         }
     }
 
