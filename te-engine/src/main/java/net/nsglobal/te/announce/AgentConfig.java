@@ -3,7 +3,11 @@ package net.nsglobal.te.announce;
 import static net.nsglobal.te.announce.AgentSchema.*;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,12 +35,15 @@ import org.xbill.DNS.Name;
  *   drain-wait: 1m
  *   state-file: /etc/bird/anycast-state.conf
  *   bird-socket: /run/bird/bird.ctl
+ *   report-url: https://dash.nsglobal.example   # the control plane, for the operator pages
+ *   report-token-file: /etc/nsglobal/agent.token
  * </pre>
  */
 public record AgentConfig(String site, InetSocketAddress dnsAddress, Name probeZone, Duration checkInterval,
                           Duration checkTimeout, int rise, int fall, InetSocketAddress nodeHttp, int zonesExpiredAllowed,
                           InetSocketAddress collector, Duration collectorThreshold, Duration drainWait,
-                          Path maintenanceFile, Path stateFile, Path birdSocket) {
+                          Path maintenanceFile, Path stateFile, Path birdSocket, URI reportUrl,
+                          Path reportTokenFile, Duration reportTimeout) {
 
     public static AgentConfig read(Section s, Path baseDir) throws ConfigException {
         Duration interval = s.get(CHECK_INTERVAL);
@@ -45,10 +52,28 @@ public record AgentConfig(String site, InetSocketAddress dnsAddress, Name probeZ
             throw new ConfigException(s.keyOf(CHECK_TIMEOUT.key()), "must be shorter than check-interval ("
                     + interval.toMillis() + " ms): a round's checks must end before the next round");
         }
+        String url = s.get(REPORT_URL);
+        URI reportUrl = null;
+        if (url != null) {
+            try {
+                reportUrl = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new ConfigException(s.keyOf(REPORT_URL.key()), "'" + url + "' is not a URL: " + e.getReason());
+            }
+            if (!"http".equals(reportUrl.getScheme()) && !"https".equals(reportUrl.getScheme()) || reportUrl.getHost() == null) {
+                throw new ConfigException(s.keyOf(REPORT_URL.key()), "'" + url + "' is not an http or https URL with a host");
+            }
+            if (s.get(REPORT_TOKEN_FILE) == null) {
+                throw new ConfigException(s.keyOf(REPORT_TOKEN_FILE.key()), "required with report-url (the control "
+                        + "plane accepts reports only with an operator's API token)");
+            }
+        }
+        Path tokenFile = s.get(REPORT_TOKEN_FILE) == null ? null : baseDir.resolve(s.get(REPORT_TOKEN_FILE));
         return new AgentConfig(s.get(SITE), s.get(DNS_ADDRESS), s.get(PROBE_ZONE), interval, timeout, s.get(RISE),
                 s.get(FALL), s.get(NODE_HTTP), s.get(ZONES_EXPIRED_ALLOWED), s.get(COLLECTOR),
                 s.get(COLLECTOR_THRESHOLD), s.get(DRAIN_WAIT), baseDir.resolve(s.get(MAINTENANCE_FILE)),
-                baseDir.resolve(s.get(STATE_FILE)), baseDir.resolve(s.get(BIRD_SOCKET)));
+                baseDir.resolve(s.get(STATE_FILE)), baseDir.resolve(s.get(BIRD_SOCKET)), reportUrl, tokenFile,
+                s.get(REPORT_TIMEOUT));
     }
 
     /** The checks this configuration turns on: DNS always, zones and collector when their address is given. */
@@ -60,9 +85,25 @@ public record AgentConfig(String site, InetSocketAddress dnsAddress, Name probeZ
         return out;
     }
 
-    /** The agent this configuration describes (not started). */
-    public SiteAgent agent(MeterRegistry registry, Clock clock) {
+    /**
+     * The agent this configuration describes (not started), reporting to the control plane when {@code report-url}
+     * is set; an IOException naming the token file when it cannot be read or is empty.
+     */
+    public SiteAgent agent(MeterRegistry registry, Clock clock) throws IOException {
+        AgentEvents events = AgentEvents.NONE;
+        if (reportUrl != null) {
+            String token;
+            try {
+                token = Files.readString(reportTokenFile).strip();
+            } catch (IOException e) {
+                throw new IOException("report-token-file " + reportTokenFile + ": cannot read: " + e.getMessage(), e);
+            }
+            if (token.isEmpty() || token.contains("\n")) {
+                throw new IOException("report-token-file " + reportTokenFile + ": must hold one API token on one line");
+            }
+            events = new HttpAgentEvents(site, reportUrl, token, reportTimeout, Duration.ofSeconds(1), registry);
+        }
         return new SiteAgent(site, checks(clock), rise, fall, drainWait, maintenanceFile, new AnycastStateFile(stateFile),
-                BirdConnector.unix(birdSocket), registry, clock);
+                BirdConnector.unix(birdSocket), events, registry, clock);
     }
 }

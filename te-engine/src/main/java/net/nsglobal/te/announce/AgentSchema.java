@@ -61,12 +61,24 @@ public final class AgentSchema {
     public static final Setting<Path> BIRD_SOCKET = Setting.optional("bird-socket", path(),
             Path.of("/run/bird/bird.ctl"), "BIRD's control socket: the agent speaks BIRD's control protocol on it "
                     + "(configure after each change; no birdc binary needed)");
+    public static final Setting<String> REPORT_URL = Setting.optional("report-url", string(), null,
+            "the control plane's public URL (its dashboard, e.g. https://dash.nsglobal.example): every announce, drain "
+                    + "and withdraw and each round's state are POSTed to /api/v1/te/agents/SITE/events there, after BIRD "
+                    + "was told; unset = no reports");
+    public static final Setting<Path> REPORT_TOKEN_FILE = Setting.optional("report-token-file", path(), null,
+            "file holding an operator's API token (./nsglobal ops token create), sent as Authorization: Bearer; "
+                    + "required with report-url; keep it chmod 600");
+    public static final Setting<Duration> REPORT_TIMEOUT = Setting.optional("report-timeout",
+            duration(Duration.ofMillis(100), Duration.ofMinutes(5)), Duration.ofSeconds(5),
+            "how long one report may take; a failed one is tried again (back-off from 1 s to 1 min, 8 tries) on the "
+                    + "reporter's own thread, never holding up a check round");
 
     /** Every key of the {@code site-agent:} section, for the reference doc. */
     public static List<Setting.Key> all() {
         return List.of(SITE.at(SECTION), DNS_ADDRESS.at(SECTION), PROBE_ZONE.at(SECTION), CHECK_INTERVAL.at(SECTION),
                 CHECK_TIMEOUT.at(SECTION), RISE.at(SECTION), FALL.at(SECTION), NODE_HTTP.at(SECTION),
                 ZONES_EXPIRED_ALLOWED.at(SECTION), COLLECTOR.at(SECTION), COLLECTOR_THRESHOLD.at(SECTION),
-                DRAIN_WAIT.at(SECTION), MAINTENANCE_FILE.at(SECTION), STATE_FILE.at(SECTION), BIRD_SOCKET.at(SECTION));
+                DRAIN_WAIT.at(SECTION), MAINTENANCE_FILE.at(SECTION), STATE_FILE.at(SECTION), BIRD_SOCKET.at(SECTION),
+                REPORT_URL.at(SECTION), REPORT_TOKEN_FILE.at(SECTION), REPORT_TIMEOUT.at(SECTION));
     }
 }
