@@ -2,6 +2,9 @@ package net.nsglobal.te.announce;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import net.nsglobal.te.apply.BirdReply;
 import net.nsglobal.te.apply.Birdc;
 import net.nsglobal.te.apply.SshBirdc;
 import net.nsglobal.te.apply.SshHost;
@@ -30,6 +33,43 @@ public interface BirdConnector {
             @Override
             public String endpoint() {
                 return "unix:" + socket;
+            }
+        };
+    }
+
+    /**
+     * birdc on the site's host over SSH ({@link SshBirdc}): a connection per {@code configure}, opened with
+     * {@code identity} to a host whose key must have {@code pinnedFingerprint}, closed after the reply.
+     */
+    static BirdConnector ssh(String host, int port, String user, KeyPair identity, String pinnedFingerprint,
+                             Duration timeout, String socket) {
+        String where = "ssh:" + user + "@" + host + ":" + port + ":" + socket;
+        return new BirdConnector() {
+            @Override
+            public Birdc open() throws IOException {
+                SshHost ssh = SshHost.connect(host, port, user, identity, pinnedFingerprint, timeout);
+                SshBirdc birdc = new SshBirdc(ssh, socket);
+                return new Birdc() {
+                    @Override
+                    public BirdReply send(String command) throws IOException {
+                        return birdc.send(command);
+                    }
+
+                    @Override
+                    public String endpoint() {
+                        return birdc.endpoint();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        ssh.close();
+                    }
+                };
+            }
+
+            @Override
+            public String endpoint() {
+                return where;
             }
         };
     }

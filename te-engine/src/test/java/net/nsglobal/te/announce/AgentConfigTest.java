@@ -94,4 +94,26 @@ class AgentConfigTest {
             assertThat(a.snapshot().site()).isEqualTo("ams1");
         }
     }
+
+    @Test
+    void birdSshNeedsAnIdentityAndAPinnedHostKey() throws Exception {
+        String base = "site-agent:\n  site: ams1\n  dns-address: 192.0.2.1\n";
+        AgentConfig c = parse(base + "  bird-ssh: bird@[2001:db8::1]:2222\n  bird-ssh-identity: agent.key\n"
+                + "  bird-ssh-host-key: SHA256:abc\n");
+        assertThat(c.birdSsh()).isEqualTo(new AgentConfig.BirdSsh("bird", "2001:db8::1", 2222,
+                Path.of("/etc/nsglobal/agent.key"), "SHA256:abc"));
+        assertThat(parse(base + "  bird-ssh: bird@site.example\n  bird-ssh-identity: k\n  bird-ssh-host-key: SHA256:x\n")
+                .birdSsh().port()).isEqualTo(22);
+        assertThatThrownBy(() -> parse(base + "  bird-ssh: site.example\n  bird-ssh-identity: k\n  bird-ssh-host-key: SHA256:x\n"))
+                .hasMessageContaining("site-agent.bird-ssh").hasMessageContaining("USER@HOST[:PORT]");
+        assertThatThrownBy(() -> parse(base + "  bird-ssh: b@h\n  bird-ssh-host-key: SHA256:x\n"))
+                .hasMessageContaining("site-agent.bird-ssh-identity").hasMessageContaining("required with bird-ssh");
+        assertThatThrownBy(() -> parse(base + "  bird-ssh: b@h\n  bird-ssh-identity: k\n"))
+                .hasMessageContaining("site-agent.bird-ssh-host-key").hasMessageContaining("pinned");
+        assertThatThrownBy(() -> parse(base + "  bird-ssh: b@h\n  bird-ssh-identity: k\n  bird-ssh-host-key: nonsense\n"))
+                .hasMessageContaining("site-agent.bird-ssh-host-key").hasMessageContaining("known_hosts");
+        assertThatThrownBy(() -> parse(base + "  bird-ssh: b@h\n  bird-ssh-identity: missing.key\n"
+                + "  bird-ssh-host-key: SHA256:x\n").birdConnector()).hasMessageContaining("bird-ssh-identity")
+                .hasMessageContaining("missing.key");
+    }
 }
