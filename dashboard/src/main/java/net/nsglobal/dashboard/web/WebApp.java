@@ -20,6 +20,7 @@ import net.nsglobal.control.signup.SignupService;
 import net.nsglobal.control.status.StatusService;
 import net.nsglobal.control.store.ProofStore;
 import net.nsglobal.te.analyze.Observatory;
+import net.nsglobal.te.announce.AgentLog;
 import net.nsglobal.te.propose.Proposals;
 
 /**
@@ -36,6 +37,8 @@ import net.nsglobal.te.propose.Proposals;
  * ObservatoryApi   /api/v1/te/catchment  /api/v1/te/summary           operator's API token or session
  * ProposalPages /ops/te/proposals  /ops/te/proposals/{id} (+ approve/reject)  CSRF on POST; session
  * ProposalApi   /api/v1/te/proposals  /api/v1/te/proposals/{id} (+ approve/reject)  API token or session; JSON POST
+ * AgentPages    /ops/te/agents                                        session
+ * AgentApi      /api/v1/te/agents  /api/v1/te/agents/{site}/events     API token or session; JSON POST
  * DemoPages     /demo/mailbox                                         only when the demo gives a mailbox
  * </pre>
  * Every response forbids framing, sniffing and referrers (the confirmation token is in the URL), and the CSP allows
@@ -72,6 +75,15 @@ public final class WebApp implements AutoCloseable {
     public WebApp(ControlPlaneConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
                   Supplier<List<DemoMail>> demoMailbox, ProofStore proofs, Operators operators,
                   Optional<Observatory> observatory, Path countriesGeoJson, Optional<Proposals> proposals) {
+        this(config, signups, confirms, statuses, demoMailbox, proofs, operators, observatory, countriesGeoJson,
+                proposals, Optional.empty());
+    }
+
+    /** @param agents the site agents' reports the operator pages show and the agents post to (empty: they say none) */
+    public WebApp(ControlPlaneConfig config, SignupService signups, ConfirmService confirms, StatusService statuses,
+                  Supplier<List<DemoMail>> demoMailbox, ProofStore proofs, Operators operators,
+                  Optional<Observatory> observatory, Path countriesGeoJson, Optional<Proposals> proposals,
+                  Optional<AgentLog> agents) {
         this.config = config;
         if (observatory.isPresent() && countriesGeoJson == null) {
             throw new IllegalArgumentException("dashboard: the observatory's map needs the countries GeoJSON file");
@@ -89,7 +101,9 @@ public final class WebApp implements AutoCloseable {
                 new ObservatoryApi(observatory, auth),
                 new ObservatoryPages(observatory, map, auth, pages, Clock.systemUTC()),
                 new ProposalApi(proposals, auth),
-                new ProposalPages(proposals, new ProposalMaps(observatory, map), auth, pages)));
+                new ProposalPages(proposals, new ProposalMaps(observatory, map), auth, pages),
+                new AgentApi(agents, auth),
+                new AgentPages(agents, auth, pages)));
         if (demoMailbox != null) modules.add(new DemoPages(demoMailbox, pages));
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = config.limits().maxRequestBytes();
@@ -126,6 +140,24 @@ public final class WebApp implements AutoCloseable {
         return new WebApp(plane.config(), plane.signups(), plane.confirms(), plane.statuses(), demoMailbox,
                 plane.proofs(), plane.operators(), Optional.of(observatory), countriesGeoJson,
                 Optional.of(proposals)).start();
+    }
+
+    /**
+     * As {@link #serve(ControlPlane, Supplier, Observatory, Path, Proposals)}, with the site agents' page and API
+     * over {@code agents} (e.g. {@code PostgresAgentLog.open(plane.database(), clock)}).
+     */
+    public static WebApp serve(ControlPlane plane, Supplier<List<DemoMail>> demoMailbox, Observatory observatory,
+                               Path countriesGeoJson, Proposals proposals, AgentLog agents) {
+        return new WebApp(plane.config(), plane.signups(), plane.confirms(), plane.statuses(), demoMailbox,
+                plane.proofs(), plane.operators(), Optional.of(observatory), countriesGeoJson,
+                Optional.of(proposals), Optional.of(agents)).start();
+    }
+
+    /** The control plane's pages with the site agents' page and API over {@code agents}, no observatory. */
+    public static WebApp serve(ControlPlane plane, Supplier<List<DemoMail>> demoMailbox, AgentLog agents) {
+        return new WebApp(plane.config(), plane.signups(), plane.confirms(), plane.statuses(), demoMailbox,
+                plane.proofs(), plane.operators(), Optional.empty(), null, Optional.empty(),
+                Optional.of(agents)).start();
     }
 
     public WebApp start() {

@@ -54,12 +54,33 @@ public final class AgentSchema {
             Path.of("site-agent.maintenance"), "while this file exists the site drains, then stays withdrawn "
                     + "(`site-agent drain` creates it, `site-agent undrain` removes it)");
     public static final Setting<Path> STATE_FILE = Setting.optional("state-file", path(),
-            Path.of("/etc/bird/anycast-state.conf"), "the BIRD file the agent rewrites (defines ANYCAST_ANNOUNCE and "
-                    + "ANYCAST_GRACEFUL_SHUTDOWN); the site's bird.conf includes it");
+            Path.of("/etc/bird/anycast-state.conf"), "the BIRD file the agent rewrites (nothing while announced, the "
+                    + "GRACEFUL_SHUTDOWN community while draining, reject while withdrawn); the site's rendered bird.conf "
+                    + "includes it inside every export filter (te render's agent state file, default anycast-state.conf "
+                    + "beside bird.conf)");
     public static final Setting<Path> BIRD_SOCKET = Setting.optional("bird-socket", path(),
-            Path.of("/run/bird/bird.ctl"), "BIRD's control socket, for birdc configure after each change");
-    public static final Setting<Path> BIRDC = Setting.optional("birdc", path(), Path.of("/usr/sbin/birdc"),
-            "the birdc binary");
+            Path.of("/run/bird/bird.ctl"), "BIRD's control socket: the agent speaks BIRD's control protocol on it "
+                    + "(configure after each change; no birdc binary needed)");
+    public static final Setting<String> BIRD_SSH = Setting.optional("bird-ssh", string(), null,
+            "USER@HOST or USER@HOST:PORT (port 22 unless given; [V6] in brackets): have BIRD re-read its configuration "
+                    + "by running birdc on that host over SSH, bird-socket being the socket's path there; for an agent "
+                    + "that cannot run beside BIRD; unset = BIRD's local control socket");
+    public static final Setting<Path> BIRD_SSH_IDENTITY = Setting.optional("bird-ssh-identity", path(), null,
+            "the agent's private key for bird-ssh (OpenSSH or PEM, not encrypted; chmod 600); required with bird-ssh");
+    public static final Setting<String> BIRD_SSH_HOST_KEY = Setting.optional("bird-ssh-host-key", string(), null,
+            "the host's key for bird-ssh: its SHA256 fingerprint (ssh-keygen -lf: SHA256:…) or a known_hosts line "
+                    + "(ssh-keyscan); any other key is refused before logging in; required with bird-ssh");
+    public static final Setting<String> REPORT_URL = Setting.optional("report-url", string(), null,
+            "the control plane's public URL (its dashboard, e.g. https://dash.nsglobal.example): every announce, drain "
+                    + "and withdraw and each round's state are POSTed to /api/v1/te/agents/SITE/events there, after BIRD "
+                    + "was told; unset = no reports");
+    public static final Setting<Path> REPORT_TOKEN_FILE = Setting.optional("report-token-file", path(), null,
+            "file holding an operator's API token (./nsglobal ops token create), sent as Authorization: Bearer; "
+                    + "required with report-url; keep it chmod 600");
+    public static final Setting<Duration> REPORT_TIMEOUT = Setting.optional("report-timeout",
+            duration(Duration.ofMillis(100), Duration.ofMinutes(5)), Duration.ofSeconds(5),
+            "how long one report may take; a failed one is tried again (back-off from 1 s to 1 min, 8 tries) on the "
+                    + "reporter's own thread, never holding up a check round");
 
     /** Every key of the {@code site-agent:} section, for the reference doc. */
     public static List<Setting.Key> all() {
@@ -67,6 +88,6 @@ public final class AgentSchema {
                 CHECK_TIMEOUT.at(SECTION), RISE.at(SECTION), FALL.at(SECTION), NODE_HTTP.at(SECTION),
                 ZONES_EXPIRED_ALLOWED.at(SECTION), COLLECTOR.at(SECTION), COLLECTOR_THRESHOLD.at(SECTION),
                 DRAIN_WAIT.at(SECTION), MAINTENANCE_FILE.at(SECTION), STATE_FILE.at(SECTION), BIRD_SOCKET.at(SECTION),
-                BIRDC.at(SECTION));
+                BIRD_SSH.at(SECTION), BIRD_SSH_IDENTITY.at(SECTION), BIRD_SSH_HOST_KEY.at(SECTION), REPORT_URL.at(SECTION), REPORT_TOKEN_FILE.at(SECTION), REPORT_TIMEOUT.at(SECTION));
     }
 }

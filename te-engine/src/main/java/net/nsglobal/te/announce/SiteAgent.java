@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import net.nsglobal.te.apply.BirdReply;
+import net.nsglobal.te.apply.Birdc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * A round runs every check (DNS on the anycast address, zones expired, collector reachable); it is healthy when every
  * verdict is. While a drain is requested, WITHDRAWN stays withdrawn whatever the checks say. Each transition rewrites
- * the {@link AnycastStateFile} and runs {@code birdc configure}; if BIRD refuses or cannot be reached, the state stands
- * and the file is applied again every round until BIRD takes it. Every transition is logged (component and site),
- * counted ({@link AgentMetrics}) and readable as an {@link AgentState}.
+ * the {@link AnycastStateFile} and has BIRD re-read its configuration ({@code configure} on its control socket); if
+ * BIRD refuses or cannot be reached, the state stands and the file is applied again every round until BIRD takes it.
+ * Every transition is logged (component and site), counted ({@link AgentMetrics}), readable as an {@link AgentState}
+ * and, after BIRD was told, reported ({@link AgentEvents#record}); every round ends with a {@link AgentEvents#status}
+ * report. A reporter that fails never stops the round.
  *
  * <p>On start the agent resumes the state the file holds (a restarted agent does not withdraw a healthy site); with no
  * file it starts WITHDRAWN and announces after {@code rise} healthy rounds.
@@ -53,9 +57,11 @@ public final class SiteAgent implements AutoCloseable {
     private final Duration drainWait;
     private final Path maintenanceFile;
     private final AnycastStateFile stateFile;
-    private final Birdc birdc;
+    private final BirdConnector bird;
     private final Clock clock;
     private final AgentMetrics metrics;
+    private final AgentEvents events;
+    private final List<AgentEvent> unreported = new ArrayList<>();
 
     private AgentState.State state = AgentState.State.WITHDRAWN;
     private Instant since;
@@ -70,7 +76,14 @@ public final class SiteAgent implements AutoCloseable {
     private ScheduledExecutorService timer;
 
     public SiteAgent(String site, List<Check> checks, int rise, int fall, Duration drainWait, Path maintenanceFile,
-                     AnycastStateFile stateFile, Birdc birdc, MeterRegistry registry, Clock clock) {
+                     AnycastStateFile stateFile, BirdConnector bird, MeterRegistry registry, Clock clock) {
+        this(site, checks, rise, fall, drainWait, maintenanceFile, stateFile, bird, AgentEvents.NONE, registry, clock);
+    }
+
+    /** As above, reporting every transition and round to {@code events}. */
+    public SiteAgent(String site, List<Check> checks, int rise, int fall, Duration drainWait, Path maintenanceFile,
+                     AnycastStateFile stateFile, BirdConnector bird, AgentEvents events, MeterRegistry registry,
+                     Clock clock) {
         if (rise < 1 || fall < 1) throw new IllegalArgumentException("site-agent: rise and fall must be at least 1");
         this.site = site;
         this.checks = List.copyOf(checks);
@@ -79,7 +92,8 @@ public final class SiteAgent implements AutoCloseable {
         this.drainWait = drainWait;
         this.maintenanceFile = maintenanceFile;
         this.stateFile = stateFile;
-        this.birdc = birdc;
+        this.bird = bird;
+        this.events = events;
         this.clock = clock;
         this.since = clock.instant();
         this.metrics = new AgentMetrics(registry, site, this::currentState);
@@ -100,7 +114,9 @@ public final class SiteAgent implements AutoCloseable {
         reason = held.isPresent() ? "resumed from " + stateFile.path() : "no state file yet: withdrawn until healthy";
         log.info("component=site-agent site={} event=resume state={} file={}", site, state, stateFile.path());
         apply();
-        return snapshot();
+        AgentState now = snapshot();
+        report(now);
+        return now;
     }
 
     /** One round: run every check, move the state machine, apply a change (or retry an unapplied one). */
@@ -145,7 +161,21 @@ public final class SiteAgent implements AutoCloseable {
             }
         }
         if (!applied) apply();
-        return snapshot();
+        AgentState after = snapshot();
+        report(after);
+        return after;
+    }
+
+    /** BIRD was told (or tried): now the reports, which must not fail the round. */
+    private void report(AgentState now) {
+        try {
+            for (AgentEvent e : unreported) events.record(site, e);
+            events.status(now);
+        } catch (RuntimeException e) {
+            log.error("component=site-agent site={} event=report-failed error=\"{}\"", site, e.toString());
+        } finally {
+            unreported.clear();
+        }
     }
 
     private void move(AgentState.State to, Instant now, String why) {
@@ -155,11 +185,8 @@ public final class SiteAgent implements AutoCloseable {
         reason = why;
         applied = false;
         metrics.transition(from, to);
-        String event = switch (to) {
-            case ANNOUNCED -> "announce";
-            case DRAINING -> "drain";
-            case WITHDRAWN -> "withdraw";
-        };
+        unreported.add(new AgentEvent(now, from, to, why, lastChecks));
+        String event = AgentEvent.eventOf(to);
         log.warn("component=site-agent site={} event={} from={} to={} reason=\"{}\"", site, event, from, to, why);
     }
 
@@ -171,14 +198,22 @@ public final class SiteAgent implements AutoCloseable {
             fail("cannot write " + stateFile.path() + ": " + e);
             return;
         }
-        Birdc.Reply r = birdc.configure();
+        // configure re-reads the configuration and with it the included state file; only filters changed, so BIRD
+        // re-evaluates the exports in place without resetting the BGP sessions.
+        BirdReply r;
+        try (Birdc b = bird.open()) {
+            r = b.send("configure");
+        } catch (IOException e) {
+            fail("configure on " + bird.endpoint() + ": " + e.getMessage());
+            return;
+        }
         if (r.ok()) {
             applied = true;
             applyError = null;
             log.info("component=site-agent site={} event=applied state={} bird=\"{}\"", site, state,
                     r.text().replace('\n', ' '));
         } else {
-            fail("birdc configure on " + birdc.socket() + ": " + r.text().replace('\n', ' '));
+            fail("configure on " + bird.endpoint() + " refused: " + r.text().replace('\n', ' '));
         }
     }
 
@@ -231,7 +266,10 @@ public final class SiteAgent implements AutoCloseable {
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the rounds; the state file and BIRD keep the last state (stopping the agent is not a withdrawal). */
+    /**
+     * Stops the rounds, then a reporter that can be closed (an {@link HttpAgentEvents}); the state file and BIRD keep
+     * the last state (stopping the agent is not a withdrawal).
+     */
     @Override
     public void close() {
         ScheduledExecutorService t;
@@ -239,12 +277,14 @@ public final class SiteAgent implements AutoCloseable {
             t = timer;
             timer = null;
         }
-        if (t == null) return;
-        t.shutdownNow();
-        try {
-            t.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (t != null) {
+            t.shutdownNow();
+            try {
+                t.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        if (events instanceof HttpAgentEvents h) h.close();
     }
 }

@@ -27,7 +27,10 @@ public final class BirdParser {
 
     /** BIRD's complaint about {@code text}, or empty when it parses. IOException only if bird cannot be run. */
     public Optional<String> problem(String text) throws IOException {
-        Path tmp = Files.createTempFile("te-bird-check", ".conf");
+        // A folder of its own: the configuration includes the site agent's state file relative to its folder, and a
+        // stray file of that name in the shared temporary folder must not be read as the site's.
+        Path dir = Files.createTempDirectory("te-bird-check");
+        Path tmp = dir.resolve("candidate.conf");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Process p = new ProcessBuilder(bird, "-p", "-c", tmp.toString()).redirectErrorStream(true).start();
@@ -43,6 +46,7 @@ public final class BirdParser {
             throw new IOException("te-engine apply: interrupted while running " + bird + " -p", e);
         } finally {
             Files.deleteIfExists(tmp);
+            Files.deleteIfExists(dir);
         }
     }
 }

@@ -116,7 +116,8 @@ public final class SiteAgentCommand implements Callable<Integer> {
             }, "site-agent-shutdown"));
             agent.start(c.checkInterval());
             System.out.println("site-agent " + c.site() + ": " + agent.snapshot().state() + ", checking "
-                    + c.dnsAddress() + " every " + c.checkInterval().toMillis() + " ms; state file " + c.stateFile());
+                    + c.dnsAddress() + " every " + c.checkInterval().toMillis() + " ms; state file " + c.stateFile()
+                    + (c.reportUrl() == null ? "; no reports (report-url unset)" : "; reporting to " + c.reportUrl()));
             try {
                 stop.await();
             } catch (InterruptedException e) {

@@ -21,6 +21,7 @@ import net.nsglobal.platform.sites.Site;
  *   if net ~ [ 198.51.100.0/24 ] then {
  *     bgp_path.prepend(64500);            ← one extra copy of our AS per line
  *     bgp_community.add((174,3001));      ← attached communities (bgp_large_community for large ones)
+ *     include "anycast-state.con[f]";     ← the site agent's file, if it exists (below)
  *     accept;                             ← announced; "reject;" withdrawn
  *   }
  *   reject;
@@ -29,6 +30,13 @@ import net.nsglobal.platform.sites.Site;
  * A session whose filter does not match the prefix, or rejects it, is withdrawn. Which sessions exist, the
  * neighbours' AS numbers, kinds, action communities and the sites' places come from the {@link Site} records;
  * everything the TE engine turns comes from the file, so an applied change moves the simulated catchment.
+ *
+ * <p>The site agent's state file ({@code announce.AnycastStateFile}) is read where BIRD would read it: the include's
+ * pattern is a name with its last character as a class, resolved against the configuration's folder when relative.
+ * No file: nothing included, as for BIRD. A file holding {@code reject;} withdraws the session's prefix (the agent
+ * withdrew the site); one holding {@code bgp_community.add((65535, 0));} attaches GRACEFUL_SHUTDOWN (draining), which
+ * the simulated neighbours pass on like any community they do not act on: the world has no LOCAL_PREF, so a draining
+ * site keeps its catchment until the agent withdraws it.
  *
  * <p>The reader knows only the template's own shape: anything else inside a filter, a missing filter or file, or a
  * prepend of another AS is an {@link IOException} naming the file and line — never a guess.
@@ -64,7 +72,7 @@ public final class BirdAnnouncements {
         }
         int prepend = 0;
         List<Community> communities = new ArrayList<>();
-        boolean inMatch = false, matches = false, accepted = false;
+        boolean inMatch = false, matches = false, accepted = false, agentRejected = false;
         for (int k = i + 1; ; k++) {
             if (k == lines.size()) throw new IOException("world: " + file + ": filter export_" + n.birdName() + " is not closed");
             String l = lines.get(k).trim();
@@ -97,8 +105,12 @@ public final class BirdAnnouncements {
                 communities.add(community(where, l.substring("bgp_community.add((".length(), l.length() - 3), false));
             } else if (l.startsWith("bgp_large_community.add((") && l.endsWith("));")) {
                 communities.add(community(where, l.substring("bgp_large_community.add((".length(), l.length() - 3), true));
+            } else if (l.startsWith("include \"") && l.endsWith("\";")) {
+                AgentInclude agent = agentInclude(file, where, l.substring("include \"".length(), l.length() - 2));
+                if (agent.withdrawn() && !accepted) agentRejected = true;
+                communities.addAll(agent.communities());
             } else if (l.equals("accept;")) {
-                accepted = true;
+                if (!agentRejected) accepted = true;
             } else if (!l.equals("reject;")) {
                 throw new IOException("world: " + where + "not a line of te-engine's export filter");
             }
@@ -109,6 +121,36 @@ public final class BirdAnnouncements {
         } catch (IllegalArgumentException e) {
             throw new IOException("world: " + file + ": session " + n.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What the site agent's included file says: withdrawn ({@code reject;}) and communities to attach. */
+    private record AgentInclude(boolean withdrawn, List<Community> communities) {}
+
+    private static AgentInclude agentInclude(Path conf, String where, String pattern) throws IOException {
+        int open = pattern.length() - 3;
+        if (open < 1 || pattern.charAt(open) != '[' || pattern.charAt(pattern.length() - 1) != ']') {
+            throw new IOException("world: " + where + "not the site agent's include pattern (NAME with its last character as [c])");
+        }
+        String name = pattern.substring(0, open) + pattern.charAt(open + 1);
+        Path folder = conf.toAbsolutePath().getParent();
+        Path file = folder.resolve(name);
+        if (!Files.isRegularFile(file)) return new AgentInclude(false, List.of());
+        boolean withdrawn = false;
+        List<Community> communities = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int k = 0; k < lines.size(); k++) {
+            String l = lines.get(k).trim();
+            String at = file + ":" + (k + 1) + ": '" + l + "': ";
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            if (l.equals("reject;")) {
+                withdrawn = true;
+            } else if (l.startsWith("bgp_community.add((") && l.endsWith("));")) {
+                if (!withdrawn) communities.add(community(at, l.substring("bgp_community.add((".length(), l.length() - 3), false));
+            } else {
+                throw new IOException("world: " + at + "not a line of the site agent's state file");
+            }
+        }
+        return new AgentInclude(withdrawn, communities);
     }
 
     private static Community community(String where, String text, boolean large) throws IOException {

@@ -7,13 +7,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import net.nsglobal.te.apply.BirdReply;
+import net.nsglobal.te.apply.UnixSocketBirdc;
 import net.nsglobal.testkit.Binaries;
 import net.nsglobal.testkit.FreePorts;
 import net.nsglobal.testkit.Wait;
 
 /**
  * Two real BIRD 2 daemons on loopback, no namespaces: the site router (127.0.0.1, AS 65001) originates the anycast
- * prefix through an export filter that reads the agent's state file, exactly as a site's bird.conf does, and the
+ * prefix through an export filter that includes the agent's state file, exactly as a site's bird.conf does, and the
  * upstream router (127.0.0.2, AS 64500) imports what it is sent, so its table is what the Internet would see. Each
  * BGP speaker binds its own port ({@code local … port}); the upstream is passive so only one side connects.
  */
@@ -21,25 +23,22 @@ final class BirdPair implements AutoCloseable {
     static final String PREFIX = "192.0.2.0/24";
 
     private final Path dir;
-    private final Birdc site;
-    private final Birdc upstream;
+    private final Path siteSocket;
+    private final Path upstreamSocket;
     private final List<Process> birds = new ArrayList<>();
 
     /** Starts both with {@code stateFile} (written already) included by the site router; waits for the session. */
     BirdPair(Path dir, Path stateFile) throws IOException {
         this.dir = dir;
         Path bird = Binaries.require("bird", "bird2");
-        Path birdc = Binaries.require("birdc", "bird2");
         int[] ports = FreePorts.distinct(2);
         Files.writeString(dir.resolve("site.conf"), """
                 router id 10.0.0.1;
-                include "%s";
                 protocol device {}
                 protocol static anycast4 { ipv4; route %s blackhole; }
                 filter export_upstream {
                   if net ~ [ %s ] then {
-                    if !ANYCAST_ANNOUNCE then reject;
-                    if ANYCAST_GRACEFUL_SHUTDOWN then bgp_community.add((65535, 0));
+                    include "%s";
                     accept;
                   }
                   reject;
@@ -52,7 +51,7 @@ final class BirdPair implements AutoCloseable {
                   connect retry time 1;
                   ipv4 { import none; export filter export_upstream; };
                 }
-                """.formatted(stateFile.toAbsolutePath(), PREFIX, PREFIX, ports[0], ports[1]));
+                """.formatted(PREFIX, PREFIX, stateFile.toAbsolutePath(), ports[0], ports[1]));
         Files.writeString(dir.resolve("upstream.conf"), """
                 router id 10.0.0.2;
                 protocol device {}
@@ -64,13 +63,13 @@ final class BirdPair implements AutoCloseable {
                   ipv4 { import all; export none; };
                 }
                 """.formatted(ports[1], ports[0]));
-        this.site = new Birdc(birdc, dir.resolve("site.ctl"), Duration.ofSeconds(20));
-        this.upstream = new Birdc(birdc, dir.resolve("upstream.ctl"), Duration.ofSeconds(20));
+        this.siteSocket = dir.resolve("site.ctl");
+        this.upstreamSocket = dir.resolve("upstream.ctl");
         try {
             start(bird, "upstream");
             start(bird, "site");
             Wait.until("the BGP session site → upstream is Established", Duration.ofSeconds(60),
-                    () -> upstream.run("show", "protocols", "site").text(), t -> t.contains("Established"));
+                    () -> ask(upstreamSocket, "show protocols site").text(), t -> t.contains("Established"));
         } catch (AssertionError | RuntimeException e) {
             String logs = logs();
             close();
@@ -85,24 +84,29 @@ final class BirdPair implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         birds.add(p);
         Wait.until("bird " + name + " answers on its control socket", Duration.ofSeconds(30),
-                () -> !p.isAlive() || upstreamOrSite(name).run("show", "status").ok());
+                () -> !p.isAlive() || ask(name.equals("site") ? siteSocket : upstreamSocket, "show status").ok());
         if (!p.isAlive()) throw new AssertionError("bird " + name + " exited: " + Files.readString(log));
     }
 
-    private Birdc upstreamOrSite(String name) {
-        return name.equals("site") ? site : upstream;
+    /** One command on a control socket; a router not (yet) answering is a failed reply, for Wait.until. */
+    private static BirdReply ask(Path socket, String command) {
+        try (UnixSocketBirdc c = UnixSocketBirdc.connect(socket)) {
+            return c.send(command);
+        } catch (IOException e) {
+            return new BirdReply(9999, List.of(new BirdReply.Line(9999, e.getMessage())));
+        }
     }
 
     /** The site router's control socket (the agent's bird-socket). */
     Path siteSocket() {
-        return site.socket();
+        return siteSocket;
     }
 
     /** What the upstream's table holds for the anycast prefix, with attributes ("" when nothing). */
     String upstreamRoute() {
-        Birdc.Reply r = upstream.run("show", "route", PREFIX, "all");
-        if (r.text().contains("Network not found")) return ""; // birdc's error reply for an empty answer
-        if (!r.ok()) throw new AssertionError("birdc show route on the upstream: " + r.text());
+        BirdReply r = ask(upstreamSocket, "show route " + PREFIX + " all");
+        if (r.text().contains("Network not found")) return ""; // BIRD's error reply for an empty answer
+        if (!r.ok()) throw new AssertionError("show route on the upstream: " + r);
         return r.text().contains(PREFIX) ? r.text() : "";
     }
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.te.announce.AgentState.State;
-import net.nsglobal.testkit.Binaries;
 import net.nsglobal.testkit.Knot;
 import net.nsglobal.testkit.KnotConfig;
 import net.nsglobal.testkit.Wait;
@@ -53,7 +52,7 @@ class SiteAgentBirdTest {
         birds = new BirdPair(dir, stateFile);
         agent = new SiteAgent("tst1", List.of(new DnsCheck(knot.address(), Name.fromString(ZONE),
                 Duration.ofMillis(500))), RISE, FALL, DRAIN_WAIT, maintenance, new AnycastStateFile(stateFile),
-                new Birdc(Binaries.require("birdc", "bird2"), birds.siteSocket(), Duration.ofSeconds(20)), registry,
+                BirdConnector.unix(birds.siteSocket()), registry,
                 clock);
         assertThat(agent.resume().state()).isEqualTo(State.WITHDRAWN);
     }
@@ -183,8 +182,7 @@ class SiteAgentBirdTest {
     void aRestartedAgentResumesTheAnnouncedStateInsteadOfWithdrawing() throws Exception {
         announced();
         SiteAgent again = new SiteAgent("tst1", List.of(), RISE, FALL, DRAIN_WAIT, maintenance,
-                new AnycastStateFile(stateFile), new Birdc(Binaries.require("birdc", "bird2"), birds.siteSocket(),
-                Duration.ofSeconds(20)), new SimpleMeterRegistry(), clock);
+                new AnycastStateFile(stateFile), BirdConnector.unix(birds.siteSocket()), new SimpleMeterRegistry(), clock);
         assertThat(again.resume().state()).isEqualTo(State.ANNOUNCED);
         assertThat(birds.upstreamHasRoute()).isTrue();
     }

@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.te.announce.AgentState.State;
-import net.nsglobal.testkit.Binaries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +42,7 @@ class SiteAgentTest {
     SiteAgent agent(Path socket) {
         return new SiteAgent("tst1", List.of(check), 1, 2, Duration.ofSeconds(10), dir.resolve("maint"),
                 new AnycastStateFile(dir.resolve("state.conf")),
-                new Birdc(Binaries.require("birdc", "bird2"), socket, Duration.ofSeconds(10)), registry, clock);
+                BirdConnector.unix(socket), registry, clock);
     }
 
     @Test
@@ -51,12 +50,12 @@ class SiteAgentTest {
         SiteAgent a = agent(dir.resolve("no-bird.ctl"));
         AgentState s = a.resume();
         assertThat(s.applied()).isFalse();
-        assertThat(s.applyError()).contains("birdc configure", "no-bird.ctl");
+        assertThat(s.applyError()).contains("configure on unix:", "no-bird.ctl");
         s = a.tick();
         assertThat(s.state()).isEqualTo(State.ANNOUNCED);
         assertThat(s.applied()).isFalse();
         assertThat(Files.readString(dir.resolve("state.conf"))).contains("# state: ANNOUNCED",
-                "define ANYCAST_ANNOUNCE = true;");
+                "Announced").doesNotContain("reject;");
         assertThat(registry.get("site_agent_apply_failures").counter().count()).isEqualTo(2);
         a.tick();
         assertThat(registry.get("site_agent_apply_failures").counter().count()).as("retried every round").isEqualTo(3);
@@ -70,7 +69,7 @@ class SiteAgentTest {
         a.drain();
         AgentState s = a.tick();
         assertThat(s.state()).isEqualTo(State.DRAINING);
-        assertThat(Files.readString(dir.resolve("state.conf"))).contains("define ANYCAST_GRACEFUL_SHUTDOWN = true;");
+        assertThat(Files.readString(dir.resolve("state.conf"))).contains("\nbgp_community.add((65535, 0));\n");
         a.undrain();
         assertThat(a.tick().state()).as("drain called off before drain-wait").isEqualTo(State.ANNOUNCED);
         a.drain();
@@ -89,7 +88,7 @@ class SiteAgentTest {
             public String name() { return "buggy"; }
             public Verdict run() { throw new IllegalStateException("bug"); }
         }), 1, 1, Duration.ZERO, null, new AnycastStateFile(dir.resolve("state.conf")),
-                new Birdc(Binaries.require("birdc", "bird2"), dir.resolve("x.ctl"), Duration.ofSeconds(5)), registry,
+                BirdConnector.unix(dir.resolve("x.ctl")), registry,
                 clock);
         a.resume();
         AgentState s = a.tick();

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.platform.sites.Site;
 import net.nsglobal.platform.sites.Sites;
+import net.nsglobal.te.announce.AgentState;
+import net.nsglobal.te.announce.AnycastStateFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,13 +100,39 @@ class BirdConfigTest {
         assertThat(birdParse(conf)).as("bird -p on fra1:\n%s", Files.readString(conf)).isNull();
         String text = Files.readString(conf);
         String cogent = text.substring(text.indexOf("filter export_cogent"), text.indexOf("protocol bgp cogent"));
-        assertThat(cogent).containsOnlyOnce("accept;").contains("bgp_path.prepend(64500);\n    bgp_path.prepend(64500);\n    accept;");
+        assertThat(cogent).containsOnlyOnce("accept;").contains("bgp_path.prepend(64500);\n    bgp_path.prepend(64500);\n")
+                .contains("    include \"anycast-state.con[f]\";\n    accept;");
         String arelion = text.substring(text.indexOf("filter export_arelion"), text.indexOf("protocol bgp arelion"));
-        assertThat(arelion).doesNotContain("accept;").contains("198.51.100.0/24 ] then {\n    reject;\n  }");
+        assertThat(arelion).doesNotContain("accept;").contains("    include \"anycast-state.con[f]\";\n    reject;\n  }");
         assertThat(bird.render(fra)).isEqualTo(bird.render(fra, Knobs.of(fra)));
         assertThatThrownBy(() -> bird.render(fra, Knobs.of(Sites.load(SITES).byId("iad1").orElseThrow())))
                 .hasMessageContaining("site fra1: knobs for sessions [ntt, arelion, equinix-ix-rs]");
         assertThatThrownBy(() -> k.withPrepend("cogent", 4)).hasMessageContaining("prepend 4 is not 0…3");
+    }
+
+    @Test
+    void theAgentsStateFileIsIncludedAndAMissingOneDoesNotBreakTheParse() throws Exception {
+        Site fra = Sites.load(SITES).byId("fra1").orElseThrow();
+        Path state = dir.resolve("state").resolve("fra1-anycast.conf");
+        BirdConfig bird = new BirdConfig(SITES.resolve("templates"), dir.resolve("state") + "/{site}-anycast.conf");
+        assertThat(bird.agentStateFile(fra)).isEqualTo(state.toString());
+        Path conf = bird.write(fra, dir);
+        String text = Files.readString(conf);
+        assertThat(text).contains("    include \"" + dir.resolve("state") + "/fra1-anycast.con[f]\";\n    accept;");
+        // BIRD's glob gives up on a folder that does not exist: only the file may be missing.
+        assertThat(birdParse(conf)).contains("Unable to match pattern");
+        Files.createDirectories(state.getParent());
+        assertThat(birdParse(conf)).as("no state file yet:\n%s", text).isNull();
+        for (AgentState.State s : AgentState.State.values()) {
+            new AnycastStateFile(state).write("fra1", s);
+            assertThat(birdParse(conf)).as("state file %s:\n%s", s, Files.readString(state)).isNull();
+        }
+        // BIRD reads the file: one it cannot parse fails the configuration (so the include is not dead text).
+        Files.writeString(state, "garbage;\n");
+        assertThat(birdParse(conf)).contains("fra1-anycast.conf");
+        assertThatThrownBy(() -> new BirdConfig(SITES.resolve("templates"), "state[1].conf"))
+                .hasMessageContaining("cannot be included by BIRD");
+        assertThatThrownBy(() -> new BirdConfig(SITES.resolve("templates"), "")).hasMessageContaining("cannot be included");
     }
 
     @Test

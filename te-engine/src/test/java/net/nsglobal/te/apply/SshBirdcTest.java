@@ -110,6 +110,34 @@ class SshBirdcTest {
     }
 
     @Test
+    void theSiteAgentConfiguredWithBirdSshHasBirdReadItsStateFileThroughSsh() throws Exception {
+        Path identity = dir.resolve("agent.key");
+        try (var out = Files.newOutputStream(identity)) {
+            org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter.INSTANCE
+                    .writePrivateKey(clientKey, "site-agent", (org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext) null, out);
+        }
+        String yaml = "site-agent:\n  site: lab1\n  dns-address: 127.0.0.1:5300\n  bird-socket: " + socket() + "\n"
+                + "  bird-ssh: te@" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort() + "\n"
+                + "  bird-ssh-identity: agent.key\n  bird-ssh-host-key: " + SshHost.fingerprint(hostKey.getPublic()) + "\n"
+                + "  state-file: anycast-state.conf\n";
+        var f = net.nsglobal.config.ProcessFile.parse(yaml, dir.resolve("agent.yaml"), net.nsglobal.te.announce.AgentSchema.SECTION);
+        var c = f.read(net.nsglobal.te.announce.AgentSchema.SECTION, sec -> net.nsglobal.te.announce.AgentConfig.read(sec, f.baseDir()));
+        assertThat(c.birdConnector().endpoint()).startsWith("ssh:te@");
+        try (var agent = c.agent(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC())) {
+            int before = commandsRun.get();
+            var s = agent.resume(); // writes anycast-state.conf beside bird.conf, which includes it
+            assertThat(s.applied()).as("configure over SSH: %s", s.applyError()).isTrue();
+            assertThat(commandsRun.get()).as("birdc ran on the host over SSH").isGreaterThan(before);
+            assertThat(Files.readString(dir.resolve("anycast-state.conf"))).contains("reject;");
+            // BIRD's refusal comes back through SSH in its own words, and the agent keeps it to retry.
+            Files.writeString(conf(), Files.readString(conf()) + "garbage;\n");
+            var refused = agent.resume();
+            assertThat(refused.applied()).isFalse();
+            assertThat(refused.applyError()).contains("ssh:te@", "refused", "bird.conf");
+        }
+    }
+
+    @Test
     void theApplierWorksThroughSsh() throws Exception {
         try (SshSiteHost host = new SshSiteHost(connect(SshHost.fingerprint(hostKey.getPublic())), socket().toString(), conf().toString())) {
             BirdConfig config = new BirdConfig(LabSite.TEMPLATES);

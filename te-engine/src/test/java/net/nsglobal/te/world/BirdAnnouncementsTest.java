@@ -14,6 +14,8 @@ import net.nsglobal.config.Cidr;
 import net.nsglobal.platform.sites.Community;
 import net.nsglobal.platform.sites.Site;
 import net.nsglobal.platform.sites.Sites;
+import net.nsglobal.te.announce.AgentState;
+import net.nsglobal.te.announce.AnycastStateFile;
 import net.nsglobal.te.apply.BirdConfig;
 import net.nsglobal.te.apply.Knobs;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +115,44 @@ class BirdAnnouncementsTest {
         assertThat(ProbeCatchment.siteOf(after, berlin)).isEqualTo("cdg1");
         assertThat(ProbeCatchment.siteOf(after, chicago)).isEqualTo("cdg1");
         assertThat(after.sessions(10)).extracting(Announcement::site).containsExactly("cdg1");
+    }
+
+    @Test
+    void theSiteAgentsFileWithdrawsOrDrainsItsSiteAndMovesTheProbes() throws Exception {
+        BirdConfig withAgents = new BirdConfig(SITES.resolve("templates"), "{site}.anycast-state.conf");
+        AsGraph g = AsGraph.parse("174|10|-1\n");
+        Probe berlin = new Probe(1, 10, null, "DE", 13.40, 52.52, "Connected", false, null);
+        for (Site s : fleet) birdAccepts(withAgents.write(s, dir));
+        assertThat(BirdAnnouncements.read(dir, fleet, V4)).as("no agent has run: as the records say")
+                .isEqualTo(Announcement.of(fleet, V4));
+        assertThat(ProbeCatchment.siteOf(new Routing(g).compute(64500, BirdAnnouncements.read(dir, fleet, V4)), berlin))
+                .isEqualTo("fra1");
+
+        AnycastStateFile fra = new AnycastStateFile(dir.resolve("fra1.anycast-state.conf"));
+        fra.write("fra1", AgentState.State.DRAINING);
+        birdAccepts(dir.resolve("fra1.conf"));
+        Community gracefulShutdown = new Community(65535, 0, 0, false);
+        for (Announcement a : BirdAnnouncements.read(dir, fleet, V4)) {
+            if (a.site().equals("fra1")) assertThat(a.announced()).isTrue();
+            if (a.site().equals("fra1")) assertThat(a.communities()).as(a.session()).endsWith(gracefulShutdown);
+            else assertThat(a.communities()).doesNotContain(gracefulShutdown);
+        }
+
+        fra.write("fra1", AgentState.State.WITHDRAWN);
+        birdAccepts(dir.resolve("fra1.conf"));
+        List<Announcement> want = new ArrayList<>();
+        for (Announcement a : Announcement.of(fleet, V4)) want.add(a.site().equals("fra1") ? a.withdrawn() : a);
+        assertThat(BirdAnnouncements.read(dir, fleet, V4)).isEqualTo(want);
+        assertThat(ProbeCatchment.siteOf(new Routing(g).compute(64500, BirdAnnouncements.read(dir, fleet, V4)), berlin))
+                .as("the withdrawn site lost its catchment").isNotEqualTo("fra1");
+
+        fra.write("fra1", AgentState.State.ANNOUNCED);
+        birdAccepts(dir.resolve("fra1.conf"));
+        assertThat(BirdAnnouncements.read(dir, fleet, V4)).isEqualTo(Announcement.of(fleet, V4));
+
+        Files.writeString(fra.path(), "bgp_local_pref = 0;\n");
+        assertThatThrownBy(() -> BirdAnnouncements.read(dir, fleet, V4))
+                .hasMessageContaining("fra1.anycast-state.conf:1: 'bgp_local_pref = 0;'");
     }
 
     @Test
