@@ -173,9 +173,12 @@ public final class Demo implements AutoCloseable {
             if (o.observatory()) {
                 Map<String, InetSocketAddress> edgeAddresses = new LinkedHashMap<>();
                 edgePorts.forEach((site, port) -> edgeAddresses.put(site, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
-                observatory = DemoObservatory.start(o.dataDir(), o.sitesDir(), fleetSites, edgeAddresses, plane.database(), base + 12);
+                net.nsglobal.te.announce.AgentLog agents = net.nsglobal.te.announce.PostgresAgentLog.open(plane.database(),
+                        java.time.Clock.systemUTC());
+                observatory = DemoObservatory.start(o.dataDir(), o.sitesDir(), fleetSites, edgeAddresses, plane.database(),
+                        base + 12, agents);
                 web = WebApp.serve(plane, mailbox::messages, observatory.observatory(),
-                        net.nsglobal.te.cli.DataFiles.file("geo/countries-110m.geojson"), observatory.proposals());
+                        net.nsglobal.te.cli.DataFiles.file("geo/countries-110m.geojson"), observatory.proposals(), agents);
             } else {
                 web = WebApp.serve(plane, mailbox::messages);
             }

@@ -21,10 +21,13 @@ import net.nsglobal.platform.jobs.Jobs;
 import net.nsglobal.platform.jobs.JobsException;
 import net.nsglobal.platform.sites.Site;
 import net.nsglobal.te.analyze.Observatory;
+import net.nsglobal.te.announce.AgentEvent;
+import net.nsglobal.te.announce.AgentEvents;
+import net.nsglobal.te.announce.AgentState.State;
+import net.nsglobal.te.announce.AnycastStateFile;
 import net.nsglobal.te.announce.DnsCheck;
 import net.nsglobal.te.announce.Verdict;
 import net.nsglobal.te.apply.BirdConfig;
-import net.nsglobal.te.apply.Knobs;
 import net.nsglobal.te.engine.BirdFilesApplier;
 import net.nsglobal.te.engine.EngineJobs;
 import net.nsglobal.te.engine.EngineSettings;
@@ -48,9 +51,10 @@ import net.nsglobal.te.world.Routing;
  * of the demo's own:
  * <ul>
  *   <li>{@value #HEALTH}: the site agent's rule for the demo's edges — a site whose edge has not answered CHAOS
- *       {@code hostname.bind} in {@value #FALL} checks in a row is withdrawn (every session of its BIRD file
- *       rejects the prefix), and announced again after {@value #RISE} good ones; either way a round is measured at
- *       once, so the map shows the site's probes moving.</li>
+ *       {@code hostname.bind} in {@value #FALL} checks in a row is withdrawn (the agent's state file, which every
+ *       session's export filter of its BIRD file includes, rejects the prefix), and announced again after
+ *       {@value #RISE} good ones; each move is an agent event on the operator's agents page, and a round is measured
+ *       at once, so the map shows the site's probes moving.</li>
  * </ul>
  * An applied proposal starts a round at once, so it is verified within a minute. Each demo start runs the fleet as
  * its site files configure it (the fleet does not resume earlier runs' proposals), so the story replays.
@@ -69,28 +73,21 @@ final class DemoEngine {
     private final EngineJobs engine;
     private final MeasurementStore store;
     private final Jobs jobs;
-    private final BirdConfig bird;
-    private final Path birdDir;
-    private final Map<String, Site> byId = new LinkedHashMap<>();
+    private final AgentEvents agents;
+    private final Map<String, AnycastStateFile> stateFiles = new LinkedHashMap<>();
     private final Map<String, DnsCheck> checks = new LinkedHashMap<>();
     private final Map<String, int[]> counts = new LinkedHashMap<>();
-    /** Guarded by itself: the sites withdrawn by {@link #health}, whose files render every session withdrawn. */
+    /** Guarded by itself: the sites withdrawn by {@link #health}. */
     private final Set<String> withdrawn = new HashSet<>();
 
     private DemoEngine(List<Site> sites, List<Probe> probes, WorldExperimentRunner runner, Database db,
                        MeasurementStore store, Observatory observatory, Jobs jobs, BirdConfig bird, Path birdDir,
-                       int roundProbes) {
+                       int roundProbes, AgentEvents agents) {
         this.store = store;
         this.jobs = jobs;
-        this.bird = bird;
-        this.birdDir = birdDir;
-        sites.forEach(s -> byId.put(s.id(), s));
-        BirdFilesApplier files = new BirdFilesApplier(sites, bird, birdDir);
-        ChangeApplier applier = (site, knobs) -> {
-            synchronized (withdrawn) {
-                return files.apply(site, withdrawn.contains(site) ? knobs.withdrawnEverywhere() : knobs);
-            }
-        };
+        this.agents = agents;
+        for (Site s : sites) stateFiles.put(s.id(), new AnycastStateFile(birdDir.resolve(bird.agentStateFile(s))));
+        ChangeApplier applier = new BirdFilesApplier(sites, bird, birdDir);
         Vantage vantage = wanted -> Optional.of(new Vantage.Points(probes, UnicastRtt.measure(runner.world(), probes, wanted, 1)));
         EngineSettings d = EngineSettings.defaults();
         EngineSettings settings = new EngineSettings(d.lifecycle(), Duration.ofSeconds(30), Duration.ofSeconds(10),
@@ -102,9 +99,12 @@ final class DemoEngine {
 
     static DemoEngine start(List<Site> sites, List<Probe> probes, Routing routing, Cidr prefix, Database db,
                             MeasurementStore store, Observatory observatory, Jobs jobs, BirdConfig bird, Path birdDir,
-                            int roundProbes, Map<String, java.net.InetSocketAddress> edges) throws JobsException {
+                            int roundProbes, Map<String, java.net.InetSocketAddress> edges, AgentEvents agents)
+            throws JobsException, java.io.IOException {
         DemoEngine e = new DemoEngine(sites, probes, new WorldExperimentRunner(routing, sites, probes, prefix), db, store,
-                observatory, jobs, bird, birdDir, roundProbes);
+                observatory, jobs, bird, birdDir, roundProbes, agents);
+        // Every run starts announced everywhere (a state file left withdrawn by the last run is replaced).
+        for (Map.Entry<String, AnycastStateFile> f : e.stateFiles.entrySet()) f.getValue().write(f.getKey(), State.ANNOUNCED);
         edges.forEach((site, addr) -> {
             e.checks.put(site, new DnsCheck(addr, null, Duration.ofSeconds(1)));
             e.counts.put(site, new int[2]);
@@ -121,6 +121,17 @@ final class DemoEngine {
         synchronized (withdrawn) {
             return Set.copyOf(withdrawn);
         }
+    }
+
+    /**
+     * The site agent's move, on the demo's files: the site's state file (included by every session's export filter of
+     * its BIRD file, read back by the simulated world), a configuration change in the store, and the agent's event on
+     * the operator's agents page.
+     */
+    private void move(String site, State from, State to, String reason, Verdict v) throws java.io.IOException {
+        stateFiles.get(site).write(site, to);
+        store.recordConfigChange(new ConfigChange(Instant.now(), site, (to == State.WITHDRAWN ? "withdrawn: " : "announced again: ") + reason));
+        agents.record(site, new AgentEvent(Instant.now(), from, to, reason, List.of(v)));
     }
 
     private void measureNow() {
@@ -146,17 +157,15 @@ final class DemoEngine {
             }
             synchronized (withdrawn) {
                 boolean out = withdrawn.contains(site);
-                Knobs running = engine.fleet().running().get(site);
                 if (!out && n[0] >= FALL) {
                     withdrawn.add(site);
-                    bird.write(byId.get(site), running.withdrawnEverywhere(), birdDir);
-                    store.recordConfigChange(new ConfigChange(Instant.now(), site, "withdrawn: " + v.detail()));
+                    move(site, State.ANNOUNCED, State.WITHDRAWN, FALL + " failed hostname.bind checks in a row: "
+                            + v.detail(), v);
                     log.warn("te-engine demo: site {} withdrawn: its edge failed {} checks in a row ({})", site, n[0], v.detail());
                     changed = true;
                 } else if (out && n[1] >= RISE) {
                     withdrawn.remove(site);
-                    bird.write(byId.get(site), running, birdDir);
-                    store.recordConfigChange(new ConfigChange(Instant.now(), site, "announced again: edge healthy"));
+                    move(site, State.WITHDRAWN, State.ANNOUNCED, RISE + " good hostname.bind checks in a row", v);
                     log.info("te-engine demo: site {} announced again after {} good checks", site, n[1]);
                     changed = true;
                 }

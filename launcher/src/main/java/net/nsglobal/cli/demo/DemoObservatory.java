@@ -37,6 +37,7 @@ import net.nsglobal.te.store.MeasurementStores;
 import net.nsglobal.te.store.StoreSettings;
 import net.nsglobal.te.world.AsGraph;
 import net.nsglobal.te.world.AsRegions;
+import net.nsglobal.te.announce.AgentEvents;
 import net.nsglobal.te.world.BirdAnnouncements;
 import net.nsglobal.te.world.Probes;
 import net.nsglobal.te.world.Routing;
@@ -82,9 +83,10 @@ public final class DemoObservatory implements AutoCloseable {
      * @param edges site id → the demo edge serving that site (the anycast address as a probe in its catchment sees it)
      */
     public static DemoObservatory start(Path dataDir, Path sitesDir, List<Site> sites, Map<String, InetSocketAddress> edges,
-                                        Database db, int atlasPort) throws Exception {
+                                        Database db, int atlasPort, AgentEvents agents) throws Exception {
         Path birdDir = dataDir.resolve("bird");
-        BirdConfig bird = new BirdConfig(sitesDir.resolve("templates"));
+        // The sites' files share one folder, so each site's agent state file is named by the site.
+        BirdConfig bird = new BirdConfig(sitesDir.resolve("templates"), "{site}.anycast-state.conf");
         // Each start runs the fleet as sites/ (with the sites/demo overlay, Demo.sites) configures it; applied proposals
         // change these files until the next start.
         for (Site s : sites) bird.write(s, Knobs.of(s), birdDir);
@@ -118,7 +120,7 @@ public final class DemoObservatory implements AutoCloseable {
             ObservatoryService service = new ObservatoryService(store, jobs, observatoryJobs, "simulated", sites,
                     Clock.systemUTC(), () -> client.credits().currentBalance(), Double.NaN);
             DemoEngine engine = DemoEngine.start(sites, probes, routing, prefix, db, store, service, jobs, bird, birdDir,
-                    PROBES_PER_ROUND, edges);
+                    PROBES_PER_ROUND, edges, agents);
             jobs.start();
             jobs.runNow(RoundJob.NAME);
             return new DemoObservatory(atlas, jobs, service, engine, birdDir);

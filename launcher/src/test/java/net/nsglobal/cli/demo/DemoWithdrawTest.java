@@ -39,8 +39,16 @@ class DemoWithdrawTest {
             Instant stopped = Instant.now();
             demo.fleet().edges().get(victim).close();
             Wait.until(victim + " withdrawn", Duration.ofSeconds(60), () -> o.withdrawn().contains(victim));
-            assertThat(Files.readString(o.birdDir().resolve(victim + ".conf"))).as("every session rejects the prefix")
-                    .doesNotContain("accept;");
+            // The site agent's way: its state file, which every session's export filter includes, rejects the prefix.
+            assertThat(Files.readString(o.birdDir().resolve(victim + ".conf")))
+                    .contains("include \"" + victim + ".anycast-state.con[f]\";");
+            assertThat(Files.readString(o.birdDir().resolve(victim + ".anycast-state.conf"))).contains("reject;");
+            String token = demo.banner().stream().filter(l -> l.startsWith("operator-token: ")).findFirst().orElseThrow()
+                    .substring("operator-token: ".length());
+            var agents = new net.nsglobal.testkit.Http(demo.web().url()).getBearer("/api/v1/te/agents", token);
+            assertThat(agents.statusCode()).isEqualTo(200);
+            assertThat(agents.body()).as("the withdrawal on the operator's agents page")
+                    .containsPattern("\\{\"site\":\"" + victim + "\",\"event\":\"[a-z]+\",\"time\":\"[^\"]+\",\"from\":\"announced\",\"to\":\"withdrawn\"");
             assertThat(o.observatory().configChanges(stopped, Instant.now().plusSeconds(1)))
                     .anyMatch(c -> c.site().equals(victim) && c.summary().startsWith("withdrawn"));
 
