@@ -71,7 +71,10 @@ public final class ControlPlaneCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            web = WebApp.serve(plane, null);
+            // The site agents report to this process (POST /api/v1/te/agents/{site}/events); their states and history
+            // are kept in its database and shown on /ops/te/agents.
+            web = WebApp.serve(plane, null, net.nsglobal.te.announce.PostgresAgentLog.open(plane.database(),
+                    java.time.Clock.systemUTC()));
         } catch (RuntimeException e) {
             plane.close();
             System.err.println("control-plane: cannot start: " + e);
