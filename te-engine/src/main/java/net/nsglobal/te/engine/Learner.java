@@ -35,7 +35,7 @@ final class Learner {
     static final int MAX_STEPS = 2;
 
     /** What learning produced, and what it was learned from. */
-    record Model(Optimizer optimizer, Map<String, Knobs> base, Map<String, Knobs> configured, Set<Integer> probes,
+    record Model(Optimizer optimizer, net.nsglobal.te.propose.Predictor predictor, Map<String, Knobs> base, Map<String, Knobs> configured, Set<Integer> probes,
                  int experiments, double accuracy) {}
 
     private final Fleet fleet;
@@ -102,7 +102,8 @@ final class Learner {
         if (m == null) return Optional.of("no model yet");
         if (!m.configured().equals(fleet.configured())) return Optional.of("the sites' configured sessions changed");
         try {
-            Layout.of(fleet.running(), m.base());
+            // A layout of the base knobs whose session changes (if any) a session experiment learned.
+            m.predictor().predictIndex(Layout.of(fleet.running(), m.base()));
         } catch (IllegalArgumentException e) {
             return Optional.of("the fleet runs knobs the model cannot predict: " + e.getMessage());
         }
@@ -118,18 +119,19 @@ final class Learner {
     private void learn(Vantage.Points points, String why) throws IOException {
         long t0 = System.nanoTime();
         Map<String, Knobs> base = fleet.running();
+        log.info("te-engine learn: learning ({}): {} probes, {} sites, {} site-level experiments to run and a few "
+                + "session experiments at the most anomalous site", why, points.probes().size(), base.size(), 2 * base.size());
+        Experiments.Learned learned;
         try {
-            Layout.of(base, base);
+            learned = Experiments.learn(runner, fleet.sites(), points.probes(), base, points.rtt());
         } catch (IllegalArgumentException e) {
-            // The schedule prepends or withdraws whole sites from the knobs they run; from per-session knobs it cannot.
+            // The schedule prepends or withdraws whole sites from the knobs they run; from per-session knobs it
+            // cannot, and it refuses them before any experiment runs.
             model = null;
             log.warn("te-engine learn: not learning ({}): the experiments cannot start from what the fleet runs: {}",
                     why, e.getMessage());
             return;
         }
-        log.info("te-engine learn: learning ({}): {} probes, {} sites, {} site-level experiments to run and a few "
-                + "session experiments at the most anomalous site", why, points.probes().size(), base.size(), 2 * base.size());
-        Experiments.Learned learned = Experiments.learn(runner, fleet.sites(), points.probes(), base, points.rtt());
         double accuracy = Double.NaN;
         if (settings.heldOutExperiments() > 0) {
             // Held-out changes include the session changes the session experiments learned.
@@ -140,7 +142,7 @@ final class Learner {
                 learned.experiments());
         Set<Integer> ids = new HashSet<>();
         for (Probe p : points.probes()) ids.add(p.id());
-        model = new Model(optimizer, base, fleet.configured(), ids, learned.experiments(), accuracy);
+        model = new Model(optimizer, learned.predictor(), base, fleet.configured(), ids, learned.experiments(), accuracy);
         log.info("te-engine learn: learned from {} experiments in {} ms; held-out accuracy {}", learned.experiments(),
                 (System.nanoTime() - t0) / 1_000_000, Double.isNaN(accuracy) ? "not measured"
                         : Math.round(accuracy * 1000) / 10.0 + "%");
