@@ -33,6 +33,28 @@ public final class BirdLab implements AutoCloseable {
     /** One upstream router: its name (the neighbour name the site config uses), AS and the addresses on its link. */
     public record Upstream(String name, long as, String address, String siteAddress) {}
 
+    /**
+     * A site file ({@code sites/<id>.yaml} schema) for the lab's site router, AS 64500, its neighbours the lab's two
+     * upstreams, announcing 198.51.100.0/24.
+     */
+    public static final String SITE_YAML = """
+            id: lab1
+            city: Lab
+            country: NL
+            latitude: 52.3
+            longitude: 4.9
+            unicast_v4: 192.0.2.1
+            anycast_prefixes: ["198.51.100.0/24"]
+            local_as: 64500
+            neighbors:
+              - name: up1
+                peer_as: 64601
+                address: 10.255.1.2
+              - name: up2
+                peer_as: 64602
+                address: 10.255.2.2
+            """;
+
     public static final List<Upstream> UPSTREAMS = List.of(
             new Upstream("up1", 64601, "10.255.1.2", "10.255.1.1"),
             new Upstream("up2", 64602, "10.255.2.2", "10.255.2.1"));

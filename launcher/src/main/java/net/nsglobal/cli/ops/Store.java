@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import net.nsglobal.cli.ControlPlaneCommand;
 import net.nsglobal.config.ConfigException;
@@ -73,7 +72,7 @@ final class Store {
                     + "--db-url URL");
         }
         if (url == null || url.isBlank()) {
-            Optional<Integer> port = runningEmbedded(dir.resolve("pg"));
+            Optional<Integer> port = net.nsglobal.platform.db.RunningEmbedded.port(dir.resolve("pg"));
             if (port.isPresent()) {
                 url = "jdbc:postgresql://localhost:" + port.get() + "/postgres";
                 user = Database.EMBEDDED_USER;
@@ -92,26 +91,6 @@ final class Store {
         }
         return new Opened(db, new Operators(new SqlOperatorStore(db.jdbi()), settings,
                 Clock.systemUTC()));
-    }
-
-    /**
-     * The port of a live postmaster on {@code pgData}: postmaster.pid holds its pid (line 1), data directory (line 2)
-     * and port (line 4) (PostgreSQL docs, "Database File Layout").
-     */
-    static Optional<Integer> runningEmbedded(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) return Optional.empty();
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.size() < 4) return Optional.empty();
-        try {
-            long pid = Long.parseLong(lines.get(0).trim());
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return Optional.of(Integer.parseInt(lines.get(3).trim()));
-            }
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 
     /** One change to the operators, done by {@link #change}: returns what to print on success. */

@@ -88,7 +88,7 @@ public final class TeCommand implements Runnable {
         }
         String url = o.dbUrl, user = o.dbUser, password = o.dbPassword;
         if (url == null || url.isBlank()) {
-            java.util.Optional<Integer> port = RunningEmbedded.port(o.dataDir.resolve("pg"));
+            java.util.Optional<Integer> port = net.nsglobal.platform.db.RunningEmbedded.port(o.dataDir.resolve("pg"));
             if (port.isPresent()) { // the running engine's: connect to it, never start a second server on its files
                 url = "jdbc:postgresql://localhost:" + port.get() + "/postgres";
                 user = Database.EMBEDDED_USER;

@@ -47,23 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BirdChangeApplierLabTest {
     static final Path TEMPLATES = Path.of("..", "sites", "templates");
     static final String PREFIX = "198.51.100.0/24";
-    static final String YAML = """
-            id: lab1
-            city: Lab
-            country: NL
-            latitude: 52.3
-            longitude: 4.9
-            unicast_v4: 192.0.2.1
-            anycast_prefixes: ["198.51.100.0/24"]
-            local_as: 64500
-            neighbors:
-              - name: up1
-                peer_as: 64601
-                address: 10.255.1.2
-              - name: up2
-                peer_as: 64602
-                address: 10.255.2.2
-            """;
+    static final String YAML = net.nsglobal.testkit.BirdLab.SITE_YAML;
 
     @TempDir static Path dbDir;
     static Database db;

@@ -1,4 +1,4 @@
-package net.nsglobal.te.cli;
+package net.nsglobal.platform.db;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The embedded PostgreSQL a running engine holds in a data directory: the {@code te} commands beside it connect to that
- * server instead of starting a second one on the same files (opening the embedded database stops a postmaster it
- * finds there, taking it for one left by a dead run — it would stop the engine's).
+ * The embedded PostgreSQL a running process (the TE engine, the control plane) holds in a data directory: the
+ * commands beside it ({@code te …}, {@code ops …}) connect to that server instead of starting a second one on the same
+ * files (opening the embedded database stops a postmaster it finds there, taking it for one left by a dead run — it
+ * would stop the running process's).
  */
-final class RunningEmbedded {
+public final class RunningEmbedded {
     private RunningEmbedded() {}
 
     /**
      * The port of a live postmaster on {@code pgData}: postmaster.pid holds its pid (line 1) and port (line 4)
      * (PostgreSQL documentation, "Database File Layout").
      */
-    static Optional<Integer> port(Path pgData) throws IOException {
+    public static Optional<Integer> port(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) return Optional.empty();
         List<String> lines = Files.readAllLines(pidFile);
