@@ -57,6 +57,9 @@ class TokyoStoryTest {
         Layout unlearned = predictor.baseline().withSession("nrt1", "ntt", new Knobs.Session(true, 2, List.of()));
         assertThatThrownBy(() -> predictor.predict(unlearned)).as("a session change no experiment learned")
                 .hasMessageContaining("no session experiment learned nrt1 ntt: prepend 2");
+        Layout shallow = predictor.baseline().withSession("nrt1", "he", new Knobs.Session(true, 1, List.of()));
+        assertThatThrownBy(() -> predictor.predict(shallow)).as("a per-session prepend of a depth no experiment learned")
+                .hasMessageContaining("no session experiment learned nrt1 he: prepend 1");
 
         // A learned per-session prepend is predicted (replayed from its experiment), close to what the world measures.
         Layout heThree = predictor.baseline().withSession("nrt1", "he", new Knobs.Session(true, 3, List.of()));
