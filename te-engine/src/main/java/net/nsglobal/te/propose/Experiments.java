@@ -32,8 +32,8 @@ import net.nsglobal.te.apply.Knobs;
  * only where the schedule happens to show them; prediction there is the model's estimate ({@link PreferenceModel}).
  *
  * <p><b>Then the session experiments</b> ({@link SessionExperiments}): for the site whose catchment is most
- * anomalous, one experiment per session lever (a session withdrawn, a neighbour's no-export community attached),
- * typically two or three; counted in {@link Learned#experiments()} and shown apart in
+ * anomalous, one experiment per session lever (a session withdrawn, a session alone prepended 3, a neighbour's
+ * no-export community attached), typically three to five; counted in {@link Learned#experiments()} and shown apart in
  * {@link Learned#sessionExperiments()}.
  */
 public final class Experiments {
@@ -172,7 +172,7 @@ public final class Experiments {
     /**
      * {@code count} configurations no experiment measured, for measuring accuracy, as {@link #heldOut(Layout, List,
      * int, long)} makes them; when session changes were learned, every other one also carries one of them (picked at
-     * random, on a site still announcing), so the rule that combines a session experiment with site-level changes
+     * random, where it still applies: {@link SessionChange#appliesTo}), so the rule that combines a session experiment with site-level changes
      * ({@link Predictor}) is measured too. A session change alone from the baseline is what its experiment measured
      * and is never held out.
      */
@@ -186,7 +186,7 @@ public final class Experiments {
             if (out.size() == count) break;
             if (!levers.isEmpty() && out.size() % 2 == 1) {
                 SessionChange c = levers.get(rnd.nextInt(levers.size()));
-                if (!l.announces(c.site())) continue;
+                if (!c.appliesTo(l)) continue;
                 l = c.on(l);
             }
             if (!out.contains(l)) out.add(l);

@@ -18,7 +18,7 @@ import net.nsglobal.te.apply.Knobs;
 /**
  * Greedy local search over the knobs the predictor can predict: per site, prepend 0…3 on all its sessions or
  * withdraw it (selective announcement), and per learned session change ({@link SessionChange}: one session
- * withdrawn, or a neighbour's action community attached to it) making it or undoing it. Each step tries every single
+ * withdrawn, prepended on its own, or a neighbour's action community attached to it) making it or undoing it. Each step tries every single
  * change from the current layout, keeps those that respect the {@link Constraints} and leave neither the overall p90
  * inflation nor the overall share at the optimal site worse, and takes the one of least {@link Objective} cost; it
  * stops when no change lowers the cost or after {@code maxSteps} steps. The result is one {@link Candidate}: the
@@ -27,9 +27,9 @@ import net.nsglobal.te.apply.Knobs;
  * <p>Besides the {@link Constraints}, a site is never withdrawn while it is the last announcing site of its region
  * (its continent): that region would have no site of its own left — a session of it may go, the site stays.
  *
- * <p>Per-session prepends and prepend communities are not searched: the session experiments learn the levers that
- * move probes a prepend cannot (a peer route beats a provider route whatever its length), and each lever costs one
- * experiment.
+ * <p>Per-session prepends are searched at the depth the session experiments learned ({@link SessionExperiments}),
+ * not at the others, nor prepend communities: each lever costs one experiment, and a depth no experiment measured is
+ * one the predictor refuses.
  */
 public final class Optimizer {
     /** A step must lower the cost by this much (ms-equivalents): no change for the sake of a handful of probes. */
@@ -110,7 +110,7 @@ public final class Optimizer {
         for (SessionChange c : predictor.levers()) {
             if (!layout.announces(c.site())) continue;
             if (c.in(layout)) out.add(layout.withSession(c.site(), c.session(), null));
-            else if (!layout.sessions(c.site()).containsKey(c.session())) out.add(c.on(layout));
+            else if (!layout.sessions(c.site()).containsKey(c.session()) && c.appliesTo(layout)) out.add(c.on(layout));
         }
         return out;
     }
@@ -224,7 +224,8 @@ public final class Optimizer {
             return String.format("%s undoes \"%s\": %,d probes return to %s from %s.", c.site(), c.action(), n, c.site(),
                     n == 0 ? "nowhere" : dests);
         }
-        return String.format("%s %s, keeping %s: %,d probes that reached %s%s go to %s.", c.site(), c.action(), others, n,
+        return String.format("%s %s%s: %,d probes that reached %s%s go to %s.", c.site(), c.action(),
+                c.prepend() >= 0 ? "" : ", keeping " + others, n,
                 c.site(), topRegion == null ? "" : String.format(" (%,d of them in %s)", topRegion.getValue(), topRegion.getKey()),
                 n == 0 ? "no other site" : dests);
     }

@@ -20,7 +20,9 @@ import net.nsglobal.te.apply.Knobs;
  * the site it left withdrawn. Probes the experiment did not move stay as predicted. Several session changes are
  * replayed one after the other in the layout's order (site, then session name); each moves only probes still where
  * its own experiment found them, so two changes that both move a probe count once (the first), an approximation
- * the held-out accuracy measures. A session's knobs that no experiment learned are refused, naming them.
+ * the held-out accuracy measures. A per-session prepend is replayed the same way, at the depth its experiment
+ * measured; a session's knobs that no experiment learned (another depth, a prepend community) are refused, naming
+ * them.
  */
 public final class Predictor {
     private final PreferenceModel model;
@@ -53,6 +55,15 @@ public final class Predictor {
     public List<SessionChange> levers() { return sessions.stream().map(SessionExperiments.Outcome::change).toList(); }
 
     public PreferenceModel model() { return model; }
+
+    /** The session experiments, as learned. */
+    List<SessionExperiments.Outcome> sessionOutcomes() { return sessions; }
+
+    /** This predictor knowing only the session experiments {@code keep} accepts (same model, probes, baseline). */
+    Predictor onlySessions(java.util.function.Predicate<SessionChange> keep) {
+        return new Predictor(model, probes, rtt, base, baseline, passive,
+                sessions.stream().filter(o -> keep.test(o.change())).toList());
+    }
 
     public List<Probe> probes() { return probes; }
 

@@ -25,15 +25,19 @@ import net.nsglobal.te.apply.Knobs;
  * its least unicast RTT (the oracle) by more than {@value #FAR_MS} ms and by more than the oracle itself; the site
  * with the most far probes — at least {@value #MIN_FAR} and 1% of the answering probes — gets one experiment per
  * lever, all else as in the baseline: each session of the measured address family withdrawn (if the site has two or
- * more, so it keeps announcing), and each no-export action community its neighbours document attached to its
- * session. Each experiment records where every probe went ({@link Outcome}); the {@link Predictor} replays it.
+ * more, so it keeps announcing), the same session alone prepended {@value #SESSION_PREPEND} (AnyPro's per-neighbour
+ * sweep at its strongest setting: a probe whose route comes in on that session and that has an equally short one
+ * elsewhere leaves; if two or more sessions), and each no-export action community its neighbours document attached
+ * to its session. Each experiment records where every probe went ({@link Outcome}); the {@link Predictor} replays it.
  *
  * <p>The levers of one site are tried, not every site's: nrt1 in the demo's fleet has NTT (one no-export community)
- * and Hurricane Electric on IPv4, so three experiments; a fleet without an anomalous site gets none.
+ * and Hurricane Electric on IPv4, so five experiments (two withdrawals, two prepends, one community); a fleet without an anomalous site gets none.
  */
 final class SessionExperiments {
     static final double FAR_MS = 50;
     static final int MIN_FAR = 20;
+    /** The per-session prepend the experiments learn; shallower ones would each cost one more experiment per session. */
+    static final int SESSION_PREPEND = 3;
 
     private SessionExperiments() {}
 
@@ -78,6 +82,8 @@ final class SessionExperiments {
             if (family.size() >= 2) {
                 out.add(new SessionChange(site.id(), n.name(), n.peerAs(), false, own,
                         "stops announcing to AS" + n.peerAs() + " (session " + n.name() + ")"));
+                out.add(new SessionChange(site.id(), n.name(), n.peerAs(), true, own, SESSION_PREPEND,
+                        "prepends " + SESSION_PREPEND + "× towards AS" + n.peerAs() + " (session " + n.name() + ")"));
             }
             for (ActionCommunity ac : n.actionCommunities()) {
                 if (ac.action() != CommunityAction.NO_EXPORT_TO_PEERS && ac.action() != CommunityAction.NO_EXPORT_TO_REGION) continue;
