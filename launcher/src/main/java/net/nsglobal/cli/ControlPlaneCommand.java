@@ -1,6 +1,7 @@
 package net.nsglobal.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import net.nsglobal.config.ConfigException;
@@ -8,6 +9,9 @@ import net.nsglobal.config.ProcessFile;
 import net.nsglobal.config.SiteSelection;
 import net.nsglobal.control.ControlPlane;
 import net.nsglobal.control.config.ControlPlaneConfig;
+import net.nsglobal.control.config.TeDatabase;
+import net.nsglobal.te.announce.PostgresAgentLog;
+import net.nsglobal.te.propose.LifecycleSettings;
 import net.nsglobal.dashboard.web.WebApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +42,7 @@ public final class ControlPlaneCommand implements Callable<Integer> {
     String dbPassword;
 
     /** The file's settings with the command-line overrides applied; the sites are checked, not used yet. */
-    record Loaded(ControlPlaneConfig config, SiteSelection sites) {}
+    record Loaded(ControlPlaneConfig config, SiteSelection sites, Optional<TeDatabase> teDatabase) {}
 
     Loaded load() throws ConfigException {
         ProcessFile file = ProcessFile.load(config, SECTIONS);
@@ -49,7 +53,7 @@ public final class ControlPlaneCommand implements Callable<Integer> {
             cfg = cfg.withDb(new ControlPlaneConfig.Database(dbUrl != null ? dbUrl : db.url(),
                     dbUser != null ? dbUser : db.user(), dbPassword != null ? dbPassword : db.password()));
         }
-        return new Loaded(cfg, sites);
+        return new Loaded(cfg, sites, TeDatabase.read(file));
     }
 
     @Override
@@ -62,28 +66,20 @@ public final class ControlPlaneCommand implements Callable<Integer> {
             return 2;
         }
         ControlPlaneConfig cfg = loaded.config();
-        ControlPlane plane;
-        WebApp web;
+        Running running;
         try {
-            plane = ControlPlane.start(cfg, null, null);
+            running = start(loaded);
         } catch (Exception e) {
             System.err.println("control-plane: cannot start: " + e);
             return 1;
         }
-        try {
-            // The site agents report to this process (POST /api/v1/te/agents/{site}/events); their states and history
-            // are kept in its database and shown on /ops/te/agents.
-            web = WebApp.serve(plane, null, net.nsglobal.te.announce.PostgresAgentLog.open(plane.database(),
-                    java.time.Clock.systemUTC()));
-        } catch (RuntimeException e) {
-            plane.close();
-            System.err.println("control-plane: cannot start: " + e);
-            return 1;
-        }
+        WebApp web = running.web();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "control-plane-shutdown"));
         System.out.println("dashboard: " + web.url() + "/  (public URL " + cfg.publicUrl() + ")");
         System.out.println("catalog: " + cfg.catalog().zone() + " served on " + cfg.catalog().listen());
+        loaded.teDatabase().ifPresent(t -> System.out.println("te proposals: " + web.url() + "/ops/te/proposals over "
+                + t.url() + " (the TE engine applies what is approved)"));
         System.out.println("sites: " + loaded.sites().dir()
                 + (loaded.sites().only().isEmpty() ? " (all)" : " (only " + String.join(", ", loaded.sites().only()) + ")"));
         try {
@@ -91,8 +87,43 @@ public final class ControlPlaneCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        web.close();
-        plane.close();
+        running.close();
         return 0;
+    }
+
+    /** A started control plane, its web server, and the TE engine's database when {@code te-database} is set. */
+    record Running(ControlPlane plane, WebApp web, Optional<TeProposalsOver> te) implements AutoCloseable {
+        @Override
+        public void close() {
+            web.close();
+            te.ifPresent(TeProposalsOver::close);
+            plane.close();
+        }
+    }
+
+    /**
+     * Starts the control plane and its web server: the site agents' page and API over its own database, and, with
+     * {@code te-database}, the proposals' pages and API over the engine's (list, detail, approve, reject; the engine
+     * applies). On failure nothing is left running.
+     */
+    static Running start(Loaded loaded) throws Exception {
+        ControlPlane plane = ControlPlane.start(loaded.config(), null, null);
+        TeProposalsOver te = null;
+        try {
+            if (loaded.teDatabase().isPresent()) {
+                te = TeProposalsOver.open(loaded.teDatabase().get(), LifecycleSettings.defaults());
+            }
+            // The site agents report to this process (POST /api/v1/te/agents/{site}/events); their states and
+            // history are kept in its database and shown on /ops/te/agents.
+            WebApp web = new WebApp(plane.config(), plane.signups(), plane.confirms(), plane.statuses(), null,
+                    plane.proofs(), plane.operators(), Optional.empty(), null,
+                    te == null ? Optional.empty() : Optional.of(te.proposals()),
+                    Optional.of(PostgresAgentLog.open(plane.database(), java.time.Clock.systemUTC()))).start();
+            return new Running(plane, web, Optional.ofNullable(te));
+        } catch (Exception | Error e) {
+            if (te != null) te.close();
+            plane.close();
+            throw e;
+        }
     }
 }
