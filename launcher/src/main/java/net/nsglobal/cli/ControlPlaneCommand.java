@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code nsglobal control-plane --config control-plane.yaml}: the control plane and dashboard alone, for a real
  * deployment. The process file's {@code control-plane:} section configures it (PostgreSQL given by {@code db.url} or
- * {@code --db-url}; embedded otherwise), its {@code sites:} section names the anycast sites. Blocks until
+ * {@code --db-url}; embedded otherwise), its {@code sites:} section names the anycast sites. With
+ * {@code control-plane.te-database} it also serves the TE engine's route-change proposals ({@link TeProposalsOver}).
+ * Blocks until
  * Ctrl-C/SIGTERM. Exit status 2 = bad configuration (the message names file, line and key), 1 = could not start.
  */
 @Command(name = "control-plane", mixinStandardHelpOptions = true,

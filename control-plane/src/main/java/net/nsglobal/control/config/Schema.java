@@ -83,7 +83,7 @@ public final class Schema {
                     + "embedded one); the proposals pages and API list and decide the engine's proposals there");
     public static final Setting<String> TE_DB_USER = Setting.optional("user", string(), null, "database user");
     public static final Setting<Path> TE_DB_PASSWORD_FILE = Setting.optional("password-file", path(), null,
-            "file holding the database password (first line); relative to the process file's folder");
+            "file holding the database password (its first line), so that no password is written in the process file");
 
     // ---- smtp:
     public static final Setting<String> SMTP_HOST = Setting.optional("host", string(), "localhost",
@@ -178,7 +178,7 @@ public final class Schema {
         return List.of(HTTP.at(s), PUBLIC_URL.at(s).defaultIs("`http://` + http"), DATA_DIR.at(s), RESOLVER.at(s),
                 ALLOW_LIST.at(s), OWN_PREFIXES.at(s), NS_NAMES.at(s), COLLECTOR_KEYS_FILE.at(s), EDGES.at(s),
                 DB_URL.at(s + ".db"), DB_USER.at(s + ".db"), DB_PASSWORD.at(s + ".db"),
-                TE_DB_URL.at(s + ".te-database"), TE_DB_USER.at(s + ".te-database"),
+                TE_DB_URL.at(s + ".te-database").defaultIs("unset = no proposals pages; required in te-database"), TE_DB_USER.at(s + ".te-database"),
                 TE_DB_PASSWORD_FILE.at(s + ".te-database"),
                 SMTP_HOST.at(s + ".smtp"), SMTP_SECURITY.at(s + ".smtp"),
                 SMTP_PORT.at(s + ".smtp").defaultIs("`587`; `465` with security tls"),
