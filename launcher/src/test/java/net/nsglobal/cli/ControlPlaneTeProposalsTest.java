@@ -118,6 +118,12 @@ class ControlPlaneTeProposalsTest {
                 assertThat(row.path("state").asText()).isEqualTo("proposed");
                 assertThat(row.path("sites").get(0).asText()).isEqualTo("jnb1");
 
+                HttpResponse<String> detail = send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/te/proposals/" + p.id())).header("Authorization", "Bearer " + token));
+                assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
+                assertThat(JSON.readTree(detail.body()).path("knobs").path("jnb1").path("ntt").path("prepend").asInt())
+                        .isEqualTo(2);
+
                 HttpResponse<String> ok = send(HttpRequest.newBuilder(
                                 URI.create(base + "/api/v1/te/proposals/" + p.id() + "/approve"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
