@@ -11,6 +11,8 @@ import net.nsglobal.control.ControlPlane;
 import net.nsglobal.control.config.ControlPlaneConfig;
 import net.nsglobal.control.config.TeDatabase;
 import net.nsglobal.te.announce.PostgresAgentLog;
+import net.nsglobal.te.config.TeConfig;
+import net.nsglobal.te.engine.EngineSettings;
 import net.nsglobal.te.propose.LifecycleSettings;
 import net.nsglobal.dashboard.web.WebApp;
 import picocli.CommandLine.Command;
@@ -28,10 +30,11 @@ import picocli.CommandLine.Option;
         description = "Run the control plane: sign-up pages, JSON API, catalog for the collector.")
 public final class ControlPlaneCommand implements Callable<Integer> {
     /** The sections a control-plane process file holds. */
-    public static final String[] SECTIONS = {"control-plane", "sites"};
+    public static final String[] SECTIONS = {"control-plane", "sites", "te"};
 
     @Option(names = "--config", required = true,
-            description = "process file with control-plane: and sites: sections (docs/configuration.md)")
+            description = "process file with control-plane: and sites: sections, and te: when the TE engine shares it "
+                    + "(docs/configuration.md)")
     Path config;
 
     @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL (overrides control-plane.db.url)")
@@ -43,8 +46,12 @@ public final class ControlPlaneCommand implements Callable<Integer> {
     @Option(names = "--db-password", description = "database password (overrides control-plane.db.password)")
     String dbPassword;
 
-    /** The file's settings with the command-line overrides applied; the sites are checked, not used yet. */
-    record Loaded(ControlPlaneConfig config, SiteSelection sites, Optional<TeDatabase> teDatabase) {}
+    /**
+     * The file's settings with the command-line overrides applied; the sites are checked, not used yet. The
+     * proposals' lifecycle rules come from the {@code te:} section when the engine's file is also this one.
+     */
+    record Loaded(ControlPlaneConfig config, SiteSelection sites, Optional<TeDatabase> teDatabase,
+                  LifecycleSettings lifecycle) {}
 
     Loaded load() throws ConfigException {
         ProcessFile file = ProcessFile.load(config, SECTIONS);
@@ -55,7 +62,12 @@ public final class ControlPlaneCommand implements Callable<Integer> {
             cfg = cfg.withDb(new ControlPlaneConfig.Database(dbUrl != null ? dbUrl : db.url(),
                     dbUser != null ? dbUser : db.user(), dbPassword != null ? dbPassword : db.password()));
         }
-        return new Loaded(cfg, sites, TeDatabase.read(file));
+        // te: is the engine's section (read whole, so that a mistake in it is named here as the engine would name it).
+        LifecycleSettings lifecycle = !file.has("te") ? LifecycleSettings.defaults() : file.read("te", s -> {
+            TeConfig.read(s);
+            return EngineSettings.read(s, file.baseDir()).lifecycle();
+        });
+        return new Loaded(cfg, sites, TeDatabase.read(file), lifecycle);
     }
 
     @Override
@@ -113,7 +125,7 @@ public final class ControlPlaneCommand implements Callable<Integer> {
         TeProposalsOver te = null;
         try {
             if (loaded.teDatabase().isPresent()) {
-                te = TeProposalsOver.open(loaded.teDatabase().get(), LifecycleSettings.defaults());
+                te = TeProposalsOver.open(loaded.teDatabase().get(), loaded.lifecycle());
             }
             // The site agents report to this process (POST /api/v1/te/agents/{site}/events); their states and
             // history are kept in its database and shown on /ops/te/agents.

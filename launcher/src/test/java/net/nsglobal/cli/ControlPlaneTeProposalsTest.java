@@ -103,11 +103,13 @@ class ControlPlaneTeProposalsTest {
             Path f = file("  te-database:\n"
                     + "    url: jdbc:postgresql://127.0.0.1:" + engineDb.embeddedPort() + "/postgres\n"
                     + "    user: " + Database.EMBEDDED_USER + "\n"
-                    + "    password-file: te-password\n");
+                    + "    password-file: te-password\n"
+                    + "te: {auto-apply: true, auto-apply-max-probes-moved: 3}\n");
             try (ControlPlaneCommand.Running cp = ControlPlaneCommand.start(load(f))) {
                 cp.plane().operators().add("observer", "observer-password");
                 String token = cp.plane().operators().createToken("observer-token", "observer");
                 String base = cp.web().url();
+                assertThat(cp.te().orElseThrow().proposals().autoApply()).as("te.auto-apply of the same file").isTrue();
 
                 HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/te/proposals"))
                         .header("Authorization", "Bearer " + token));
@@ -140,7 +142,9 @@ class ControlPlaneTeProposalsTest {
 
     @Test
     void withoutTeDatabaseThereIsNoProposalLifecycle() throws Exception {
-        try (ControlPlaneCommand.Running cp = ControlPlaneCommand.start(load(file("")))) {
+        ControlPlaneCommand.Loaded loaded = load(file(""));
+        assertThat(loaded.lifecycle()).isEqualTo(LifecycleSettings.defaults());
+        try (ControlPlaneCommand.Running cp = ControlPlaneCommand.start(loaded)) {
             cp.plane().operators().add("observer", "observer-password");
             String token = cp.plane().operators().createToken("observer-token", "observer");
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(cp.web().url() + "/api/v1/te/proposals"))
@@ -160,5 +164,7 @@ class ControlPlaneTeProposalsTest {
         Path h = file("  te-database:\n    url: jdbc:postgresql://127.0.0.1:5432/te\n    password-file: missing\n");
         assertThatThrownBy(() -> load(h)).hasMessageStartingWith(h + ":7: control-plane.te-database.password-file: "
                 + "cannot read " + dir.resolve("missing"));
+        Path t = file("te: {auto-apply: maybe}\n");
+        assertThatThrownBy(() -> load(t)).hasMessageStartingWith(t + ":5: te.auto-apply: ");
     }
 }
