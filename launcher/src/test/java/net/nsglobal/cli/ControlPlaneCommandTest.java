@@ -49,9 +49,9 @@ class ControlPlaneCommandTest {
         Files.writeString(f, "control-plane:\n" + KEY + "  sites: {ams1: 127.0.0.1:53}\n");
         assertThatThrownBy(() -> parsed("--config", f.toString()).load())
                 .as("the key renamed to edges").hasMessageStartingWith(f + ":3: control-plane.sites: unknown setting");
-        Files.writeString(f, "control-plane:\n" + KEY + "te: {}\n");
+        Files.writeString(f, "control-plane:\n" + KEY + "atlas: {}\n");
         assertThatThrownBy(() -> parsed("--config", f.toString()).load())
-                .hasMessageStartingWith(f + ":3: te: section not read by this process");
+                .hasMessageStartingWith(f + ":3: atlas: section not read by this process");
         Files.writeString(f, "control-plane:\n" + KEY + "sites: {only: [ams1, ams1]}\n");
         assertThatThrownBy(() -> parsed("--config", f.toString()).load())
                 .hasMessageStartingWith(f + ":3: sites.only[1]: ams1 is listed twice");

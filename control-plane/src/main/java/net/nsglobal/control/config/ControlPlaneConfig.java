@@ -181,6 +181,7 @@ public record ControlPlaneConfig(String publicUrl, InetSocketAddress http, Datab
         Section d = top.section("db");
         Database db = new Database(d.get(DB_URL), d.get(DB_USER), d.get(DB_PASSWORD));
         d.finish();
+        TeDatabase.read(top, baseDir); // checked here (a mistake stops every reader); used by TeDatabase.read(file)
 
         Section m = top.section("smtp");
         SmtpSettings.Security security = m.get(SMTP_SECURITY);

@@ -77,6 +77,14 @@ public final class Schema {
     public static final Setting<String> DB_USER = Setting.optional("user", string(), null, "database user");
     public static final Setting<String> DB_PASSWORD = Setting.optional("password", string(), null, "database password");
 
+    // ---- te-database: (the TE engine's database; absent = no proposals pages)
+    public static final Setting<String> TE_DB_URL = Setting.required("url", string(),
+            "JDBC URL of the TE engine's PostgreSQL (its --db-url, or jdbc:postgresql://localhost:PORT/postgres of its "
+                    + "embedded one); the proposals pages and API list and decide the engine's proposals there");
+    public static final Setting<String> TE_DB_USER = Setting.optional("user", string(), null, "database user");
+    public static final Setting<Path> TE_DB_PASSWORD_FILE = Setting.optional("password-file", path(), null,
+            "file holding the database password (its first line), so that no password is written in the process file");
+
     // ---- smtp:
     public static final Setting<String> SMTP_HOST = Setting.optional("host", string(), "localhost",
             "SMTP relay the confirmation mails are handed to (a host name is fine here)");
@@ -170,6 +178,8 @@ public final class Schema {
         return List.of(HTTP.at(s), PUBLIC_URL.at(s).defaultIs("`http://` + http"), DATA_DIR.at(s), RESOLVER.at(s),
                 ALLOW_LIST.at(s), OWN_PREFIXES.at(s), NS_NAMES.at(s), COLLECTOR_KEYS_FILE.at(s), EDGES.at(s),
                 DB_URL.at(s + ".db"), DB_USER.at(s + ".db"), DB_PASSWORD.at(s + ".db"),
+                TE_DB_URL.at(s + ".te-database").defaultIs("unset = no proposals pages; required in te-database"), TE_DB_USER.at(s + ".te-database"),
+                TE_DB_PASSWORD_FILE.at(s + ".te-database"),
                 SMTP_HOST.at(s + ".smtp"), SMTP_SECURITY.at(s + ".smtp"),
                 SMTP_PORT.at(s + ".smtp").defaultIs("`587`; `465` with security tls"),
                 SMTP_USER.at(s + ".smtp"), SMTP_PASSWORD.at(s + ".smtp"), SMTP_FROM.at(s + ".smtp"),
