@@ -157,7 +157,13 @@ class ControlPlaneConfigTest {
     /** The schema's key list (what the doc shows) is exactly what the parser reads. */
     @Test
     void everyKeyTheParserReadsIsInTheSchemaList() throws Exception {
-        var read = Section.keysRead(() -> ControlPlaneConfig.read(ProcessFile.load(SAMPLE, "control-plane", "sites")));
+        // The sample with its optional te-database: section in use (commented out in the sample), so its keys are read.
+        Path full = dir.resolve("control-plane.yaml");
+        Files.writeString(full, Files.readString(SAMPLE).replace("control-plane:\n", "control-plane:\n"
+                + "  te-database: {url: \"jdbc:postgresql://127.0.0.1:5432/te\", user: te}\n"));
+        Files.writeString(dir.resolve("te.password"), "secret\n");
+        Files.writeString(full, Files.readString(full).replace("user: te}", "user: te, password-file: te.password}"));
+        var read = Section.keysRead(() -> ControlPlaneConfig.read(ProcessFile.load(full, "control-plane", "sites")));
         List<String> listed = Schema.all().stream().map(k -> k.path()).toList();
         assertThat(listed).containsExactlyInAnyOrderElementsOf(read);
     }
