@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.nsglobal.atlas.probes.Probe;
 import net.nsglobal.te.world.World;
 import net.nsglobal.te.world.api.CreateRequest.Definition;
@@ -49,7 +48,7 @@ final class RoundRunner {
     }
 
     List<ObjectNode> run(long msmId, Definition d, List<Probe> probes, long timestamp) {
-        Map<String, AtomicInteger> silent = new ConcurrentHashMap<>();
+        Map<String, Silence> silent = new ConcurrentHashMap<>();
         List<Future<ObjectNode>> futures = new ArrayList<>();
         for (Probe p : probes) {
             futures.add(pool.submit(() -> d.isDns() ? dns(msmId, d, p, timestamp, silent)
@@ -78,21 +77,42 @@ final class RoundRunner {
     }
 
     /**
-     * Unanswered queries in a row after which a site counts as down for the rest of the round, so a stopped server
-     * costs a round {@code SILENT_AFTER × dnsTimeout}, not one timeout per probe. One miss is not enough: a server
-     * that is busy starting up (class loading, the first zone load) can drop a single query and then answer.
+     * Unanswered queries in a row, one after another, after which a site counts as down for the rest of the round, so
+     * a stopped server costs a round about {@code SILENT_AFTER × dnsTimeout}, not one timeout per probe. One miss is
+     * not enough (a server busy starting up drops a query and then answers), and misses that overlap count once: the
+     * queries in flight together during one pause of a busy server (a collector pause, a starved CPU) are one silence.
      */
     static final int SILENT_AFTER = 3;
 
-    private ObjectNode dns(long msmId, Definition d, Probe p, long ts, Map<String, AtomicInteger> silent) {
+    /** One site's silence in this round: separate misses in a row, and when the last counted one ended. */
+    static final class Silence {
+        private int misses;
+        private long lastMissEnd = Long.MIN_VALUE;
+
+        synchronized boolean silent() { return misses >= SILENT_AFTER; }
+
+        /** @return true when this miss made the site silent */
+        synchronized boolean missed(long started, long ended) {
+            if (started < lastMissEnd) return false; // overlaps the last counted miss: the same silence
+            lastMissEnd = ended;
+            return ++misses == SILENT_AFTER;
+        }
+
+        synchronized void answered() {
+            misses = 0;
+            lastMissEnd = Long.MIN_VALUE;
+        }
+    }
+
+    private ObjectNode dns(long msmId, Definition d, Probe p, long ts, Map<String, Silence> silent) {
         ObjectNode o = common(msmId, d, p, ts, "dns", "Tdig");
         o.put("dst_port", "53");
         o.put("proto", d.protocol());
         long seed = Noise.seed(msmId, p.id(), ts);
         Optional<String> site = siteFor(p, d.target());
         InetSocketAddress server = site.map(servers::get).orElse(null);
-        AtomicInteger misses = server == null ? null : silent.computeIfAbsent(site.get(), k -> new AtomicInteger());
-        if (server == null || misses.get() >= SILENT_AFTER) {
+        Silence silence = server == null ? null : silent.computeIfAbsent(site.get(), k -> new Silence());
+        if (server == null || silence.silent()) {
             return timeout(o);
         }
         long started = System.nanoTime();
@@ -106,13 +126,13 @@ final class RoundRunner {
         }
         double measured = (System.nanoTime() - started) / 1e6;
         if (answer.isEmpty()) {
-            if (misses.incrementAndGet() == SILENT_AFTER) {
+            if (silence.missed(started, System.nanoTime())) {
                 LOG.info("simulated atlas: msm {} site {} ({}) did not answer; its probes time out this round",
                         msmId, site.get(), server);
             }
             return timeout(o);
         }
-        misses.set(0);
+        silence.answered();
         DnsExchange.Answer a = answer.get();
         OptionalDouble modelled = world.rttMs(p.id(), site.get(), seed);
         ObjectNode r = o.putObject("result");
