@@ -73,8 +73,7 @@ class BirdChangeApplierLabTest {
 
     @BeforeEach
     void startLab() throws Exception {
-        db.jdbi().useHandle(h -> h.execute("TRUNCATE te_proposal, te_proposal_site, te_site_in_flight, "
-                + "te_proposal_probe, te_proposal_region, te_proposal_audit"));
+        net.nsglobal.te.propose.ProposalTables.empty(db);
         Path sites = dir.resolve("sites");
         Files.createDirectories(sites);
         Files.writeString(sites.resolve("lab1.yaml"), YAML);

@@ -40,8 +40,7 @@ class PostgresProposalStoreTest {
 
     @BeforeEach
     void empty() {
-        db.jdbi().useHandle(h -> h.execute("TRUNCATE te_proposal, te_proposal_site, te_site_in_flight, "
-                + "te_proposal_probe, te_proposal_region, te_proposal_audit"));
+        ProposalTables.empty(db);
     }
 
     static Proposal insert(String site, Basis basis) {

@@ -58,8 +58,7 @@ class ProposalServiceTest {
 
     @BeforeEach
     void empty() {
-        db.jdbi().useHandle(h -> h.execute("TRUNCATE te_proposal, te_proposal_site, te_site_in_flight, "
-                + "te_proposal_probe, te_proposal_region, te_proposal_audit"));
+        ProposalTables.empty(db);
     }
 
     ProposalService service(LifecycleSettings s) { return new ProposalService(store, recording, current::get, s, clock); }
