@@ -12,15 +12,17 @@ import org.xbill.DNS.Name;
  * stage sets. The fast path works on the raw bytes; stages that need the whole message (NOTIFY, transfers, TSIG)
  * ask for {@link #message()}, parsed once on demand by dnsjava.
  *
- * <p>Not thread-safe: one context belongs to one query on one thread.
+ * <p>Not thread-safe: one context belongs to one query on one thread. A UDP worker keeps one context and
+ * {@link #reuse reuses} it for every datagram, so that answering from the cache allocates nothing (no garbage, no
+ * young collections, no collector pauses at a steady load).
  */
 public class QueryContext {
-    private final byte[] wire;
-    private final int length;
-    private final Transport transport;
+    private byte[] wire;
+    private int length;
+    private Transport transport;
     private InetSocketAddress remote;
-    private final java.util.function.Supplier<InetSocketAddress> remoteSource;
-    private final ResponseStream stream;
+    private java.util.function.Supplier<InetSocketAddress> remoteSource;
+    private ResponseStream stream;
     private Message message;
     private boolean messageParsed;
     private byte[] response;
@@ -77,6 +79,30 @@ public class QueryContext {
         this.parsed = scratch;
         this.probe = probe;
         this.outputBuffer = outputBuffer;
+    }
+
+    /**
+     * Readies this context for the next query on the same thread, as if newly made with the same scratch state,
+     * probe and output buffer: everything a stage set for the previous query (response, rcode, zone, parsed message,
+     * question name, client address) is forgotten. The previous query's response buffer is overwritten by the next
+     * answer, so its caller must have sent it.
+     */
+    public QueryContext reuse(byte[] wire, int length, Transport transport,
+                              java.util.function.Supplier<InetSocketAddress> remoteSource) {
+        this.wire = wire;
+        this.length = length;
+        this.transport = transport;
+        this.remote = null;
+        this.remoteSource = remoteSource;
+        this.stream = null;
+        this.message = null;
+        this.messageParsed = false;
+        this.response = null;
+        this.responseLength = 0;
+        this.rcode = -1;
+        this.qname = null;
+        this.zone = null;
+        return this;
     }
 
     /** Header, question and EDNS fields, filled by the pipeline's first stage. */

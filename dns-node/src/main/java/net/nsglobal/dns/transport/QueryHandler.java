@@ -38,9 +38,9 @@ public final class QueryHandler {
     }
 
     /**
-     * Per-thread scratch state (parse state, lookup probe, 64 KiB response buffer) so that the hot path allocates
-     * nothing but the context itself. One worker belongs to one thread; a response it returns is valid until that
-     * thread's next query.
+     * Per-thread scratch state (parse state, lookup probe, 64 KiB response buffer, and for UDP the context itself)
+     * so that answering from the cache allocates nothing. One worker belongs to one thread; a response it returns
+     * is valid until that thread's next query.
      */
     public Worker newWorker() {
         return new Worker();
@@ -50,6 +50,7 @@ public final class QueryHandler {
         private final ParsedQuery scratch = new ParsedQuery();
         private final NameKey probe = new NameKey();
         private final byte[] output = new byte[65535];
+        private final QueryContext reused = new QueryContext(null, 0, Transport.UDP, null, null, null, scratch, probe, output);
 
         private Worker() {}
 
@@ -58,10 +59,12 @@ public final class QueryHandler {
                     wire, length, transport);
         }
 
-        /** As {@link #handle}, with the client's address decoded only if a stage needs it. */
+        /**
+         * As {@link #handle}, with the client's address decoded only if a stage needs it, and the worker's one
+         * context reused: the returned context is valid until this worker's next query.
+         */
         public QueryContext handle(byte[] wire, int length, Transport transport, java.util.function.Supplier<InetSocketAddress> remote) {
-            return run(new QueryContext(wire, length, transport, null, remote, null, scratch, probe, output),
-                    wire, length, transport);
+            return run(reused.reuse(wire, length, transport, remote), wire, length, transport);
         }
     }
 
