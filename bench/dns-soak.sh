@@ -130,9 +130,12 @@ changes() { # port pid what(node|knot)
       edits=$((edits + 1))
     fi
     if [ $((t % xfr_every)) = 0 ]; then
-      kdig @127.0.0.1 -p "$p" +tcp bench.test. AXFR 2>/dev/null | grep -q 'hostmaster' && axfr=$((axfr + 1)) || fails=$((fails + 1))
+      # into a file, not a pipe: grep -q would end the pipe early and pipefail count a good transfer as failed
+      kdig @127.0.0.1 -p "$p" +tcp bench.test. AXFR > "$work/xfr-$kind" 2>&1 || true
+      [ "$(grep -c 'IN[[:space:]]*SOA' "$work/xfr-$kind")" = 2 ] && axfr=$((axfr + 1)) || fails=$((fails + 1))
       s="$(serial_of "$p" soak.test.)"
-      kdig @127.0.0.1 -p "$p" soak.test. "IXFR=$((s > 1 ? s - 1 : 1))" 2>/dev/null | grep -q 'SOA' && ixfr=$((ixfr + 1)) || fails=$((fails + 1))
+      kdig @127.0.0.1 -p "$p" soak.test. "IXFR=$((s > 1 ? s - 1 : 1))" > "$work/xfr-$kind" 2>&1 || true
+      grep -q 'IN[[:space:]]*SOA' "$work/xfr-$kind" && ixfr=$((ixfr + 1)) || fails=$((fails + 1))
     fi
   done
   echo "$reloads $edits $axfr $ixfr $fails" > "$work/changes-$kind"

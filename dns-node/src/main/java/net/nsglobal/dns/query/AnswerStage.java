@@ -31,8 +31,17 @@ final class AnswerStage implements Stage {
                 | (nsid ? 1L << 42 : 0) | ((long) (q.qclass & 0xFF) << 48);
         int hash = NameBytes.hash(q.qnameLower, 0, q.qnameLength);
         AnswerCache cache = zone.cache();
-        AnswerCache.Entry e = cache.get(q.qnameLower, q.qnameLength, hash, key);
-        if (e == null) {
+        AnswerCache.Arena arena = cache.arena();
+        long at = arena.find(q.qnameLower, q.qnameLength, hash, key);
+        byte[] out = ctx.outputBuffer();
+        int length;
+        int rcode;
+        if (at >= 0) {
+            length = arena.length(at);
+            rcode = arena.rcode(at);
+            if (out == null || out.length < length) out = new byte[length];
+            arena.copy(at, out);
+        } else {
             Name qname = ctx.qname();
             Answer a = Resolver.resolve(zone, qname, q.qtype, q.dnssecOk);
             byte[] wire = ResponseWriter.encode(q, qname, a, limit, identity);
@@ -42,19 +51,17 @@ final class AnswerStage implements Stage {
             wire[2] &= (byte) ~0x01;
             wire[3] &= (byte) ~0x10;
             cache.put(q.qnameLower, q.qnameLength, hash, key, wire, a.rcode);
-            e = cache.get(q.qnameLower, q.qnameLength, hash, key);
-            if (e == null) e = new AnswerCache.Entry(null, hash, key, wire, a.rcode);
+            length = wire.length;
+            rcode = a.rcode;
+            if (out == null || out.length < length) out = wire;
+            else System.arraycopy(wire, 0, out, 0, length);
         }
-        byte[] src = e.response();
-        byte[] out = ctx.outputBuffer();
-        if (out == null || out.length < src.length) out = new byte[src.length];
-        System.arraycopy(src, 0, out, 0, src.length);
         byte[] in = ctx.wire();
         out[0] = in[0];
         out[1] = in[1];
         out[2] |= (byte) (in[2] & 0x01);
         out[3] |= (byte) (in[3] & 0x10);
         System.arraycopy(in, 12, out, 12, q.qnameLength);
-        return ctx.respond(out, src.length, e.rcode());
+        return ctx.respond(out, length, rcode);
     }
 }
