@@ -1,13 +1,10 @@
 package net.nsglobal.dns.xfrin;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import net.nsglobal.dns.zone.Zone;
+import net.nsglobal.dns.zone.ZoneDiff;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Type;
 
 /**
  * One IXFR difference sequence (RFC 1995 §4): the zone at {@code from} becomes the zone at {@code to} by removing
@@ -21,15 +18,11 @@ public record Diff(SOARecord from, SOARecord to, List<Record> deleted, List<Reco
 
     /**
      * The difference between two versions of a zone, for the IXFR history of a zone that changed as a whole (a
-     * reloaded zone file, an AXFR, a rebuilt fleet catalog).
+     * reloaded zone file, an AXFR, a rebuilt fleet catalog): records are compared as dnsjava's {@code Record.equals}
+     * does (TTL ignored), each list in its zone's order. Computed on the zones' compiled bytes ({@link ZoneDiff}),
+     * so only the records that differ are made as objects.
      */
     public static Diff between(Zone from, Zone to) {
-        Set<Record> a = new HashSet<>(from.records());
-        Set<Record> b = new HashSet<>(to.records());
-        List<Record> deleted = new ArrayList<>();
-        for (Record r : from.records()) if (r.getType() != Type.SOA && !b.contains(r)) deleted.add(r);
-        List<Record> added = new ArrayList<>();
-        for (Record r : to.records()) if (r.getType() != Type.SOA && !a.contains(r)) added.add(r);
-        return new Diff(from.soa(), to.soa(), deleted, added);
+        return new Diff(from.soa(), to.soa(), ZoneDiff.onlyIn(from, to), ZoneDiff.onlyIn(to, from));
     }
 }

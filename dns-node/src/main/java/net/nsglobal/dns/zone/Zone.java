@@ -130,6 +130,12 @@ public final class Zone {
 
     public int recordCount() { return recordCount; }
 
+    /** The compiled data, for {@link ZoneDiff}. */
+    ZoneTable table() { return table; }
+
+    /** The nodes of the NSEC3 chain in canonical order (outside the table's name index), for {@link ZoneDiff}. */
+    int[] nsec3Nodes() { return nsec3Nodes; }
+
     public ZoneNode node(Name name) {
         int n = table.find(name);
         return n < 0 ? null : new ZoneNode(table, n);
