@@ -80,10 +80,10 @@ final class NodeReloader {
             reloads.increment();
             if (old == null) {
                 log.info("component=zone-loader zone={} event=loaded serial={} records={} file={}",
-                        origin, zone.serial(), zone.records().size(), spec.file());
+                        origin, zone.serial(), zone.recordCount(), spec.file());
             } else if (old.serial() != zone.serial()) {
                 log.info("component=zone-loader zone={} event=reloaded serial={} previous-serial={} records={}",
-                        origin, zone.serial(), old.serial(), zone.records().size());
+                        origin, zone.serial(), old.serial(), zone.recordCount());
                 onNewSerial.accept(old, zone);
             }
             return new Result(origin, true, true, zone.serial(), null);

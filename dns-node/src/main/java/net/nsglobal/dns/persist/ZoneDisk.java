@@ -43,11 +43,12 @@ public final class ZoneDisk {
     public Path dir() { return dir; }
 
     public void save(Zone zone, ZoneTimers timers) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(64 + zone.records().size() * 48);
+        java.util.List<Record> records = zone.records();   // made once (was three times: two only to count them)
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(64 + records.size() * 48);
         DataOutputStream out = new DataOutputStream(buf);
         out.write(MAGIC);
-        out.writeInt(zone.records().size());
-        for (Record r : zone.records()) {
+        out.writeInt(records.size());
+        for (Record r : records) {
             byte[] w = r.toWire(Section.ANSWER);
             out.writeShort(w.length);
             out.write(w);

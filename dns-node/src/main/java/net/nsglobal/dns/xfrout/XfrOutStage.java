@@ -115,7 +115,7 @@ public final class XfrOutStage implements Stage {
     private static void writeAxfr(MessageWriter w, Zone zone) throws IOException {
         SOARecord soa = zone.soa();
         w.add(soa);
-        for (Record r : zone.records()) if (r != soa) w.add(r);
+        for (Record r : zone.eachRecord()) if (r != soa) w.add(r);   // node by node, not the whole zone at once
         w.add(soa);
     }
 

@@ -91,13 +91,43 @@ public final class Zone {
     /** All records of this version, SOA first (for AXFR out, persistence, IXFR diffs); rebuilt on demand. */
     public List<Record> records() {
         List<Record> out = new ArrayList<>(recordCount);
-        out.add(soa);
-        for (int n = 0; n < table.nodes; n++) {
-            ZoneNode node = new ZoneNode(table, n);
-            for (RecordSet s : node.rrsets()) {
-                if (s.getType() != Type.SOA || n != apex) out.addAll(s.rrs());
-                out.addAll(s.sigs());
+        for (Record r : eachRecord()) out.add(r);
+        return out;
+    }
+
+    /**
+     * The records of {@link #records()} in the same order, made one node at a time as the iteration reaches them:
+     * a transfer out of a large zone then holds one node's records as objects, not the whole zone's for as long as
+     * the transfer lasts (which a collector would have to keep copying).
+     */
+    public Iterable<Record> eachRecord() {
+        return () -> new java.util.Iterator<>() {
+            private int n = -1;
+            private java.util.Iterator<Record> current = List.<Record>of(soa).iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (++n >= table.nodes) return false;
+                    current = nodeRecords(n).iterator();
+                }
+                return true;
             }
+
+            @Override
+            public Record next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                return current.next();
+            }
+        };
+    }
+
+    private List<Record> nodeRecords(int n) {
+        List<Record> out = new ArrayList<>();
+        ZoneNode node = new ZoneNode(table, n);
+        for (RecordSet s : node.rrsets()) {
+            if (s.getType() != Type.SOA || n != apex) out.addAll(s.rrs());
+            out.addAll(s.sigs());
         }
         return out;
     }
