@@ -7,14 +7,17 @@
 # Optionally the RSS of a 1M-record zone in dns-node and Knot, and a JFR profile. Not a test. Method and figures:
 # docs/performance.md.
 #
-# usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-r ROUNDS] [-q RATE] [-s "dns-node knot nsd"] [-M] [-P] [-k]
+# usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-r ROUNDS] [-q RATE] [-s "dns-node knot nsd"] [-M] [-P] [-S] [-k]
 #   -d  length of each measured dnsperf run (default 5)       -w  warm-up run per server before measuring (default 5)
 #   -r  max-qps runs per server, taking turns; the median is reported (default 1)
 #   -q  fixed rate of the latency and CPU-per-query run (default 20000; env RATE too)
 #   -s  servers to run (default all three; also dns-node-nio: dns-node with server.udp-io: nio, one system call per
-#       datagram, for comparison)
+#       datagram, for comparison; and dns-node-alt: dns-node with the JVM options in env ALT_JAVA_OPTS, to compare
+#       two sets of JVM options in the same run)
 #   -M  also the 1M-record RSS comparison (-B, its old opt-out, is accepted and does nothing)
 #   -P  also profile dns-node under full load with JFR (a separate run after the measurements; summary printed)
+#   -S  during each fixed-rate run also count, per answered query, the server's system calls by kind, its context
+#       switches (each a wake-up or a preemption) and page faults (perf stat -p on the server's processes)
 #   -k  keep the work directory
 #   Longer, steadier runs: -d 10 -w 20 -r 5.
 # env: BUILD_DIR (maven build dir of the launcher, default target), NODE_JAVA_OPTS (JVM flags for dns-node, replacing
@@ -24,17 +27,18 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench=dns-bench
 # shellcheck source=lib/servers.sh
 . "$root/bench/lib/servers.sh"
-duration=5; warmup=5; servers="dns-node knot nsd"; big=0; keep=0; profile=0; rounds=1; rate="${RATE:-20000}"
-while getopts "d:w:s:r:q:MBPk" o; do
+duration=5; warmup=5; servers="dns-node knot nsd"; big=0; keep=0; profile=0; rounds=1; rate="${RATE:-20000}"; sysc=0
+while getopts "d:w:s:r:q:MBPSk" o; do
   case "$o" in
     d) duration="$OPTARG" ;; w) warmup="$OPTARG" ;; r) rounds="$OPTARG" ;; q) rate="$OPTARG" ;; s) servers="$OPTARG" ;;
-    M) big=1 ;; B) ;; P) profile=1 ;; k) keep=1 ;;
-    *) sed -n '2,21p' "$0"; exit 2 ;;
+    M) big=1 ;; B) ;; P) profile=1 ;; S) sysc=1 ;; k) keep=1 ;;
+    *) sed -n '2,25p' "$0"; exit 2 ;;
   esac
 done
 build_dir="${BUILD_DIR:-target}"
 big_records="${BIG_RECORDS:-1000000}"
 need knotd nsd dnsperf kdig taskset python3 java jcmd jfr
+case " $servers " in *" dns-node-alt "*) [ -n "${ALT_JAVA_OPTS+set}" ] || { echo "dns-bench: dns-node-alt needs ALT_JAVA_OPTS" >&2; exit 2; } ;; esac
 jar="$root/launcher/$build_dir/launcher-0.1.0-SNAPSHOT.jar"
 if [ ! -f "$jar" ]; then
   echo "dns-bench: building the launcher into launcher/$build_dir" >&2
@@ -43,6 +47,9 @@ fi
 node_cp="$jar:$root/launcher/$build_dir/lib/*"
 make_work
 hz="$(getconf CLK_TCK)"
+sys_kinds="recvmmsg sendmmsg recvmsg sendmsg recvfrom sendto epoll_wait epoll_pwait poll ppoll futex read write"
+sys_events="context-switches,page-faults$(for k in $sys_kinds; do printf ',syscalls:sys_enter_%s' "$k"; done)"
+[ "$sysc" = 1 ] && need perf
 
 # --- zone and query mix: gen_zone and gen_queries from bench/lib/bench-zone.sh ---------------------------------
 # shellcheck source=lib/bench-zone.sh
@@ -106,7 +113,12 @@ max_run() { # name
 fixed_rate() { # name
   local name="$1" c0 c1 s0 s1
   c0="$(cpu_ticks "$pid")"; s0="$(sys_ticks "$pid")"
+  local spid=""
+  if [ "$sysc" = 1 ]; then
+    command perf stat -x, -o "$work/sys-$name.txt" -e "$sys_events" -p "$(tree "$pid" | paste -sd,)" -- sleep "$duration" 2>/dev/null & spid=$!
+  fi
   perf -l "$duration" -Q "$rate" -v > "$work/lat-$name.txt" 2>&1 || true
+  [ -n "$spid" ] && wait "$spid" 2>/dev/null
   c1="$(cpu_ticks "$pid")"; s1="$(sys_ticks "$pid")"
   SYS[$name]="$(awk -v s=$((s1 - s0)) -v t=$((c1 - c0)) 'BEGIN { printf "%.0f", t ? s * 100 / t : 0 }')"
   ACH[$name]="$(awk '/Queries per second/ { printf "%.0f", $4 }' "$work/lat-$name.txt")"
@@ -124,6 +136,7 @@ for s in $servers; do
     nsd) start_nsd bench.test. "$work/bench.test.zone" ;;
     dns-node) start_node bench.test. "$work/bench.test.zone" ;;
     dns-node-nio) start_node bench.test. "$work/bench.test.zone" --udp-io nio ;;
+    dns-node-alt) NODE_JAVA_OPTS="$ALT_JAVA_OPTS" start_node bench.test. "$work/bench.test.zone" ;;
     *) echo "dns-bench: unknown server $s" >&2; exit 2 ;;
   esac
   PID[$s]="$pid"; PORT[$s]="$port"
@@ -162,6 +175,15 @@ for ref in knot nsd; do
     echo "dns-node/$ref: qps $(ratio "${QPS[dns-node]}" "${QPS[$ref]}"), CPU per query $(ratio "${CPUQ[dns-node]}" "${CPUQ[$ref]}"), p99 $(ratio "${P99[dns-node]}" "${P99[$ref]}"), p99.9 $(ratio "${P999[dns-node]}" "${P999[$ref]}"), RSS $(ratio "${RSS[dns-node]}" "${RSS[$ref]}")"
   fi
 done
+
+if [ "$sysc" = 1 ]; then
+  echo
+  echo "per answered query at ${rate} qps (perf stat on the server's processes; kinds with none left out):"
+  for s in $servers; do
+    awk -F, -v n="${ANS[$s]}" -v name="$s" '$1 ~ /^[0-9]+$/ && $1 > 0 { e = $3; sub(/^syscalls:sys_enter_/, "", e); line = line sprintf("  %s %.3f", e, $1 / n) }
+         END { printf "%-12s%s\n", name, line }' "$work/sys-$s.txt"
+  done
+fi
 
 if [ "$profile" = 1 ]; then
   echo

@@ -148,10 +148,12 @@ soak() { # port pid kind [knot control socket]
   changes "$p" "$spid" "$kind" "${4:-}" &
   local cpid=$!
   c0="$(cpu_ticks "$spid")"
+  [ "$kind" = node ] && T0="$(jcmd "$spid" VM.uptime | awk '/ s$/ { print $1 }')"
   taskset -c 1 dnsperf -s 127.0.0.1 -p "$p" -d "$work/queries.txt" -c 10 -T 1 -Q "$rate" -l "$duration" -v 2>&1 \
     | tee >(grep -E 'Queries (sent|completed|lost)|Queries per second' > "$work/summary-$kind") \
     | taskset -c 1 python3 "$root/bench/lib/latency_stream.py" > "$work/latency-$kind"
   c1="$(cpu_ticks "$spid")"
+  [ "$kind" = node ] && T1="$(jcmd "$spid" VM.uptime | awk '/ s$/ { print $1 }')"
   rm -f "$work/running"; wait "$cpid" || true
   read -r ANS P50 P99 P999 PMAX O1 O10 < "$work/latency-$kind"
   read -r RELOADS EDITS AXFR IXFR FAILS < "$work/changes-$kind"
@@ -227,13 +229,13 @@ printf "%-9s %9s %6s %6s %7s %7s %8s %9s | %8s %7s | %7s %5s %4s %4s %5s | %s\n"
   "CPU us/q" "RSS MB" reloads edits axfr ixfr fails "final serials bench soak"
 cat "$work/table"
 echo
-echo "dns-node stop-the-world pauses (safepoints) during the whole run, from -Xlog:safepoint:"
-awk '/\[safepoint/ && /Total: / { match($0, /Total: [0-9]+ ns/); t = substr($0, RSTART + 7, RLENGTH - 10) / 1e6
+echo "dns-node stop-the-world pauses (safepoints) during the measured ${duration}s (JVM uptime $T0-$T1 s), from -Xlog:safepoint:"
+awk -v t0="$T0" -v t1="$T1" '/\[safepoint/ && /Total: / { u = substr($1, 2) + 0; if (u < t0 || u > t1) next; match($0, /Total: [0-9]+ ns/); t = substr($0, RSTART + 7, RLENGTH - 10) / 1e6
        match($0, /Safepoint "[^"]*"/); k = substr($0, RSTART + 11, RLENGTH - 12)
        n++; if (t > max) { max = t; maxk = k } if (t > 1) o1++; if (t > 10) o10++; cnt[k]++; if (t > kmax[k]) kmax[k] = t }
      END { printf "  %d pauses, longest %.2f ms (%s), %d over 1 ms, %d over 10 ms\n", n, max, maxk, o1, o10
            for (k in cnt) printf "  %-28s %6d, longest %.2f ms\n", k, cnt[k], kmax[k] }' "$ndir/jvm.log"
-echo "collections (-Xlog:gc):"
-grep -E '\[gc *\] GC\(' "$ndir/jvm.log" | sed -E 's/^\[[^]]*\]\[[^]]*\] GC\([0-9]+\) //' \
+echo "collections in the measured window (-Xlog:gc):"
+awk -v t0="$T0" -v t1="$T1" '{ u = substr($1, 2) + 0 } u >= t0 && u <= t1' "$ndir/jvm.log" | grep -E '\[gc *\] GC\(' | sed -E 's/^\[[^]]*\]\[[^]]*\] GC\([0-9]+\) //' \
   | awk '{ ms = $NF; sub(/ms$/, "", ms); k = $1 " " $2; n[k]++; if (ms + 0 > m[k]) m[k] = ms + 0 }
          END { for (k in n) printf "  %-40s %5d, longest %.2f ms\n", k, n[k], m[k] }'
