@@ -4,11 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import java.util.function.UnaryOperator;
@@ -31,6 +31,7 @@ import java.util.function.UnaryOperator;
  * was, and a build directory made before it may still hold the old one.
  */
 public final class StderrLogging extends ContextAwareBase implements Configurator {
+    /** The text line's layout as a logback pattern; LineLayout writes it out. */
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} %msg%n";
 
     @Override
@@ -76,9 +77,12 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
     }
 
     private static Encoder<ILoggingEvent> text(LoggerContext lc) {
-        PatternLayoutEncoder e = new PatternLayoutEncoder();
+        LineLayout layout = new LineLayout();
+        layout.setContext(lc);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> e = new LayoutWrappingEncoder<>();
         e.setContext(lc);
-        e.setPattern(PATTERN);
+        e.setLayout(layout);
         e.start();
         return e;
     }
