@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A small edge's memory is mostly class metadata, so {@code nsglobal node} in the quick form loads only what a node
  * runs: not the other subcommands' classes (traffic engine, Atlas, control plane), not logback's XML configurator
- * nor the JDK's XML parser, not the YAML reader (no YAML file is read), not logback's PatternLayout table.
+ * nor the JDK's XML parser, not the YAML reader (no YAML file is read), not logback's PatternLayout table, not a
+ * SecureRandom (temporary names).
  */
 class NodeClassDietTest {
     @TempDir Path dir;
@@ -28,7 +29,7 @@ class NodeClassDietTest {
             "ch.qos.logback.classic.joran.", "ch.qos.logback.core.joran.action.", "ch.qos.logback.core.model.",
             "javax.xml.parsers.", "com.sun.org.apache.xerces.",
             "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.dataformat.yaml.", "org.yaml.",
-            "ch.qos.logback.classic.PatternLayout");
+            "ch.qos.logback.classic.PatternLayout", "java.security.SecureRandom", "sun.security.provider.");
 
     @Test
     @Timeout(120)
