@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.nsglobal.testkit.FreePorts;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NodeClassDietTest {
     @TempDir Path dir;
+    private Process p;
+
+    @AfterEach
+    void stopNode() {
+        if (p != null) p.destroyForcibly();   // also after a timeout, when the test's thread was left blocked
+    }
 
     /** Package (or class) prefixes a quick-form node must not load. */
     private static final List<String> NOT_FOR_A_NODE = List.of(
@@ -32,7 +39,7 @@ class NodeClassDietTest {
             "ch.qos.logback.classic.PatternLayout", "java.security.SecureRandom", "sun.security.provider.");
 
     @Test
-    @Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)   // a blocked readLine ignores interrupts
     void aQuickFormNodeLoadsNoClassesItDoesNotRun() throws Exception {
         Path zone = dir.resolve("example.com.zone");
         Files.writeString(zone, """
@@ -44,7 +51,7 @@ class NodeClassDietTest {
                 """);
         Path classLog = dir.resolve("class-load.txt");
         int port = FreePorts.tcpUdp();
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:off", "-Xlog:class+load=info:file=" + classLog,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "node", "--listen", "127.0.0.1:" + port, "--zone", "example.com.=" + zone, "--nsid", "diet")
@@ -58,8 +65,6 @@ class NodeClassDietTest {
                     .startsWith("dns-node (standalone) serving 1 zone(s)");
             p.toHandle().destroy();   // SIGTERM: a clean stop
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
-        } finally {
-            p.destroyForcibly();
         }
         List<String> loaded = Files.readAllLines(classLog).stream()
                 .filter(l -> l.contains("[class,load]"))
