@@ -9,6 +9,7 @@ import static net.nsglobal.dns.config.Schema.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -48,7 +49,13 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
                          Path tsigKeysFile, List<CatalogSource> catalogs, Name fleetCatalog, TransferAcl transferAcl,
                          List<InetSocketAddress> notifyTargets, Limits limits, Timers timers, RateLimit rateLimit) {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /**
+     * The YAML reader, made on first use: a quick-form node (flags only) builds its tree from JsonNodeFactory and
+     * never loads the mapper, its YAML factory and SnakeYAML (about 250 classes).
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
 
     /** Reads a YAML config file. */
     public static NodeConfig load(Path file) throws ConfigException {
@@ -87,8 +94,8 @@ public record NodeConfig(Role role, Path dataDir, ServerSettings server, Identit
 
     static JsonNode readTree(String yaml) throws ConfigException {
         try {
-            JsonNode n = YAML.readTree(yaml);
-            return n == null ? YAML.createObjectNode() : n;
+            JsonNode n = Yaml.MAPPER.readTree(yaml);
+            return n == null ? JsonNodeFactory.instance.objectNode() : n;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new ConfigException("(yaml" + (loc == null ? "" : " line " + loc.getLineNr()) + ")",

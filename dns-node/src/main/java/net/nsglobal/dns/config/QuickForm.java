@@ -4,6 +4,7 @@ import net.nsglobal.config.ConfigException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class QuickForm {
             tree = (ObjectNode) t;
             base = NodeConfig.baseDirOf(config);
         } else {
-            tree = NodeConfig.YAML.createObjectNode();
+            tree = JsonNodeFactory.instance.objectNode();
             base = Path.of("").toAbsolutePath();
         }
         Path cwd = Path.of("").toAbsolutePath();
