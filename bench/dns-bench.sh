@@ -153,17 +153,33 @@ for r in $(seq 1 "$rounds"); do
     RUNS[$s]="${RUNS[$s]:-} $QPS1"; LATS[$s]="${LATS[$s]:-} $LAT1"
   done
 done
+# The fixed-rate runs too are taken in rounds, the servers taking turns; each figure is the median of its rounds
+# (latency tails on this VM move by a factor of several from one minute to the next, for every server alike).
+declare -A L50 L99 L999 LMAX LCPU LSYS LACH
+for r in $(seq 1 "$rounds"); do
+  for s in $servers; do
+    pid="${PID[$s]}"; port="${PORT[$s]}"
+    fixed_rate "$s"
+    L50[$s]="${L50[$s]:-} ${P50[$s]}"; L99[$s]="${L99[$s]:-} ${P99[$s]}"; L999[$s]="${L999[$s]:-} ${P999[$s]}"
+    LMAX[$s]="${LMAX[$s]:-} ${PMAX[$s]}"; LCPU[$s]="${LCPU[$s]:-} ${CPUQ[$s]}"; LSYS[$s]="${LSYS[$s]:-} ${SYS[$s]}"
+    LACH[$s]="${LACH[$s]:-} ${ACH[$s]}"
+    echo "   [$s fixed rate, round $r] p50 ${P50[$s]} p99 ${P99[$s]} p99.9 ${P999[$s]} max ${PMAX[$s]} us, CPU ${CPUQ[$s]} us/q" >&2
+  done
+done
+fmedian() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for s in $servers; do
-  pid="${PID[$s]}"; port="${PORT[$s]}"
   QPS[$s]="$(echo "${RUNS[$s]}" | median)"; LAT[$s]="$(echo "${LATS[$s]}" | median)"
-  fixed_rate "$s"
+  P50[$s]="$(echo "${L50[$s]}" | median)"; P99[$s]="$(echo "${L99[$s]}" | median)"; P999[$s]="$(echo "${L999[$s]}" | median)"
+  PMAX[$s]="$(echo "${LMAX[$s]}" | median)"; CPUQ[$s]="$(echo "${LCPU[$s]}" | fmedian)"; SYS[$s]="$(echo "${LSYS[$s]}" | median)"
+  ACH[$s]="$(echo "${LACH[$s]}" | median)"
 done
 for s in $servers; do stop "${PID[$s]}"; done
 
 echo
 echo "dns-bench $(date -u +%FT%TZ) on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "zone bench.test (20,000 hosts, unsigned), 100,000-query mix, UDP, DO=0, ${duration}s runs after ${warmup}s warm-up, dnsperf -c 10 -T 1;"
-echo "max qps: median of $rounds run(s) per server, the servers taking turns; latency, CPU and RSS: at a fixed ${rate} qps"
+echo "max qps: median of $rounds run(s) per server, the servers taking turns; latency and CPU: at a fixed ${rate} qps, median of"
+echo "$rounds run(s) per server, taking turns (each percentile's median over the rounds); RSS after the last"
 printf "%-12s %8s | %8s %7s %7s %8s %8s | %8s %5s | %7s | %s\n" server "max qps" achieved "p50 us" "p99 us" "p99.9 us" "max us" "CPU us/q" "sys%" "RSS MB" "each run's qps"
 for s in $servers; do
   printf "%-12s %8s | %8s %7s %7s %8s %8s | %8s %5s | %7.1f |%s\n" "$s" "${QPS[$s]}" "${ACH[$s]}" "${P50[$s]}" "${P99[$s]}" \
