@@ -80,9 +80,10 @@ public final class Node implements AutoCloseable {
     private void startAll() throws IOException {
         reloader.reload(true);
         // Parsing the zone files left garbage about the size of the zones in the old generation, and the heap grew
-        // to hold both. One full collection before serving returns it (with bin/jvm-options' heap-free ratios the
-        // collector gives the pages back), so a node's RSS is its zones, not its zones' parse; tens of
-        // milliseconds once, before the first query (docs/performance.md, "Memory").
+        // to hold both. One full collection before serving returns it (the collector shrinks the heap to its
+        // free-ratio after a full collection and gives the pages back), so a node's RSS is its zones, not its
+        // zones' parse; tens of milliseconds once, before the sockets are bound, so no query waits for it. Later
+        // reloads need none: G1 collects their garbage concurrently (docs/performance.md, "Memory").
         if (!config.zones().isEmpty()) System.gc();
         replication = ReplicationService.start(config, store);
         var budget = replication.budget();
