@@ -39,12 +39,7 @@ build_dir="${BUILD_DIR:-target}"
 big_records="${BIG_RECORDS:-1000000}"
 need knotd nsd dnsperf kdig taskset python3 java jcmd jfr
 case " $servers " in *" dns-node-alt "*) [ -n "${ALT_JAVA_OPTS+set}" ] || { echo "dns-bench: dns-node-alt needs ALT_JAVA_OPTS" >&2; exit 2; } ;; esac
-jar="$root/launcher/$build_dir/launcher-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$jar" ]; then
-  echo "dns-bench: building the launcher into launcher/$build_dir" >&2
-  (cd "$root" && mvn -q -B -DbuildDir="$build_dir" -DskipTests package -pl launcher -am >&2)
-fi
-node_cp="$jar:$root/launcher/$build_dir/lib/*"
+use_launcher
 make_work
 hz="$(getconf CLK_TCK)"
 sys_kinds="recvmmsg sendmmsg recvmsg sendmsg recvfrom sendto epoll_wait epoll_pwait poll ppoll futex read write"

@@ -31,12 +31,7 @@ while getopts "d:q:R:C:X:w:Kk" o; do
 done
 build_dir="${BUILD_DIR:-target}"
 need knotd knotc dnsperf kdig taskset python3 java
-jar="$root/launcher/$build_dir/launcher-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$jar" ]; then
-  echo "dns-soak: building the launcher into launcher/$build_dir" >&2
-  (cd "$root" && mvn -q -B -DbuildDir="$build_dir" -DskipTests package -pl launcher -am >&2)
-fi
-node_cp="$jar:$root/launcher/$build_dir/lib/*"
+use_launcher
 make_work
 hz="$(getconf CLK_TCK)"
 # shellcheck source=lib/bench-zone.sh

@@ -5,7 +5,7 @@
 # The sourcing script sets before use:
 #   bench  its name, the prefix of every message and of the work directory (/tmp/$bench.XXXXXX)
 #   keep   1 keeps the work directory at exit
-#   node_cp (for start_node) the classpath of net.nsglobal.cli.Main
+#   node_cp (for start_node) the classpath of net.nsglobal.cli.Main, or build_dir and then use_launcher to set it
 # and gets: work (the work directory), pids (every server started, killed at exit), and after each start_* the
 # server's pid and port.
 # env: NODE_JAVA_OPTS (JVM flags for dns-node; when set, even to "", they replace the launcher's defaults printed by
@@ -17,6 +17,16 @@ need() {
   for t in "$@"; do
     command -v "$t" >/dev/null || { echo "$bench: $t missing (bash scripts/test.sh installs the packages)" >&2; exit 1; }
   done
+}
+
+# use_launcher: sets node_cp to the launcher jar of $build_dir and its lib/, building them first when missing.
+use_launcher() {
+  local jar="$root/launcher/$build_dir/launcher-0.1.0-SNAPSHOT.jar"
+  if [ ! -f "$jar" ]; then
+    echo "$bench: building the launcher into launcher/$build_dir" >&2
+    (cd "$root" && mvn -q -B -DbuildDir="$build_dir" -DskipTests package -pl launcher -am >&2)
+  fi
+  node_cp="$jar:$root/launcher/$build_dir/lib/*"
 }
 
 # make_work: creates $work and kills the servers and removes it (unless keep=1) at exit.
