@@ -1,10 +1,8 @@
 package net.nsglobal.dns.secondary;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,7 +54,7 @@ public final class TransfersIn {
                 t.expireMin(), t.expireMax());
         Path dataDir = cfg.dataDir();
         if (dataDir == null) {
-            dataDir = newTempDirectory();
+            dataDir = net.nsglobal.dns.persist.PrivateTemp.directory("nsglobal-node-");
             boolean replicates = !cfg.secondaries().isEmpty() || !cfg.catalogs().isEmpty() || cfg.role() == Role.COLLECTOR;
             if (replicates) log.warn("no data-dir configured: secondary zones kept in {} (lost on restart)", dataDir);
         }
@@ -66,24 +64,6 @@ public final class TransfersIn {
                 timers, new TransferSlots(l.transfersPerPrimary(), l.transfersTotal()), transfers, catalogTransfers,
                 clock, changed, isCatalog, keys::find, budget);
         this.secondaries = new Secondaries(ctx);
-    }
-
-    /**
-     * A new folder of this process's own (mode 0700) in the temporary folder. Not Files.createTempDirectory: its random
-     * name comes from a SecureRandom, whose start-up loads some 80 security-provider classes into every node for
-     * nothing else. A guessable name is safe here: mkdir creates it exclusively (a name taken, even by a symlink,
-     * fails and the next is tried) and only its creator can write in it.
-     */
-    private static Path newTempDirectory() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        var mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Files.createDirectory(tmp.resolve("nsglobal-node-" + System.nanoTime()), mode);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 100) throw e;
-            }
-        }
     }
 
     /** The node's secondary zones (for tests, metrics and the HTTP API). */

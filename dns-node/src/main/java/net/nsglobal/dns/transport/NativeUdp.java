@@ -6,11 +6,9 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * JNI binding to {@code src/main/c/udp_mmsg.c}: UDP sockets read and written a batch at a time with recvmmsg(2) and
@@ -58,30 +56,12 @@ final class NativeUdp {
         String resource = "/native/linux-" + arch + "/libnsglobal_udp.so";
         try (InputStream in = NativeUdp.class.getResourceAsStream(resource)) {
             if (in == null) throw new IOException("library " + resource + " not in the build (no C compiler when it was built?)");
-            Path tmp = newTempFile();
+            Path tmp = net.nsglobal.dns.persist.PrivateTemp.file("nsglobal_udp", ".so");
             try {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 System.load(tmp.toAbsolutePath().toString());
             } finally {
                 Files.deleteIfExists(tmp);   // the mapping stays valid once loaded
-            }
-        }
-    }
-
-    /**
-     * A new file of this process's own (mode 0600) in the temporary folder. Not Files.createTempFile: its random name
-     * comes from a SecureRandom, whose start-up loads some 80 security-provider classes into every node for nothing
-     * else. A guessable name is safe here: the file is created exclusively (O_EXCL; a name taken, even by a symlink,
-     * fails and the next is tried) and only its creator can write it.
-     */
-    private static Path newTempFile() throws IOException {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-        var mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Files.createFile(dir.resolve("nsglobal_udp" + System.nanoTime() + ".so"), mode);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 100) throw e;
             }
         }
     }
