@@ -54,12 +54,15 @@ public final class EngineJobs {
     private final Fleet fleet;
     private final ProposalService proposals;
     private final Learner learner;
+    private final ProposeJob propose;
 
-    private EngineJobs(List<ObservatoryJobs.Entry> entries, Fleet fleet, ProposalService proposals, Learner learner) {
+    private EngineJobs(List<ObservatoryJobs.Entry> entries, Fleet fleet, ProposalService proposals, Learner learner,
+                       ProposeJob propose) {
         this.entries = List.copyOf(entries);
         this.fleet = fleet;
         this.proposals = proposals;
         this.learner = learner;
+        this.propose = propose;
     }
 
     /**
@@ -97,7 +100,7 @@ public final class EngineJobs {
                 new ObservatoryJobs.Entry(APPLY, settings.verifyInterval(), null, now -> apply.run()),
                 new ObservatoryJobs.Entry(VERIFY, settings.verifyInterval(), null, now -> verify.run()),
                 new ObservatoryJobs.Entry(STALE, settings.verifyInterval(), null, now -> proposals.refresh())),
-                fleet, proposals, learner);
+                fleet, proposals, learner, propose);
     }
 
     /** The jobs in the order a change flows through them. */
@@ -117,4 +120,7 @@ public final class EngineJobs {
 
     /** Whether a model has been learned (and how many experiments it took), for status lines. */
     public java.util.Optional<Integer> learnedExperiments() { return learner.model().map(Learner.Model::experiments); }
+
+    /** What the propose job decided last time (a proposal, or why none), for status lines and tests. */
+    public String lastProposeVerdict() { return propose.last().toString(); }
 }

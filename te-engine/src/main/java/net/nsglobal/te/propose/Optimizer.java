@@ -5,9 +5,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import net.nsglobal.atlas.probes.Probe;
@@ -94,6 +97,48 @@ public final class Optimizer {
         for (String s : ids) if (!all.get(s).equals(was.get(s))) changed.put(s, all.get(s));
         return Optional.of(new Candidate(changed, objective.summaries(start), objective.summaries(at), moved(start, at),
                 reasons(current, layout, start, at), accuracy, experiments));
+    }
+
+    /**
+     * Why {@link #propose} found nothing from {@code current}: the {@code n} single changes of least predicted cost,
+     * each with what stopped it (too small a gain, a worse overall p90 or share at optimal, or the constraint it
+     * breaks), so an operator can tell "nothing to gain" from "held back by a limit".
+     */
+    public String whyNothing(Layout current, int n) {
+        List<String> ids = predictor.rtt().sites();
+        int[] start = predictor.predictIndex(current), reference = predictor.predictIndex(predictor.baseline());
+        Objective.Score now = objective.score(start);
+        record Refused(double cost, String line) {}
+        List<Refused> refused = new ArrayList<>();
+        for (Layout l : neighbours(current)) {
+            int[] after = predictor.predictIndex(l);
+            Objective.Score sc = objective.score(after);
+            String why;
+            if (sc.cost() > now.cost() - MIN_GAIN) why = String.format(Locale.ROOT, "cost %.1f, not %.1f below %.1f", sc.cost(), MIN_GAIN, now.cost());
+            else if (sc.p90InflationMs() > now.p90InflationMs()) why = String.format(Locale.ROOT, "p90 inflation %.1f ms above %.1f", sc.p90InflationMs(), now.p90InflationMs());
+            else if (sc.shareAtOptimal() < now.shareAtOptimal()) why = String.format(Locale.ROOT, "share at optimal %.1f%% below %.1f%%", 100 * sc.shareAtOptimal(), 100 * now.shareAtOptimal());
+            else why = constraints.violation(objective, ids, reference, start, after).orElse("none (would be taken)");
+            refused.add(new Refused(sc.cost(), change(current, l) + ": " + why));
+        }
+        refused.sort(Comparator.comparingDouble(Refused::cost));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "cost now %.1f; of %d single changes the cheapest:", now.cost(), refused.size()));
+        for (int i = 0; i < Math.min(n, refused.size()); i++) b.append(i == 0 ? " " : "; ").append(refused.get(i).line());
+        return b.toString();
+    }
+
+    /** {@code to} as a change from {@code from}, in words: the sites and sessions whose knobs differ. */
+    private static String change(Layout from, Layout to) {
+        List<String> parts = new ArrayList<>();
+        for (String s : new TreeSet<>(to.prepends().keySet())) {
+            if (!Objects.equals(from.prepends().get(s), to.prepends().get(s))) parts.add(s + " prepend " + to.prepends().get(s));
+            Map<String, Knobs.Session> was = from.sessions(s), now = to.sessions(s);
+            for (String n : new TreeSet<>(now.keySet())) {
+                if (!now.get(n).equals(was.get(n))) parts.add(s + " session " + n + " " + Layout.describe(now.get(n)));
+            }
+            for (String n : was.keySet()) if (!now.containsKey(n)) parts.add(s + " session " + n + " as the site");
+        }
+        for (String s : from.prepends().keySet()) if (!to.prepends().containsKey(s)) parts.add(s + " withdrawn");
+        return String.join(", ", parts);
     }
 
     /** Every layout one change away from {@code layout} (see the class comment). */

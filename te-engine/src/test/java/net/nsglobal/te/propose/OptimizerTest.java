@@ -63,6 +63,22 @@ class OptimizerTest {
         assertThat(end.get(0).shareAtOptimal()).isGreaterThan(baseline.get(0).shareAtOptimal());
     }
 
+    @Test
+    void whenALimitHoldsEveryChangeBackTheOptimizerSaysWhichAndWhy() throws Exception {
+        SeedFleet f = new SeedFleet();
+        Predictor predictor = f.learned.predictor();
+        // No change may move more than one probe: the gains the test above takes are all held back.
+        Optimizer opt = new Optimizer(predictor, f.sites, new Constraints(0.60, 2, 0.02, 1, 25), 2, Double.NaN,
+                f.learned.experiments());
+        Layout current = Layout.of(f.base, f.base);
+        assertThat(opt.propose(current)).isEmpty();
+        String why = opt.whyNothing(current, 3);
+        System.out.println("why nothing: " + why);
+        assertThat(why).startsWith("cost now ").contains("single changes the cheapest: ")
+                .contains("probes move, more than 1");
+        assertThat(why.split("; ")).hasSize(4);
+    }
+
     static List<RegionSummary> measured(SeedFleet f, Optimizer opt, Map<String, Knobs> config) throws Exception {
         Map<Integer, String> c = f.runner.catchment(config);
         List<String> ids = f.rtt.sites();

@@ -23,10 +23,12 @@ import java.util.Set;
  * @param dnsTimeout        how long a real query to a site's server is waited for; the result still says
  *                          {@code {"timeout": 5000}}, the probes' own limit
  * @param dnsParallelism    queries of one round in flight at once
+ * @param firstMeasurementId the id of the first measurement created, or 0 for the clock's epoch second × 1000 + 1
+ *                          (ids also seed which probes a measurement draws, so a fixed one replays a run's draws)
  */
 public record AtlasOptions(Set<String> apiKeys, long creditsBalance, int requestsPerWindow, Duration window,
                            Clock rateClock, Set<String> anycast, Map<String, String> unicast, Duration dnsTimeout,
-                           int dnsParallelism) {
+                           int dnsParallelism, long firstMeasurementId) {
 
     /** What a probe reports for an unanswered query: its own 5 s limit (ms). */
     public static final int PROBE_TIMEOUT_MS = 5000;
@@ -47,6 +49,9 @@ public record AtlasOptions(Set<String> apiKeys, long creditsBalance, int request
         if (dnsParallelism < 1) {
             throw new IllegalArgumentException("simulated atlas: dnsParallelism must be >= 1");
         }
+        if (firstMeasurementId < 0) {
+            throw new IllegalArgumentException("simulated atlas: firstMeasurementId must be >= 0");
+        }
     }
 
     /**
@@ -55,21 +60,27 @@ public record AtlasOptions(Set<String> apiKeys, long creditsBalance, int request
      */
     public static AtlasOptions of(String apiKey, Set<String> anycast, Map<String, String> unicast) {
         return new AtlasOptions(Set.of(apiKey), 1_000_000, 1000, Duration.ofMinutes(1), Clock.systemUTC(), anycast,
-                unicast, Duration.ofSeconds(1), 8);
+                unicast, Duration.ofSeconds(1), 8, 0);
     }
 
     public AtlasOptions withCredits(long balance) {
         return new AtlasOptions(apiKeys, balance, requestsPerWindow, window, rateClock, anycast, unicast, dnsTimeout,
-                dnsParallelism);
+                dnsParallelism, firstMeasurementId);
     }
 
     public AtlasOptions withRateLimit(int requests, Duration per, Clock clock) {
         return new AtlasOptions(apiKeys, creditsBalance, requests, per, clock, anycast, unicast, dnsTimeout,
-                dnsParallelism);
+                dnsParallelism, firstMeasurementId);
     }
 
     public AtlasOptions withDnsTimeout(Duration timeout) {
         return new AtlasOptions(apiKeys, creditsBalance, requestsPerWindow, window, rateClock, anycast, unicast,
-                timeout, dnsParallelism);
+                timeout, dnsParallelism, firstMeasurementId);
+    }
+
+    /** Measurement ids from {@code first} on, whatever the clock says (see {@code firstMeasurementId}). */
+    public AtlasOptions withFirstMeasurementId(long first) {
+        return new AtlasOptions(apiKeys, creditsBalance, requestsPerWindow, window, rateClock, anycast, unicast,
+                dnsTimeout, dnsParallelism, first);
     }
 }

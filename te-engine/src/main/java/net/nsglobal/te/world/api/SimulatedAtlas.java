@@ -74,7 +74,8 @@ public final class SimulatedAtlas implements AutoCloseable {
     public SimulatedAtlas(World world, Map<String, InetSocketAddress> servers, Clock clock, AtlasOptions options) {
         this.world = world;
         this.clock = clock;
-        this.nextId = new AtomicLong(clock.instant().getEpochSecond() * 1000 + 1);
+        this.nextId = new AtomicLong(options.firstMeasurementId() > 0 ? options.firstMeasurementId()
+                : clock.instant().getEpochSecond() * 1000 + 1);
         this.options = options;
         this.ledger = new Ledger(options.creditsBalance());
         this.throttle = new Throttle(options.requestsPerWindow(), options.window(), options.rateClock());
