@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # dns-bench: the same zone and query mix served by dns-node, knotd 3.2 and nsd 4.6, one worker each, server pinned
-# to core 0 and dnsperf to core 1, all in the same run. Prints one table, per server: max qps at saturation (median
-# of the rounds, the servers taking turns), then at a fixed rate p50/p99/p99.9/max latency (dnsperf -Q RATE -v, per
+# to core 0 and the load generator to core 1, all in the same run. Prints one table, per server: max qps at saturation
+# (median of the rounds, the servers taking turns; generator bench/lib/dnsblast.c, batched, or dnsperf with -g), then at a fixed rate p50/p99/p99.9/max latency (dnsperf -Q RATE -v, per
 # query, bench/lib/latency.py), the server's CPU time per answered query (utime+stime from /proc/PID/stat over the
 # run, children included) and its kernel share, and RSS; then the ratios dns-node/Knot and dns-node/NSD.
 # Optionally the RSS of a 1M-record zone in dns-node and Knot, and a JFR profile. Not a test. Method and figures:
 # docs/performance.md.
 #
-# usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-r ROUNDS] [-q RATE] [-s "dns-node knot nsd"] [-M] [-P] [-S] [-k]
+# usage: bench/dns-bench.sh [-d SECONDS] [-w WARMUP_SECONDS] [-r ROUNDS] [-q RATE] [-s "dns-node knot nsd"] [-g GEN] [-M] [-P] [-S] [-k]
 #   -d  length of each measured dnsperf run (default 5)       -w  warm-up run per server before measuring (default 5)
 #   -r  max-qps runs per server, taking turns; the median is reported (default 1)
 #   -q  fixed rate of the latency and CPU-per-query run (default 20000; env RATE too)
 #   -s  servers to run (default all three; also dns-node-nio: dns-node with server.udp-io: nio, one system call per
 #       datagram, for comparison; and dns-node-alt: dns-node with the JVM options in env ALT_JAVA_OPTS, to compare
 #       two sets of JVM options in the same run)
+#   -g  generator of the max-qps runs: dnsblast (default; bench/lib/dnsblast.c, compiled with gcc into the work
+#       directory: 128 queries outstanding (env BLAST_WINDOW; 256 overflows knotd's default 208 KB socket buffer
+#       and the lost queries stall the window), 32 per sendmmsg/recvmmsg; each run prints its own and the server's
+#       CPU, the server's near 100% when it is the one saturated) or dnsperf (-c 10 -T 1, one datagram per system call: its one core tops out near 100k qps here, so at
+#       saturation it measures itself). The fixed-rate runs always use dnsperf (per-query latencies).
 #   -M  also the 1M-record RSS comparison (-B, its old opt-out, is accepted and does nothing)
 #   -P  also profile dns-node under full load with JFR (a separate run after the measurements; summary printed)
 #   -S  during each fixed-rate run also count, per answered query, the server's system calls by kind, its context
@@ -28,11 +33,13 @@ bench=dns-bench
 # shellcheck source=lib/servers.sh
 . "$root/bench/lib/servers.sh"
 duration=5; warmup=5; servers="dns-node knot nsd"; big=0; keep=0; profile=0; rounds=1; rate="${RATE:-20000}"; sysc=0
-while getopts "d:w:s:r:q:MBPSk" o; do
+gen=dnsblast
+while getopts "d:w:s:r:q:g:MBPSk" o; do
   case "$o" in
     d) duration="$OPTARG" ;; w) warmup="$OPTARG" ;; r) rounds="$OPTARG" ;; q) rate="$OPTARG" ;; s) servers="$OPTARG" ;;
+    g) gen="$OPTARG" ;;
     M) big=1 ;; B) ;; P) profile=1 ;; S) sysc=1 ;; k) keep=1 ;;
-    *) sed -n '2,25p' "$0"; exit 2 ;;
+    *) sed -n '2,29p' "$0"; exit 2 ;;
   esac
 done
 build_dir="${BUILD_DIR:-target}"
@@ -45,6 +52,11 @@ hz="$(getconf CLK_TCK)"
 sys_kinds="recvmmsg sendmmsg recvmsg sendmsg recvfrom sendto epoll_wait epoll_pwait poll ppoll futex read write"
 sys_events="context-switches,page-faults$(for k in $sys_kinds; do printf ',syscalls:sys_enter_%s' "$k"; done)"
 [ "$sysc" = 1 ] && need perf
+case "$gen" in
+  dnsblast) need gcc; gcc -O2 -o "$work/dnsblast" "$root/bench/lib/dnsblast.c" ;;
+  dnsperf) ;;
+  *) echo "dns-bench: -g is dnsblast or dnsperf, not $gen" >&2; exit 2 ;;
+esac
 
 # --- zone and query mix: gen_zone and gen_queries from bench/lib/bench-zone.sh ---------------------------------
 # shellcheck source=lib/bench-zone.sh
@@ -96,9 +108,19 @@ rss_kb() { local pl; pl="$(tree "$1")"
 perf() { taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries.txt" -c 10 -T 1 "$@"; }
 
 declare -A QPS LAT CPUQ ANS P50 P99 P999 PMAX RSS ACH SYS PID PORT RUNS LATS
-# Max qps: one unthrottled run; sets QPS1 and LAT1.
+# Max qps: one unthrottled run; sets QPS1 and LAT1 (dnsperf's average latency; none with dnsblast).
 max_run() { # name
   local out
+  if [ "$gen" = dnsblast ]; then
+    local c0 c1
+    c0="$(cpu_ticks "$pid")"
+    out="$(taskset -c 1 "$work/dnsblast" 127.0.0.1 "$port" "$work/queries.txt" "$duration" "${BLAST_WINDOW:-128}" 32)"
+    c1="$(cpu_ticks "$pid")"
+    QPS1="$(echo "$out" | sed -n 's/.*qps=\([0-9]*\).*/\1/p')"; LAT1=0
+    # The server's CPU over the run next to the generator's: at saturation the server's is near 100%.
+    echo "   [$1 round $r] $out server-cpu=$(awk -v t=$((c1 - c0)) -v hz="$hz" -v d="$duration" 'BEGIN { printf "%.0f", t / hz / d * 100 }')%" >&2
+    return
+  fi
   out="$(perf -l "$duration" 2>&1)"
   QPS1="$(echo "$out" | awk '/Queries per second/ { printf "%.0f", $4 }')"
   LAT1="$(echo "$out" | awk '/Average Latency/ { printf "%.0f", $4 * 1e6 }')"
@@ -173,7 +195,7 @@ for s in $servers; do stop "${PID[$s]}"; done
 echo
 echo "dns-bench $(date -u +%FT%TZ) on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "zone bench.test (20,000 hosts, unsigned), 100,000-query mix, UDP, DO=0, ${duration}s runs after ${warmup}s warm-up, dnsperf -c 10 -T 1;"
-echo "max qps: median of $rounds run(s) per server, the servers taking turns; latency and CPU: at a fixed ${rate} qps, median of"
+echo "max qps ($gen): median of $rounds run(s) per server, the servers taking turns; latency and CPU: at a fixed ${rate} qps, median of"
 echo "$rounds run(s) per server, taking turns (each percentile's median over the rounds); RSS after the last"
 printf "%-12s %8s | %8s %7s %7s %8s %8s | %8s %5s | %7s | %s\n" server "max qps" achieved "p50 us" "p99 us" "p99.9 us" "max us" "CPU us/q" "sys%" "RSS MB" "each run's qps"
 for s in $servers; do

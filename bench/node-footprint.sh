@@ -4,10 +4,11 @@
 # query (polled every 10 ms by bench/lib/first-answer.py), VmRSS then and after a warm-up of queries, optionally the
 # JVM's native memory summary. Not a test; method and figures in docs/performance.md.
 #
-# usage: bench/node-footprint.sh [-z small|bench] [-n RUNS] [-d SECONDS] [-q RATE] [-N]
+# usage: bench/node-footprint.sh [-z small|bench] [-n RUNS] [-d SECONDS] [-q RATE] [-s SECONDS] [-N]
 #   -z  small: dns-node/examples/example.com.zone (23 lines); bench: the 20,000-host bench.test zone of dns-bench
 #   -n  runs (default 3; start-up median and every run printed)   -d  warm-up seconds of dnsperf (default 5)
-#   -q  dnsperf rate during the warm-up (default 20000)             -N  print `jcmd VM.native_memory summary`
+#   -q  dnsperf rate during the warm-up (default 20000)             -s  seconds after the warm-up of the settled RSS (5)
+#   -N  print `jcmd VM.native_memory summary`
 #       (adds -XX:NativeMemoryTracking=summary to the JVM options)
 # env: NSGLOBAL_JAVA_OPTS (replaces the launcher's defaults when set, even empty; the archive is then not used),
 #      NSGLOBAL_CDS=0 (the launcher's defaults without the archive)
@@ -18,10 +19,10 @@ bench=node-footprint
 . "$root/bench/lib/servers.sh"
 # shellcheck source=lib/bench-zone.sh
 . "$root/bench/lib/bench-zone.sh"
-zone=small; runs=3; secs=5; rate=20000; nmt=0; keep=0
-while getopts "z:n:d:q:N" o; do
+zone=small; runs=3; secs=5; rate=20000; nmt=0; keep=0; settle=5
+while getopts "z:n:d:q:s:N" o; do
   case "$o" in
-    z) zone="$OPTARG" ;; n) runs="$OPTARG" ;; d) secs="$OPTARG" ;; q) rate="$OPTARG" ;; N) nmt=1 ;;
+    z) zone="$OPTARG" ;; n) runs="$OPTARG" ;; d) secs="$OPTARG" ;; q) rate="$OPTARG" ;; s) settle="$OPTARG" ;; N) nmt=1 ;;
     *) sed -n '2,13p' "$0"; exit 2 ;;
   esac
 done
@@ -60,10 +61,14 @@ for r in $(seq 1 "$runs"); do
   rss0="$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")"
   taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries.txt" -c 10 -T 1 -l "$secs" -Q "$rate" > "$work/perf.txt" 2>&1 || true
   rss1="$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")"
+  # And once settled: the JIT compiler's arenas of the warm-up's compilations are freed and handed back (the native
+  # heap is trimmed every 2 s), which is what the edge then runs with.
+  sleep "$settle"
+  rss2="$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")"
   done_q="$(awk '/Queries completed/ { print $3 }' "$work/perf.txt")"
-  printf "run %d: first answer after %5d ms, RSS %6.1f MB at start, %6.1f MB after %s queries in %ss at %s qps (load %s)\n" \
+  printf "run %d: first answer after %5d ms, RSS %6.1f MB at start, %6.1f MB after %s queries in %ss at %s qps, %6.1f MB %ss later (load %s)\n" \
     "$r" "$ms" "$(awk -v k="$rss0" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rss1" 'BEGIN { print k / 1024 }')" \
-    "$done_q" "$secs" "$rate" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    "$done_q" "$secs" "$rate" "$(awk -v k="$rss2" 'BEGIN { print k / 1024 }')" "$settle" "$(cut -d' ' -f1-3 /proc/loadavg)"
   if [ "$nmt" = 1 ]; then jcmd "$pid" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/   /'; fi
   stop "$pid"
 done
