@@ -6,7 +6,8 @@
 # Not a test. Figures and method: docs/performance-replication.md.
 #
 # usage: bench/propagation.sh [CHANGES=20] [CATALOG_ZONES=10000] [COLD_ZONES=100000]
-# env: BUILD_DIR (maven build dir, default target-repl), KEEP=1 keeps the work directory
+# env: BUILD_DIR (maven build dir, default target-repl), KEEP=1 keeps the work directory, NODE_JAVA_OPTS the cold
+#      edge's JVM options (default: the launcher's, bin/jvm-options node)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench=propagation
@@ -24,5 +25,8 @@ if [ ! -f "$jar" ] || [ ! -d "$tests/net/nsglobal/dns/replication/bench" ]; then
 fi
 cp="$jar:$root/launcher/$build_dir/lib/*"
 make_work
-java -Xmx1g -cp "$tests:$root/testkit/$build_dir/classes:$cp" net.nsglobal.dns.replication.bench.PropagationBench "$work" "$cp" \
+# The cold edge runs with the launcher's JVM options (bin/jvm-options node), or NODE_JAVA_OPTS when set (even empty:
+# then the fixed 2 GB Serial heap the other nodes of this bench get, as before 2026-12-07 13:50 UTC).
+cold_opts="${NODE_JAVA_OPTS-$("$root/bin/jvm-options" node)}"
+java -Xmx1g -Dcold.jvm-options="$cold_opts" -cp "$tests:$root/testkit/$build_dir/classes:$cp" net.nsglobal.dns.replication.bench.PropagationBench "$work" "$cp" \
   "$changes" "$catalog_zones" "$cold_zones"

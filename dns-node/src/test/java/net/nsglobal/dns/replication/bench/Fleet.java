@@ -49,6 +49,15 @@ final class Fleet implements AutoCloseable {
                 "-cp", classpath, "net.nsglobal.cli.Main", "node", "--config", config.toString()));
     }
 
+    /** One dns-node JVM with the given JVM options instead of a fixed heap and Serial (e.g. the launcher's). */
+    Process node(String name, Path config, List<String> jvmOptions) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-Dlogback.configurationFile=" + work.resolve("logback.xml"), "-cp", classpath,
+                "net.nsglobal.cli.Main", "node", "--config", config.toString()));
+        return start(name, cmd);
+    }
+
     void stop(Process p) throws InterruptedException {
         p.destroy();
         if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();

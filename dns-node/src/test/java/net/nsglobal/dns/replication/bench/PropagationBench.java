@@ -207,7 +207,12 @@ public final class PropagationBench {
         List<Name> all = new ArrayList<>(names);
         Collections.sort(all);
         long start = System.nanoTime();
-        fleet.node("cold-edge", conf, "2g");
+        // The edge's JVM options: -Dcold.jvm-options (propagation.sh passes the launcher's, bin/jvm-options node, or
+        // NODE_JAVA_OPTS), else the fixed 2 GB Serial heap of the other nodes here.
+        String opts = System.getProperty("cold.jvm-options", "").trim();
+        if (opts.isEmpty()) fleet.node("cold-edge", conf, "2g");
+        else fleet.node("cold-edge", conf, List.of(opts.split("\\s+")));
+        System.out.println("(c) edge JVM options: " + (opts.isEmpty() ? "-Xms2g -Xmx2g -XX:+UseSerialGC" : opts));
         try (DatagramSocket probe = Fleet.probeSocket()) {
             Name last = all.get(all.size() - 1);
             while (Fleet.serial(probe, edge, last) != 1) {
