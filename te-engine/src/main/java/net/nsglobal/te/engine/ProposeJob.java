@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * asks the learned {@link net.nsglobal.te.propose.Optimizer} for a change from what the fleet runs now and submits it
  * with that round as its basis (state PROPOSED; with {@code te.auto-apply} a low-risk one is approved and applied at
  * once, under the fleet's change lock). Each round is proposed from once: a round where nothing improves is not
- * searched again.
+ * searched again. Each run ends in a {@link Verdict}: the proposal made, or why none (no model, a proposal open, no
+ * complete round, the fleet busy, nothing improves and what held the cheapest changes back); a changed verdict is
+ * logged once, so an operator reading the log can tell "nothing to gain" from "held back by a limit".
  */
 final class ProposeJob {
     private static final Logger log = LoggerFactory.getLogger(ProposeJob.class);
