@@ -43,7 +43,7 @@ public final class ZoneDisk {
     public Path dir() { return dir; }
 
     public void save(Zone zone, ZoneTimers timers) throws IOException {
-        java.util.List<Record> records = zone.records();   // made once (was three times: two only to count them)
+        List<Record> records = zone.records();   // made once (was three times: two only to count them)
         ByteArrayOutputStream buf = new ByteArrayOutputStream(64 + records.size() * 48);
         DataOutputStream out = new DataOutputStream(buf);
         out.write(MAGIC);

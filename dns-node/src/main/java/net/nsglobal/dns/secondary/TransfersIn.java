@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import net.nsglobal.dns.config.NodeConfig;
 import net.nsglobal.dns.config.Role;
 import net.nsglobal.dns.persist.Persister;
+import net.nsglobal.dns.persist.PrivateTemp;
 import net.nsglobal.dns.persist.ZoneDisk;
 import net.nsglobal.dns.tsig.KeyFile;
 import net.nsglobal.dns.tsig.Keyring;
@@ -54,7 +55,7 @@ public final class TransfersIn {
                 t.expireMin(), t.expireMax());
         Path dataDir = cfg.dataDir();
         if (dataDir == null) {
-            dataDir = net.nsglobal.dns.persist.PrivateTemp.directory("nsglobal-node-");
+            dataDir = PrivateTemp.directory("nsglobal-node-");
             boolean replicates = !cfg.secondaries().isEmpty() || !cfg.catalogs().isEmpty() || cfg.role() == Role.COLLECTOR;
             if (replicates) log.warn("no data-dir configured: secondary zones kept in {} (lost on restart)", dataDir);
         }

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import net.nsglobal.dns.persist.PrivateTemp;
 
 /**
  * JNI binding to {@code src/main/c/udp_mmsg.c}: UDP sockets read and written a batch at a time with recvmmsg(2) and
@@ -56,7 +57,7 @@ final class NativeUdp {
         String resource = "/native/linux-" + arch + "/libnsglobal_udp.so";
         try (InputStream in = NativeUdp.class.getResourceAsStream(resource)) {
             if (in == null) throw new IOException("library " + resource + " not in the build (no C compiler when it was built?)");
-            Path tmp = net.nsglobal.dns.persist.PrivateTemp.file("nsglobal_udp", ".so");
+            Path tmp = PrivateTemp.file("nsglobal_udp", ".so");
             try {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 System.load(tmp.toAbsolutePath().toString());

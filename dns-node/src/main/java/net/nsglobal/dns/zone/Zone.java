@@ -2,7 +2,9 @@ package net.nsglobal.dns.zone;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.NSEC3PARAMRecord;
 import org.xbill.DNS.NSEC3Record;
@@ -101,9 +103,9 @@ public final class Zone {
      * the transfer lasts (which a collector would have to keep copying).
      */
     public Iterable<Record> eachRecord() {
-        return () -> new java.util.Iterator<>() {
+        return () -> new Iterator<>() {
             private int n = -1;
-            private java.util.Iterator<Record> current = List.<Record>of(soa).iterator();
+            private Iterator<Record> current = List.<Record>of(soa).iterator();
 
             @Override
             public boolean hasNext() {
@@ -116,7 +118,7 @@ public final class Zone {
 
             @Override
             public Record next() {
-                if (!hasNext()) throw new java.util.NoSuchElementException();
+                if (!hasNext()) throw new NoSuchElementException();
                 return current.next();
             }
         };

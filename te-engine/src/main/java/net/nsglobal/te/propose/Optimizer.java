@@ -79,8 +79,7 @@ public final class Optimizer {
             for (Layout l : neighbours(layout)) {
                 int[] after = predictor.predictIndex(l);
                 Objective.Score sc = objective.score(after);
-                if (sc.cost() > score.cost() - MIN_GAIN || sc.p90InflationMs() > score.p90InflationMs()
-                        || sc.shareAtOptimal() < score.shareAtOptimal()) continue;
+                if (shortfall(sc, score).isPresent()) continue;
                 if (best != null && sc.cost() >= best.cost()) continue;
                 if (constraints.violation(objective, ids, reference, start, after).isPresent()) continue;
                 best = sc;
@@ -100,6 +99,24 @@ public final class Optimizer {
     }
 
     /**
+     * What keeps {@code sc} from being a step from {@code now}: a gain under {@link #MIN_GAIN}, or a worse overall
+     * p90 inflation or share at the optimal site; empty if it gains.
+     */
+    private static Optional<String> shortfall(Objective.Score sc, Objective.Score now) {
+        if (sc.cost() > now.cost() - MIN_GAIN) {
+            return Optional.of(String.format(Locale.ROOT, "cost %.1f, not %.1f below %.1f", sc.cost(), MIN_GAIN, now.cost()));
+        }
+        if (sc.p90InflationMs() > now.p90InflationMs()) {
+            return Optional.of(String.format(Locale.ROOT, "p90 inflation %.1f ms above %.1f", sc.p90InflationMs(), now.p90InflationMs()));
+        }
+        if (sc.shareAtOptimal() < now.shareAtOptimal()) {
+            return Optional.of(String.format(Locale.ROOT, "share at optimal %.1f%% below %.1f%%", 100 * sc.shareAtOptimal(),
+                    100 * now.shareAtOptimal()));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Why {@link #propose} found nothing from {@code current}: the {@code n} single changes of least predicted cost,
      * each with what stopped it (too small a gain, a worse overall p90 or share at optimal, or the constraint it
      * breaks), so an operator can tell "nothing to gain" from "held back by a limit".
@@ -113,11 +130,8 @@ public final class Optimizer {
         for (Layout l : neighbours(current)) {
             int[] after = predictor.predictIndex(l);
             Objective.Score sc = objective.score(after);
-            String why;
-            if (sc.cost() > now.cost() - MIN_GAIN) why = String.format(Locale.ROOT, "cost %.1f, not %.1f below %.1f", sc.cost(), MIN_GAIN, now.cost());
-            else if (sc.p90InflationMs() > now.p90InflationMs()) why = String.format(Locale.ROOT, "p90 inflation %.1f ms above %.1f", sc.p90InflationMs(), now.p90InflationMs());
-            else if (sc.shareAtOptimal() < now.shareAtOptimal()) why = String.format(Locale.ROOT, "share at optimal %.1f%% below %.1f%%", 100 * sc.shareAtOptimal(), 100 * now.shareAtOptimal());
-            else why = constraints.violation(objective, ids, reference, start, after).orElse("none (would be taken)");
+            String why = shortfall(sc, now).or(() -> constraints.violation(objective, ids, reference, start, after))
+                    .orElse("none (would be taken)");
             refused.add(new Refused(sc.cost(), change(current, l) + ": " + why));
         }
         refused.sort(Comparator.comparingDouble(Refused::cost));

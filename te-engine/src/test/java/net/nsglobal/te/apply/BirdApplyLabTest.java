@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.nsglobal.platform.sites.Community;
 import net.nsglobal.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
@@ -196,9 +199,9 @@ class BirdApplyLabTest {
     /** The time of day in a Since column ({@code 2026-12-07 14:15:19.969} in the lab's upstreams, the time alone
      *  in the site's template); the date, where printed, is the same in both readings of one test. */
     private static long nanosOfDay(String since) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?").matcher(since);
+        Matcher m = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?").matcher(since);
         assertThat(m.find()).as("a time in '%s'", since).isTrue();
-        return java.time.LocalTime.parse(m.group()).toNanoOfDay();
+        return LocalTime.parse(m.group()).toNanoOfDay();
     }
 
     /** The Since column of a {@code show protocols} row ({@code NAME PROTO TABLE STATE SINCE… INFO}). */

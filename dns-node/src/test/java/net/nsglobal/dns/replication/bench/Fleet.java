@@ -44,9 +44,7 @@ final class Fleet implements AutoCloseable {
 
     /** One dns-node JVM, a separate process with its own sockets (as on a real site). */
     Process node(String name, Path config, String heap) throws IOException {
-        return start(name, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + work.resolve("logback.xml"),
-                "-cp", classpath, "net.nsglobal.cli.Main", "node", "--config", config.toString()));
+        return node(name, config, List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC"));
     }
 
     /** One dns-node JVM with the given JVM options instead of a fixed heap and Serial (e.g. the launcher's). */
